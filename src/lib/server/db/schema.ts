@@ -1,0 +1,4 @@
+export * from '../organisations/schema';
+export * from '../people/schema';
+export * from '../audit/schema';
+export * from '../platform/schema';

@@ -1,0 +1,4 @@
+import { json } from '@sveltejs/kit';
+
+/** Liveness: the process answers. */
+export const GET = () => json({ status: 'ok' });
