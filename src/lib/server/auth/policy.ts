@@ -1,0 +1,189 @@
+/**
+ * The one place that decides who may see or change what (in the spirit of Outline's policies).
+ * Rules are declared with `allow(roles, actions, kinds, scope)`; a scope is a named matcher that
+ * answers both "may this principal act on this record?" (`can`) and "which rows may they list?"
+ * (`scopeCondition`, a SQL filter), so a page and a list can never disagree.
+ */
+import { sql, type SQL, type Column } from 'drizzle-orm';
+import type { Grant, Principal, Role } from './principal';
+
+export type Kind =
+	| 'org_unit'
+	| 'school'
+	| 'school_year'
+	| 'class'
+	| 'subject'
+	| 'enrolment'
+	| 'person'
+	| 'role_grant'
+	| 'account'
+	| 'audit'
+	| 'import'
+	| 'settings';
+export type Action = 'read' | 'create' | 'update' | 'delete';
+
+/** What a rule looks at. `path` is the record's org path; person fields only for people. */
+export interface Resource {
+	path: string;
+	personId?: string;
+	personKind?: 'learner' | 'staff' | 'guardian' | 'community';
+	/** Paths of the classes a learner is enrolled in, or a guardian's children are (for class-scoped teachers). */
+	classPaths?: string[];
+}
+
+/** Columns a list query offers to the scope filter. */
+export interface ScopeColumns {
+	path: Column | SQL;
+	personId?: Column | SQL;
+	personKind?: Column | SQL;
+}
+
+interface Matcher {
+	test(g: Grant, r: Resource, p: Principal): boolean;
+	sql(g: Grant, c: ScopeColumns, p: Principal): SQL;
+}
+
+const like = (col: Column | SQL, prefix: string) => sql`${col} like ${escapeLike(prefix) + '%'}`;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
+const need = <T>(v: T | undefined, what: string): T => {
+	if (v === undefined) throw new Error(`scope filter needs the ${what} column`);
+	return v;
+};
+
+const learnersOfClassesUnder = (prefix: string, personId: Column | SQL) =>
+	sql`exists (select 1 from enrolments e join classes c on c.id = e.class_id where e.learner_id = ${personId} and c.path like ${escapeLike(prefix) + '%'})`;
+
+export const scopes = {
+	/** Anything, anywhere (system administrators). */
+	anywhere: { test: () => true, sql: () => sql`true` },
+	/** Records whose org path lies under the grant's scope. */
+	within: { test: (g, r) => r.path.startsWith(g.scopePath), sql: (g, c) => like(c.path, g.scopePath) },
+	/**
+	 * Colleagues under the grant's scope: staff and community members, never learners nor their
+	 * parents/guardians (those are visible only through a class or a school-wide grant).
+	 */
+	colleaguesWithin: {
+		test: (g, r) => (r.personKind === 'staff' || r.personKind === 'community') && r.path.startsWith(g.scopePath),
+		sql: (g, c) => sql`(${need(c.personKind, 'personKind')} in ('staff', 'community') and ${like(c.path, g.scopePath)})`
+	},
+	/** Learners enrolled in a class under the grant's scope, and their guardians (a teacher's class). */
+	classLearners: {
+		test: (g, r) => g.scopeType === 'class' && (r.classPaths ?? []).some((cp) => cp.startsWith(g.scopePath)),
+		sql: (g, c) =>
+			g.scopeType !== 'class'
+				? sql`false`
+				: sql`(${learnersOfClassesUnder(g.scopePath, need(c.personId, 'personId'))} or exists (select 1 from guardianships gd where gd.guardian_id = ${need(c.personId, 'personId')} and ${learnersOfClassesUnder(g.scopePath, sql`gd.learner_id`)}))`
+	},
+	/** The principal's own record. */
+	self: {
+		test: (_g, r, p) => r.personId === p.personId,
+		sql: (_g, c, p) => sql`${need(c.personId, 'personId')} = ${p.personId}`
+	},
+	/** A parent's own children. */
+	ownChildren: {
+		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
+		sql: (_g, c, p) => (p.childIds.length ? sql`${need(c.personId, 'personId')} in (${sql.join(p.childIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`)
+	}
+} satisfies Record<string, Matcher>;
+export type ScopeName = keyof typeof scopes;
+
+interface Rule {
+	roles: readonly Role[];
+	actions: readonly Action[];
+	kinds: readonly Kind[];
+	scope: ScopeName;
+}
+const rules: Rule[] = [];
+function allow(roles: Role | readonly Role[], actions: Action | readonly Action[], kinds: Kind | readonly Kind[], scope: ScopeName) {
+	rules.push({ roles: [roles].flat() as Role[], actions: [actions].flat() as Action[], kinds: [kinds].flat() as Kind[], scope });
+}
+
+const ALL_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+const ALL_KINDS: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment', 'person', 'role_grant', 'account', 'audit', 'import', 'settings'];
+const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
+const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
+const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_group_head', 'school_leader', 'counsellor', 'unit_officer', 'city_officer', 'mentor', 'alumnus', 'partner_contact', 'system_admin'] as const;
+
+// The installation.
+allow('system_admin', ALL_ACTIONS, ALL_KINDS, 'anywhere');
+
+// Everyone sees their own person record and account.
+allow(EVERYONE, 'read', ['person', 'account'], 'self');
+allow(EVERYONE, 'update', 'account', 'self');
+
+// City department / program office: the tree and schools, colleagues (not learners nor families), the audit.
+allow('city_officer', ['read', 'create', 'update'], ['org_unit', 'school'], 'within');
+allow('city_officer', 'read', ['school_year', 'class', 'subject', 'audit'], 'within');
+allow('city_officer', 'read', 'person', 'colleaguesWithin');
+allow('city_officer', 'create', 'role_grant', 'within');
+
+// Management-unit officer: the schools of their unit.
+allow('unit_officer', 'read', ['org_unit', 'school', 'school_year', 'class', 'subject', 'audit'], 'within');
+allow('unit_officer', ['create', 'update'], 'school', 'within');
+allow('unit_officer', 'read', 'person', 'colleaguesWithin');
+allow('unit_officer', 'create', 'role_grant', 'within');
+
+// School leader: their whole school.
+allow('school_leader', ALL_ACTIONS, [...STRUCTURE.filter((k) => k !== 'org_unit'), 'person', 'role_grant', 'import'], 'within');
+allow('school_leader', ['read', 'update'], 'account', 'within');
+allow('school_leader', 'read', 'audit', 'within');
+allow('school_leader', 'read', 'org_unit', 'within');
+
+// Teachers, homeroom teachers, subject-group heads, counsellors: the school's structure and
+// colleagues; learners (and their parents) only of the classes they are granted on.
+allow(SCHOOL_STAFF, 'read', ['school', 'school_year', 'class', 'subject'], 'within');
+allow(SCHOOL_STAFF, 'read', 'person', 'colleaguesWithin');
+allow(SCHOOL_STAFF, 'read', ['person', 'enrolment'], 'classLearners');
+allow('counsellor', 'read', 'person', 'within');
+
+// Parents: their children; learners: themselves; both see their school.
+allow('parent', 'read', 'person', 'ownChildren');
+allow(['parent', 'learner'], 'read', 'school', 'within');
+
+export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
+	if (!p) return false;
+	for (const rule of rules) {
+		if (!rule.kinds.includes(kind) || !rule.actions.includes(action)) continue;
+		for (const g of p.grants) {
+			if (rule.roles.includes(g.role) && scopes[rule.scope].test(g, resource, p)) return true;
+		}
+	}
+	return false;
+}
+
+/** May the principal do this to any record of the kind at all (for showing a menu or a button)? */
+export function mayEver(p: Principal | null, action: Action, kind: Kind): boolean {
+	if (!p) return false;
+	return rules.some((r) => r.kinds.includes(kind) && r.actions.includes(action) && p.grants.some((g) => r.roles.includes(g.role)));
+}
+
+/**
+ * A SQL condition selecting exactly the rows `can` would allow; `sql\`false\`` when none.
+ * Every list query ANDs it into its WHERE.
+ */
+export function scopeCondition(p: Principal | null, action: Action, kind: Kind, cols: ScopeColumns): SQL {
+	if (!p) return sql`false`;
+	const parts: SQL[] = [];
+	for (const rule of rules) {
+		if (!rule.kinds.includes(kind) || !rule.actions.includes(action)) continue;
+		for (const g of p.grants) {
+			if (!rule.roles.includes(g.role)) continue;
+			if (rule.scope === 'anywhere') return sql`true`;
+			parts.push(scopes[rule.scope].sql(g, cols, p));
+		}
+	}
+	return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** Which roles a principal may grant, and only on scopes inside one of their own grants. */
+const GRANTABLE: Partial<Record<Role, readonly Role[]>> = {
+	system_admin: EVERYONE,
+	city_officer: ['unit_officer', 'city_officer', 'school_leader', 'mentor', 'alumnus', 'partner_contact'],
+	unit_officer: ['school_leader'],
+	school_leader: ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_group_head', 'school_leader', 'counsellor']
+};
+
+export function mayGrant(p: Principal | null, role: Role, scopePath: string): boolean {
+	if (!p) return false;
+	return p.grants.some((g) => (GRANTABLE[g.role] ?? []).includes(role) && (g.role === 'system_admin' || scopePath.startsWith(g.scopePath)));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+	it('defaults to port 3000, PGlite in ./data and demo mode', () => {
+		const c = loadConfig({});
+		expect(c.PORT).toBe(3000);
+		expect(c.DATA_DIR).toBe('./data');
+		expect(c.DATABASE_URL).toBeUndefined();
+		expect(c.demo).toBe(true);
+	});
+
+	it('never seeds demo accounts in production, even when asked', () => {
+		expect(loadConfig({ NODE_ENV: 'production', SEN_DEMO: 'true' }).demo).toBe(false);
+	});
+
+	it('does not seed demo data on PostgreSQL unless asked', () => {
+		expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).demo).toBe(false);
+		expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', SEN_DEMO: 'true' }).demo).toBe(true);
+	});
+
+	it('stops with a message naming each wrong variable', () => {
+		expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+		try {
+			loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' });
+		} catch (e) {
+			expect((e as Error).message).toMatch(/PORT/);
+			expect((e as Error).message).toMatch(/DATABASE_URL: must start with postgres/);
+		}
+	});
+
+	it('rejects a port out of range', () => {
+		expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+	});
+});

@@ -1,0 +1,26 @@
+import { pgTable, uuid, text, timestamp, jsonb, integer, index, pgEnum } from 'drizzle-orm/pg-core';
+
+export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms', 'push']);
+
+/** Transactional outbox: written in the same transaction as the change, delivered after commit. */
+export const outbox = pgTable(
+	'outbox',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		channel: outboxChannel('channel').notNull(),
+		recipient: text('recipient').notNull(),
+		subject: text('subject').notNull().default(''),
+		body: text('body').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error')
+	},
+	(t) => [index('outbox_pending_idx').on(t.sentAt)]
+);
+
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});

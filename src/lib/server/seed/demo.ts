@@ -1,0 +1,209 @@
+/**
+ * The demo Hanoi of design.md §5: the city department, two local units named for the program's
+ * pilot areas (Ba Đình, urban; Thạch Thất, suburban), one school of each level including a private
+ * one, a school year with two terms, classes with Vietnamese-named learners, teachers, parents,
+ * and one login per role. Runs only on an empty database and never in production.
+ */
+import { count } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client';
+import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from '../organisations/schema';
+import { accounts, guardianships, persons, roleGrants } from '../people/schema';
+import { hashPassword } from '../auth/password';
+import type { Role, ScopeType } from '../auth/principal';
+
+export const DEMO_PASSWORD = 'sen-demo';
+
+export const DEMO_LOGINS: { username: string; role: Role; label: string }[] = [
+	{ username: 'admin', role: 'system_admin', label: 'Quản trị hệ thống / System administrator' },
+	{ username: 'city', role: 'city_officer', label: 'Cán bộ Sở / City program officer' },
+	{ username: 'unit', role: 'unit_officer', label: 'Cán bộ xã Thạch Thất / Management-unit officer' },
+	{ username: 'leader', role: 'school_leader', label: 'Hiệu trưởng THCS / School leader' },
+	{ username: 'grouphead', role: 'subject_group_head', label: 'Tổ trưởng KHTN / Subject-group head' },
+	{ username: 'homeroom', role: 'homeroom_teacher', label: 'GVCN 6A1 / Homeroom teacher' },
+	{ username: 'teacher', role: 'teacher', label: 'Giáo viên Toán / Teacher' },
+	{ username: 'counsellor', role: 'counsellor', label: 'Tư vấn học đường / Counsellor' },
+	{ username: 'parent', role: 'parent', label: 'Phụ huynh / Parent' },
+	{ username: 'learner', role: 'learner', label: 'Học sinh 6A1 / Learner' },
+	{ username: 'mentor', role: 'mentor', label: 'Cố vấn / Mentor' },
+	{ username: 'alumnus', role: 'alumnus', label: 'Cựu học sinh / Alumnus' },
+	{ username: 'partner', role: 'partner_contact', label: 'Đối tác doanh nghiệp / Partner contact' }
+];
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Minh', 'Thanh', 'Phương'];
+const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Gia'];
+const GIVEN_F = ['An', 'Ánh', 'Chi', 'Dung', 'Hà', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngân', 'Trang', 'Yến'];
+const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng', 'Khoa', 'Long', 'Nam', 'Phúc', 'Tùng'];
+
+/** Deterministic names so the demo looks the same on every machine. */
+export function demoName(i: number) {
+	const female = i % 2 === 0;
+	return {
+		familyName: FAMILY[(i * 7) % FAMILY.length],
+		middleName: (female ? MIDDLE_F : MIDDLE_M)[(i * 5) % 6],
+		givenName: (female ? GIVEN_F : GIVEN_M)[(i * 11) % 12],
+		gender: (female ? 'female' : 'male') as 'female' | 'male'
+	};
+}
+
+export async function seedDemoIfEmpty(db: Database): Promise<{ created: boolean; logins: { username: string; role: string }[] }> {
+	const [{ n }] = await db.select({ n: count() }).from(orgUnits);
+	const logins = DEMO_LOGINS.map((l) => ({ username: l.username, role: l.label }));
+	if (Number(n) > 0) return { created: false, logins };
+	const hashes = await Promise.all(DEMO_LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
+	await db.transaction((tx) => seedDemo(tx, hashes));
+	return { created: true, logins };
+}
+
+async function seedDemo(tx: Executor, hashes: string[]) {
+	const unit = async (name: string, code: string, kind: 'department' | 'commune_ward', parentPath: string, parentId: string | null, historicalDistrict: string | null) => {
+		const id = crypto.randomUUID();
+		const path = `${parentPath}${id}/`;
+		await tx.insert(orgUnits).values({ id, name, code, kind, parentId, path, historicalDistrict });
+		return { id, path };
+	};
+	const city = await unit('Sở Giáo dục và Đào tạo Hà Nội', 'HN', 'department', '/', null, null);
+	const baDinh = await unit('Phường Ba Đình', 'HN-BADINH', 'commune_ward', city.path, city.id, 'Quận Ba Đình');
+	const thachThat = await unit('Xã Thạch Thất', 'HN-THACHTHAT', 'commune_ward', city.path, city.id, 'Huyện Thạch Thất');
+
+	type Level = 'preschool' | 'primary' | 'lower_secondary' | 'upper_secondary' | 'multi_level';
+	const school = async (u: { id: string; path: string }, code: string, name: string, level: Level, ownership: 'public' | 'private', setting: 'urban' | 'suburban', address: string) => {
+		const id = crypto.randomUUID();
+		const path = `${u.path}${id}/`;
+		await tx.insert(schools).values({ id, orgUnitId: u.id, code, name, level, ownership, setting, address, path });
+		const [year] = await tx.insert(schoolYears).values({ schoolId: id, name: '2026-2027', startsOn: '2026-09-05', endsOn: '2027-05-31' }).returning();
+		await tx.insert(terms).values([
+			{ schoolId: id, schoolYearId: year.id, number: 1, startsOn: '2026-09-05', endsOn: '2027-01-10' },
+			{ schoolId: id, schoolYearId: year.id, number: 2, startsOn: '2027-01-11', endsOn: '2027-05-31' }
+		]);
+		return { id, path, yearId: year.id };
+	};
+	const mn = await school(baDinh, 'MN-HOASEN', 'Trường Mầm non Hoa Sen', 'preschool', 'public', 'urban', '12 phố Đội Cấn, phường Ba Đình, Hà Nội');
+	const th = await school(baDinh, 'TH-HOASUA', 'Trường Tiểu học Hoa Sữa', 'primary', 'public', 'urban', '25 phố Kim Mã, phường Ba Đình, Hà Nội');
+	const thcs = await school(thachThat, 'THCS-BINHYEN', 'Trường THCS Bình Yên', 'lower_secondary', 'public', 'suburban', 'Thôn 3, xã Thạch Thất, Hà Nội');
+	const thpt = await school(city, 'THPT-SONGHONG', 'Trường THPT Sông Hồng', 'upper_secondary', 'public', 'urban', '8 phố Phan Đình Phùng, phường Ba Đình, Hà Nội');
+	const lc = await school(thachThat, 'LC-SAOMAI', 'Trường Liên cấp Sao Mai (tư thục)', 'multi_level', 'private', 'suburban', 'Khu đô thị Hòa Lạc, xã Thạch Thất, Hà Nội');
+
+	// Subject groups and subjects of the lower-secondary school (Circular 22: some by comment).
+	const group = async (s: typeof thcs, name: string) => {
+		const id = crypto.randomUUID();
+		await tx.insert(subjectGroups).values({ id, schoolId: s.id, name, path: `${s.path}${id}/` });
+		return { id, path: `${s.path}${id}/` };
+	};
+	const khtn = await group(thcs, 'Tổ Khoa học tự nhiên');
+	const xh = await group(thcs, 'Tổ Khoa học xã hội');
+	await tx.insert(subjects).values([
+		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TOAN', name: 'Toán', periodsPerYear: 140 },
+		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'KHTN', name: 'Khoa học tự nhiên', periodsPerYear: 140 },
+		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TIN', name: 'Tin học', periodsPerYear: 35 },
+		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'CN', name: 'Công nghệ', periodsPerYear: 35 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'VAN', name: 'Ngữ văn', periodsPerYear: 140 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'ANH', name: 'Tiếng Anh', periodsPerYear: 105 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'LSDL', name: 'Lịch sử và Địa lí', periodsPerYear: 105 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'GDCD', name: 'Giáo dục công dân', periodsPerYear: 35 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'GDTC', name: 'Giáo dục thể chất', assessment: 'comment', periodsPerYear: 70 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'NT', name: 'Nghệ thuật', assessment: 'comment', periodsPerYear: 70 },
+		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'HDTN', name: 'Hoạt động trải nghiệm, hướng nghiệp', assessment: 'comment', periodsPerYear: 105 }
+	]);
+
+	let seq = 0;
+	const person = async (kind: 'learner' | 'staff' | 'guardian' | 'community', s: { id: string; path: string } | null, extra: Partial<typeof persons.$inferInsert> = {}, path?: string) => {
+		const n = demoName(seq++);
+		const [row] = await tx
+			.insert(persons)
+			.values({ kind, ...n, schoolId: s?.id ?? null, path: path ?? s?.path ?? city.path, ...extra })
+			.returning();
+		return row;
+	};
+
+	// Classes with learners; learners get codes like the Ministry's database (school code + number).
+	const classesMade: Record<string, { id: string; path: string; learners: string[] }> = {};
+	const makeClass = async (s: typeof thcs, name: string, grade: number, size: number, homeroomTeacherId: string | null = null) => {
+		const id = crypto.randomUUID();
+		const path = `${s.path}${id}/`;
+		await tx.insert(classes).values({ id, schoolId: s.id, schoolYearId: s.yearId, name, grade, homeroomTeacherId, path });
+		const learners: string[] = [];
+		for (let i = 0; i < size; i++) {
+			const birthYear = 2026 - 6 - grade;
+			const l = await person('learner', s, { learnerCode: `${s.id.slice(0, 4).toUpperCase()}${name.replace(/\W/g, '')}${String(i + 1).padStart(2, '0')}`, dateOfBirth: `${birthYear}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}` });
+			await tx.insert(enrolments).values({ schoolId: s.id, schoolYearId: s.yearId, classId: id, learnerId: l.id });
+			learners.push(l.id);
+		}
+		classesMade[`${s.id}:${name}`] = { id, path, learners };
+		return classesMade[`${s.id}:${name}`];
+	};
+
+	const staff = async (s: typeof thcs, code: string, extra: Partial<typeof persons.$inferInsert> = {}) => person('staff', s, { staffCode: code, ...extra });
+	const homeroomT = await staff(thcs, 'GV-BY-001', { email: 'homeroom@sen.test', phone: '0912000001' });
+	const mathT = await staff(thcs, 'GV-BY-002', { email: 'teacher@sen.test' });
+	const headT = await staff(thcs, 'GV-BY-003');
+	const leaderP = await staff(thcs, 'CB-BY-001', { email: 'leader@sen.test' });
+	const counsellorP = await staff(thcs, 'CB-BY-002');
+	const c6a1 = await makeClass(thcs, '6A1', 6, 12, homeroomT.id);
+	const c6a2 = await makeClass(thcs, '6A2', 6, 10);
+	await makeClass(thcs, '7A1', 7, 10);
+	await makeClass(thcs, '9A1', 9, 8);
+	await makeClass(th, '1A', 1, 8);
+	await makeClass(th, '5A', 5, 8);
+	await makeClass(mn, 'Lớp Chồi 1', 0, 8);
+	await makeClass(thpt, '10A1', 10, 10);
+	await makeClass(lc, '3A', 3, 6);
+	await makeClass(lc, '8A', 8, 6);
+
+	// A parent of the first learner of 6A1, who is also the demo learner.
+	const learnerId = c6a1.learners[0];
+	const parentP = await person('guardian', thcs, { phone: '0987000002', email: 'parent@sen.test' });
+	await tx.insert(guardianships).values({ guardianId: parentP.id, learnerId, relation: 'mother' });
+	for (let i = 1; i < 6; i++) {
+		const g = await person('guardian', thcs, { phone: `09870001${String(i).padStart(2, '0')}` });
+		await tx.insert(guardianships).values({ guardianId: g.id, learnerId: c6a1.learners[i], relation: i % 2 ? 'father' : 'mother' });
+	}
+
+	const cityOfficer = await person('staff', null, { email: 'city@sen.test' }, city.path);
+	const unitOfficer = await person('staff', null, { email: 'unit@sen.test' }, thachThat.path);
+	const admin = await person('staff', null, {}, city.path);
+	const mentor = await person('community', null, {}, city.path);
+	const alumnus = await person('community', null, {}, city.path);
+	const partner = await person('community', null, {}, city.path);
+
+	const grant = (personId: string, role: Role, scopeType: ScopeType, scopeId: string | null, scopePath: string, schoolId: string | null = null) =>
+		tx.insert(roleGrants).values({ personId, role, scopeType, scopeId, scopePath, schoolId });
+	await grant(admin.id, 'system_admin', 'city', null, city.path);
+	await grant(cityOfficer.id, 'city_officer', 'city', city.id, city.path);
+	await grant(unitOfficer.id, 'unit_officer', 'org_unit', thachThat.id, thachThat.path);
+	await grant(leaderP.id, 'school_leader', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(headT.id, 'teacher', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(headT.id, 'subject_group_head', 'subject_group', khtn.id, khtn.path, thcs.id);
+	await grant(headT.id, 'teacher', 'class', c6a2.id, c6a2.path, thcs.id);
+	await grant(homeroomT.id, 'teacher', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(homeroomT.id, 'homeroom_teacher', 'class', c6a1.id, c6a1.path, thcs.id);
+	await grant(homeroomT.id, 'teacher', 'class', c6a1.id, c6a1.path, thcs.id);
+	await grant(mathT.id, 'teacher', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(mathT.id, 'teacher', 'class', c6a1.id, c6a1.path, thcs.id);
+	await grant(mathT.id, 'teacher', 'class', c6a2.id, c6a2.path, thcs.id);
+	await grant(counsellorP.id, 'counsellor', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(parentP.id, 'parent', 'learner', learnerId, thcs.path, thcs.id);
+	await grant(learnerId, 'learner', 'school', thcs.id, thcs.path, thcs.id);
+	await grant(mentor.id, 'mentor', 'city', city.id, city.path);
+	await grant(alumnus.id, 'alumnus', 'city', city.id, city.path);
+	await grant(partner.id, 'partner_contact', 'city', city.id, city.path);
+
+	const owner: Record<string, string> = {
+		admin: admin.id,
+		city: cityOfficer.id,
+		unit: unitOfficer.id,
+		leader: leaderP.id,
+		grouphead: headT.id,
+		homeroom: homeroomT.id,
+		teacher: mathT.id,
+		counsellor: counsellorP.id,
+		parent: parentP.id,
+		learner: learnerId,
+		mentor: mentor.id,
+		alumnus: alumnus.id,
+		partner: partner.id
+	};
+	await tx.insert(accounts).values(
+		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
+	);
+}
