@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+
+/**
+ * The BUILT app as a real process (`bin/start.js`, as `npm start` runs it) on a free port with a
+ * fresh demo database: a temp PGlite data dir, or a new database on TEST_DATABASE_URL's server.
+ */
+export interface RunningSen {
+	url: string;
+	output(): string;
+	stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = resolve(ROOT, 'node_modules/.bin/node');
+
+function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const s = createServer()
+			.once('error', fail)
+			.listen(0, '127.0.0.1', () => {
+				const port = (s.address() as { port: number }).port;
+				s.close(() => ok(port));
+			});
+	});
+}
+
+async function createPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+	const name = `sen_browser_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const dbUrl = new URL(url);
+	dbUrl.pathname = '/' + name;
+	return {
+		url: dbUrl.toString(),
+		async drop() {
+			const c = new pg.Client({ connectionString: url });
+			await c.connect();
+			await c.query(`drop database if exists ${name} with (force)`);
+			await c.end();
+		}
+	};
+}
+
+export async function startSen(): Promise<RunningSen> {
+	const port = await freePort();
+	const url = `http://localhost:${port}`;
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		NODE_ENV: 'development',
+		LOG_LEVEL: 'warn',
+		PORT: String(port),
+		ORIGIN: url,
+		SEN_DEMO: 'true',
+		SEN_BUILD_DIR: process.env.SEN_BUILD_DIR ?? 'build',
+		DATABASE_URL: undefined,
+		DATA_DIR: undefined
+	};
+	let dataRoot: string | undefined;
+	let pgDb: { url: string; drop(): Promise<void> } | undefined;
+	if (process.env.TEST_DATABASE_URL) {
+		pgDb = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
+		env.DATABASE_URL = pgDb.url;
+	} else {
+		dataRoot = mkdtempSync(join(tmpdir(), 'sen-browser-'));
+		env.DATA_DIR = join(dataRoot, 'data');
+	}
+
+	const child: ChildProcess = spawn(NODE, ['bin/start.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	let exited = false;
+	const exit = new Promise<void>((ok) => child.once('exit', () => ((exited = true), ok())));
+
+	const stop = async () => {
+		if (!exited) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exit;
+			clearTimeout(timer);
+		}
+		if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+		await pgDb?.drop();
+	};
+
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline && !exited) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return { url, output: () => output, stop };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await stop();
+	throw new Error(`Sen did not become ready on port ${port}:\n${output}`);
+}
+
+/** Debian's Chromium driven by playwright-core; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+	});
+}
+
+/**
+ * Signs in through the real login form, as a person would, and waits to leave the sign-in page.
+ * The page's context must have been created with `baseURL` (see `newContext`).
+ */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel(/Tên đăng nhập hoặc email|Username or email/).fill(username);
+	await page.getByLabel(/^Mật khẩu|^Password/).fill(password);
+	await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click()]);
+}
+
+/** A fresh browser context (own cookies) pointed at the running app. */
+export function newContext(browser: Browser, sen: RunningSen, opts: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
+	return browser.newContext({ baseURL: sen.url, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, javaScriptEnabled: opts.javaScript ?? true });
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { migrate, openPglite, openPostgres, type DatabaseHandle } from '#lib/server/db/client';
+
+export const MIGRATIONS = resolve('drizzle');
+/** A migrated PGlite data dir written once by global-setup; each test file starts from a copy. */
+export const TEMPLATE_PATH = resolve('node_modules/.cache/sen-test', process.env.SEN_BUILD_DIR ?? 'build', 'template.tar.gz');
+
+/** The PostgreSQL to test against, when CI (or you) set TEST_DATABASE_URL. */
+export const testPostgresUrl = () => process.env.TEST_DATABASE_URL;
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
+ * on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+	const url = testPostgresUrl();
+	if (!url) {
+		const blob = new Blob([readFileSync(TEMPLATE_PATH)]);
+		return openPglite(undefined, blob);
+	}
+	const name = `sen_test_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const dbUrl = new URL(url);
+	dbUrl.pathname = '/' + name;
+	const handle = await openPostgres(dbUrl.toString());
+	await migrate(handle, MIGRATIONS);
+	return {
+		...handle,
+		async close() {
+			await handle.close();
+			const c = new pg.Client({ connectionString: url });
+			await c.connect();
+			await c.query(`drop database if exists ${name} with (force)`);
+			await c.end();
+		}
+	};
+}
