@@ -99,7 +99,21 @@ const cases: Case[] = [
 	['learner', 'read', 'person', 'learner6A1', false],
 	['mentor', 'read', 'person', 'mentorSelf', true],
 	['mentor', 'read', 'person', 'staff1', false],
-	['mentor', 'read', 'school', 'school1', false]
+	['mentor', 'read', 'school', 'school1', false],
+	// Settings: the resource is the scope a value is set at.
+	['city', 'update', 'settings', 'school2', true],
+	['unit', 'update', 'settings', 'unitA', true],
+	['unit', 'update', 'settings', 'school1', true],
+	['unit', 'read', 'settings', 'school2', false],
+	['leader', 'update', 'settings', 'school1', true],
+	['leader', 'update', 'settings', 'school2', false],
+	['leader', 'read', 'settings', 'unitA', false],
+	['teacher', 'read', 'settings', 'school1', true],
+	['teacher', 'update', 'settings', 'school1', false],
+	['parent', 'read', 'settings', 'school1', true],
+	['parent', 'update', 'settings', 'school1', false],
+	['learner', 'update', 'settings', 'school1', false],
+	['mentor', 'read', 'settings', 'school1', false]
 ];
 
 describe('can', () => {

@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, jsonb, integer, index, pgEnum } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, index, pgEnum } from 'drizzle-orm/pg-core';
 
 export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms', 'push']);
 
@@ -18,9 +18,3 @@ export const outbox = pgTable(
 	},
 	(t) => [index('outbox_pending_idx').on(t.sentAt)]
 );
-
-export const settings = pgTable('settings', {
-	key: text('key').primaryKey(),
-	value: jsonb('value').notNull(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});

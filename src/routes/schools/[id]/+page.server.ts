@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			edit: can(p, 'update', 'school', school),
 			addYear: can(p, 'create', 'school_year', school),
 			addSubject: can(p, 'create', 'subject', school),
-			addClass: canAddClass
+			addClass: canAddClass,
+			settings: can(p, 'read', 'settings', school)
 		}
 	};
 };

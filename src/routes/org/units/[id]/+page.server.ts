@@ -22,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		children: children.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		schools: schools.map((s) => ({ id: s.id, name: s.name, level: s.level })),
 		canEdit: can(p, 'update', 'org_unit', unit),
+		canSeeSettings: can(p, 'read', 'settings', unit),
 		// Only an empty unit can go; the service checks again.
 		canDelete: can(p, 'delete', 'org_unit', unit) && !children.length && !schools.length
 	};
