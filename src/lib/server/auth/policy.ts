@@ -19,7 +19,13 @@ export type Kind =
 	| 'account'
 	| 'audit'
 	| 'import'
-	| 'settings';
+	| 'settings'
+	| 'teaching_assignment'
+	| 'grade'
+	| 'grade_lock'
+	| 'grade_change'
+	| 'conduct'
+	| 'attendance';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -29,6 +35,8 @@ export interface Resource {
 	personKind?: 'learner' | 'staff' | 'guardian' | 'community';
 	/** Paths of the classes a learner is enrolled in, or a guardian's children are (for class-scoped teachers). */
 	classPaths?: string[];
+	/** The teacher assigned to a class's subject (gradebook records). */
+	teacherId?: string;
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -36,6 +44,7 @@ export interface ScopeColumns {
 	path: Column | SQL;
 	personId?: Column | SQL;
 	personKind?: Column | SQL;
+	teacherId?: Column | SQL;
 }
 
 interface Matcher {
@@ -79,6 +88,11 @@ export const scopes = {
 		test: (_g, r, p) => r.personId === p.personId,
 		sql: (_g, c, p) => sql`${need(c.personId, 'personId')} = ${p.personId}`
 	},
+	/** A class's subject taught by the principal, in a class under the grant (TT22 Điều 19: only they enter its scores). */
+	assignedTeacher: {
+		test: (g, r, p) => r.teacherId !== undefined && r.teacherId === p.personId && r.path.startsWith(g.scopePath),
+		sql: (g, c, p) => sql`(${need(c.teacherId, 'teacherId')} = ${p.personId} and ${like(c.path, g.scopePath)})`
+	},
 	/** A parent's own children. */
 	ownChildren: {
 		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
@@ -99,13 +113,35 @@ function allow(roles: Role | readonly Role[], actions: Action | readonly Action[
 }
 
 const ALL_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
-const ALL_KINDS: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment', 'person', 'role_grant', 'account', 'audit', 'import', 'settings'];
+const ALL_KINDS: Kind[] = [
+	'org_unit',
+	'school',
+	'school_year',
+	'class',
+	'subject',
+	'enrolment',
+	'person',
+	'role_grant',
+	'account',
+	'audit',
+	'import',
+	'settings',
+	'teaching_assignment',
+	'grade',
+	'grade_lock',
+	'grade_change',
+	'conduct',
+	'attendance'
+];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
 const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_group_head', 'school_leader', 'counsellor', 'unit_officer', 'city_officer', 'mentor', 'alumnus', 'partner_contact', 'system_admin'] as const;
 
-// The installation.
-allow('system_admin', ALL_ACTIONS, ALL_KINDS, 'anywhere');
+// The installation. Assessments are entered only by the teachers the regulation names
+// (TT22 Điều 19), so administrators read them but never write them.
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance'];
+allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
+allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
 // Everyone sees their own person record and account.
 allow(EVERYONE, 'read', ['person', 'account'], 'self');
@@ -139,6 +175,25 @@ allow('counsellor', 'read', 'person', 'within');
 // Parents: their children; learners: themselves; both see their school.
 allow('parent', 'read', 'person', 'ownChildren');
 allow(['parent', 'learner'], 'read', 'school', 'within');
+
+// Settings (the resource is the scope a value is set at): officers and leaders change them within
+// their own scope (setting and clearing are both `update`); whoever reads the school reads its settings.
+allow(['city_officer', 'unit_officer', 'school_leader'], ['read', 'update'], 'settings', 'within');
+allow([...SCHOOL_STAFF, 'parent', 'learner'], 'read', 'settings', 'within');
+
+// Gradebook. Only the assigned subject teacher writes a subject's scores and asks for changes after
+// locking; the homeroom teacher reads the whole class and assesses conduct and attendance; the
+// school leader assigns teachers, locks terms and decides change requests. Parents and learners
+// read their own (resource personId = the learner).
+allow('school_leader', ALL_ACTIONS, ['teaching_assignment', 'grade_lock', 'grade_change'], 'within');
+allow('school_leader', 'read', ['grade', 'conduct', 'attendance'], 'within');
+allow(SCHOOL_STAFF, 'read', 'teaching_assignment', 'within');
+allow('teacher', ['read', 'update'], 'grade', 'assignedTeacher');
+allow('teacher', ['create', 'read'], 'grade_change', 'assignedTeacher');
+allow('homeroom_teacher', 'read', ['grade', 'conduct', 'attendance'], 'within');
+allow('homeroom_teacher', ['create', 'update'], ['conduct', 'attendance'], 'within');
+allow('parent', 'read', ['grade', 'conduct', 'attendance'], 'ownChildren');
+allow('learner', 'read', ['grade', 'conduct', 'attendance'], 'self');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

@@ -8,6 +8,8 @@ import * as people from '../people/inputs';
 import * as auth from '../auth/inputs';
 import * as q from './queries';
 import { importRouteDocs } from '../imports/openapi';
+import { settingsRouteDocs } from '../settings/openapi';
+import { gradebookRouteDocs } from '../gradebook/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -67,7 +69,9 @@ export const routes: RouteDoc[] = [
 	{ method: 'post', path: '/people/{id}/account', summary: 'Create a sign-in account for a person', tag: 'people', body: people.accountInput, status: 201 },
 	{ method: 'post', path: '/people/{id}/account/password', summary: 'Set a new password for a person’s account (administrator, school leader)', tag: 'people', body: auth.adminResetInput, status: 204 },
 	{ method: 'get', path: '/audit', summary: 'Audit log within scope, newest first', tag: 'audit', query: q.auditQuery },
-	...importRouteDocs
+	...importRouteDocs,
+	...settingsRouteDocs,
+	...gradebookRouteDocs
 ];
 
 /** Routes added by other modules register here (e.g. imports). */

@@ -9,6 +9,7 @@ import type { Database, Executor } from '../db/client';
 import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from '../organisations/schema';
 import { accounts, guardianships, persons, roleGrants } from '../people/schema';
 import { hashPassword } from '../auth/password';
+import { gradeColumns, gradeEntries, teachingAssignments } from '../gradebook/schema';
 import type { Role, ScopeType } from '../auth/principal';
 
 export const DEMO_PASSWORD = 'sen-demo';
@@ -92,7 +93,7 @@ async function seedDemo(tx: Executor, hashes: string[]) {
 	};
 	const khtn = await group(thcs, 'Tổ Khoa học tự nhiên');
 	const xh = await group(thcs, 'Tổ Khoa học xã hội');
-	await tx.insert(subjects).values([
+	const thcsSubjects = await tx.insert(subjects).values([
 		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TOAN', name: 'Toán', periodsPerYear: 140 },
 		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'KHTN', name: 'Khoa học tự nhiên', periodsPerYear: 140 },
 		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TIN', name: 'Tin học', periodsPerYear: 35 },
@@ -104,7 +105,7 @@ async function seedDemo(tx: Executor, hashes: string[]) {
 		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'GDTC', name: 'Giáo dục thể chất', assessment: 'comment', periodsPerYear: 70 },
 		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'NT', name: 'Nghệ thuật', assessment: 'comment', periodsPerYear: 70 },
 		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'HDTN', name: 'Hoạt động trải nghiệm, hướng nghiệp', assessment: 'comment', periodsPerYear: 105 }
-	]);
+	]).returning();
 
 	let seq = 0;
 	const person = async (kind: 'learner' | 'staff' | 'guardian' | 'community', s: { id: string; path: string } | null, extra: Partial<typeof persons.$inferInsert> = {}, path?: string) => {
@@ -187,6 +188,29 @@ async function seedDemo(tx: Executor, hashes: string[]) {
 	await grant(mentor.id, 'mentor', 'city', city.id, city.path);
 	await grant(alumnus.id, 'alumnus', 'city', city.id, city.path);
 	await grant(partner.id, 'partner_contact', 'city', city.id, city.path);
+
+	// Phân công giảng dạy and a first few Toán scores of 6A1 (term 1), so the gradebook has something to show.
+	const subjectId = (code: string) => thcsSubjects.find((x) => x.code === code)!.id;
+	const assign = (classId: string, path: string, code: string, teacherId: string) =>
+		tx.insert(teachingAssignments).values({ schoolId: thcs.id, schoolYearId: thcs.yearId, classId, subjectId: subjectId(code), teacherId, path });
+	await assign(c6a1.id, c6a1.path, 'TOAN', mathT.id);
+	await assign(c6a2.id, c6a2.path, 'TOAN', mathT.id);
+	await assign(c6a1.id, c6a1.path, 'VAN', homeroomT.id);
+	await assign(c6a1.id, c6a1.path, 'KHTN', headT.id);
+	await assign(c6a2.id, c6a2.path, 'KHTN', headT.id);
+	const [tx1, gk] = await tx
+		.insert(gradeColumns)
+		.values(
+			(['regular', 'midterm'] as const).map((kind) => ({ schoolId: thcs.id, classId: c6a1.id, subjectId: subjectId('TOAN'), term: 1, kind, valueType: 'score' as const, slot: 1, path: c6a1.path }))
+		)
+		.returning();
+	const demoScore = (i: number, base: number) => base + ((i * 7) % 25);
+	await tx.insert(gradeEntries).values(
+		c6a1.learners.flatMap((learnerId, i) => [
+			{ schoolId: thcs.id, columnId: tx1.id, learnerId, scoreTenths: demoScore(i, 70), updatedBy: mathT.id },
+			{ schoolId: thcs.id, columnId: gk.id, learnerId, scoreTenths: demoScore(i + 3, 60), updatedBy: mathT.id }
+		])
+	);
 
 	const owner: Record<string, string> = {
 		admin: admin.id,

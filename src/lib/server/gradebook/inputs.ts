@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const term = z.coerce.number().int().pipe(z.union([z.literal(1), z.literal(2)]));
+const cellInput = z.union([z.string().max(20), z.number(), z.null()]);
+
+export const assignmentInput = z.object({ classId: z.uuid(), subjectId: z.uuid(), teacherId: z.uuid() });
+export const assignmentsQuery = z.object({ classId: z.uuid().optional(), teacherId: z.uuid().optional(), schoolId: z.uuid().optional() });
+
+export const gridQuery = z.object({ classId: z.uuid(), subjectId: z.uuid(), term });
+
+export const scoresInput = z.object({
+	classId: z.uuid(),
+	subjectId: z.uuid(),
+	cells: z
+		.array(
+			z.object({
+				columnId: z.uuid(),
+				learnerId: z.uuid(),
+				value: cellInput,
+				version: z.number().int().min(0),
+				missedReason: z.enum(['force_majeure', 'other']).nullable().optional(),
+				makeup: z.enum(['pending', 'not_taken']).nullable().optional()
+			})
+		)
+		.min(1)
+		.max(2000)
+});
+
+export const historyQuery = z.object({ columnId: z.uuid(), learnerId: z.uuid() });
+
+export const lockInput = z.object({ schoolYearId: z.uuid(), term, classId: z.uuid().nullable().optional() });
+export const locksQuery = z.object({ schoolYearId: z.uuid() });
+
+export const changeRequestInput = z.object({
+	columnId: z.uuid(),
+	learnerId: z.uuid(),
+	oldValue: cellInput,
+	newValue: cellInput,
+	reason: z.string().max(1000)
+});
+export const changeRequestsQuery = z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(), schoolId: z.uuid().optional() });
+export const decisionInput = z.object({ approve: z.boolean(), note: z.string().max(1000).optional() });

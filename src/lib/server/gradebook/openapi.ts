@@ -1,0 +1,17 @@
+import * as i from './inputs';
+
+/** The gradebook routes as /api/v1/openapi.json lists them. */
+export const gradebookRouteDocs = [
+	{ method: 'get', path: '/teaching-assignments', summary: 'Who teaches which subject in which class (phân công giảng dạy), within scope', tag: 'gradebook', query: i.assignmentsQuery },
+	{ method: 'post', path: '/teaching-assignments', summary: 'Assign (or reassign) the teacher of a subject in a class; school leader. Audited.', tag: 'gradebook', body: i.assignmentInput, status: 201 },
+	{ method: 'delete', path: '/teaching-assignments/{id}', summary: 'Remove a teaching assignment. Audited.', tag: 'gradebook', status: 204 },
+	{ method: 'get', path: '/gradebook/grid', summary: 'A class’s subject grid for a term: columns (TX, GK, CK by TT22/TT27), learners in Vietnamese order, every cell with its version, and each learner’s term result', tag: 'gradebook', query: i.gridQuery },
+	{ method: 'put', path: '/gradebook/scores', summary: 'Bulk upsert of cells, all or nothing: 400 with a message per invalid cell, 409 with the current values when a cell’s version is stale, 423 when the term is locked. Only the assigned subject teacher.', tag: 'gradebook', body: i.scoresInput },
+	{ method: 'get', path: '/gradebook/history', summary: 'Every value a cell has had (append-only)', tag: 'gradebook', query: i.historyQuery },
+	{ method: 'get', path: '/gradebook/locks', summary: 'Locked terms of a school year', tag: 'gradebook', query: i.locksQuery },
+	{ method: 'post', path: '/gradebook/locks', summary: 'Lock a term for a class or (without classId) the whole school; school leader. Audited.', tag: 'gradebook', body: i.lockInput, status: 201 },
+	{ method: 'delete', path: '/gradebook/locks/{id}', summary: 'Unlock a term. Audited.', tag: 'gradebook', status: 204 },
+	{ method: 'get', path: '/gradebook/change-requests', summary: 'Change requests: a leader’s school’s, or the ones the caller sent', tag: 'gradebook', query: i.changeRequestsQuery },
+	{ method: 'post', path: '/gradebook/change-requests', summary: 'Ask to change a cell of a locked term (old value, new value, reason); the assigned teacher', tag: 'gradebook', body: i.changeRequestInput, status: 201 },
+	{ method: 'post', path: '/gradebook/change-requests/{id}/decision', summary: 'Approve (writes the new value with the reason into the history) or reject; school leader', tag: 'gradebook', body: i.decisionInput }
+] as const;
