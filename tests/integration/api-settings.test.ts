@@ -54,7 +54,7 @@ describe('reading settings', () => {
 	it('offers the city-only import limit at the city, named "city"', async () => {
 		const body = await (await as.city.get('/api/v1/settings?scope=city')).json();
 		expect(body.scope).toMatchObject({ level: 'city', id: city });
-		expect(body.items.find((i: Item) => i.key === 'imports.maxRows')).toMatchObject({ value: 5000, source: { level: 'default' } });
+		expect(body.items.find((i: Item) => i.key === 'imports.maxRows')).toMatchObject({ value: 10000, source: { level: 'default' } });
 		expect((await as.unit.get(`/api/v1/settings?scope=${thachThat}`)).status).toBe(200);
 		const unitBody = await (await as.unit.get(`/api/v1/settings?scope=${thachThat}`)).json();
 		expect(unitBody.scope.level).toBe('unit');

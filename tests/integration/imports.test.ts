@@ -100,6 +100,18 @@ describe('POST /api/v1/imports/learners/preview', () => {
 		expect([await personCount(), await auditCount()]).toEqual(before);
 	});
 
+	it('refuses more rows than the city allows (the imports.maxRows setting), and accepts them again when reset', async () => {
+		const city = await app.loginAs('city');
+		expect((await city.put('/api/v1/settings/imports.maxRows', { scope: 'city', value: 100 })).status).toBe(200);
+		const rows = Array.from({ length: 101 }, () => learnerRow());
+		const file = await xlsx(LEARNER_HEADER, rows);
+		const body = await (await leader.post('/api/v1/imports/learners/preview', form(file, 'ds.xlsx'))).json();
+		expect(body.errors.map((e: { message: string }) => e.message)).toContain('Tệp có quá nhiều dòng: tối đa 100 dòng mỗi lần nhập.');
+		expect((await city.delete('/api/v1/settings/imports.maxRows?scope=city')).status).toBe(204);
+		const again = await (await leader.post('/api/v1/imports/learners/preview', form(file, 'ds.xlsx'))).json();
+		expect(again.errors).toEqual([]);
+	});
+
 	it('reports a learner code that an existing learner already has', async () => {
 		const [existing] = await app.db.select({ code: persons.learnerCode }).from(persons).where(and(eq(persons.kind, 'learner'), eq(persons.schoolId, thcsId))).limit(1);
 		const file = await xlsx(LEARNER_HEADER, [learnerRow('6A1', { 1: existing.code })]);

@@ -19,6 +19,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { columnsOf, type Field, type ImportKind } from './columns';
 import { FileProblem, cellText, classKey, locateTable, normalisePhone, readRows, type Table } from './parse';
 import { sortErrors, tableErrors, validateLearners, validateStaff, type ClassInfo, type ImportContext, type ImportError, type LearnerRow, type StaffRow } from './validate';
+import { getSetting } from '../settings/service';
 import { m } from '#lib/paraglide/messages.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -123,7 +124,7 @@ export interface Analysis {
 }
 
 async function analyse(db: Executor, kind: ImportKind, t: Target, table: Table | null): Promise<Analysis> {
-	const errors = tableErrors(kind, table);
+	const errors = tableErrors(kind, table, await getSetting(db, t.school.path, 'imports.maxRows'));
 	let learners: LearnerRow[] = [];
 	let staff: StaffRow[] = [];
 	if (table && !table.missing.length) {

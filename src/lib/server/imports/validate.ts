@@ -71,6 +71,7 @@ export interface Validated<R> {
 	errors: ImportError[];
 }
 
+/** The default row limit; the city may change it with the `imports.maxRows` setting. */
 export const MAX_ROWS = 10_000;
 const MAX_NAME = 80;
 const MAX_CODE = 40;
@@ -81,7 +82,7 @@ function reporter(kind: ImportKind, errors: ImportError[]) {
 }
 
 /** Problems with the table as a whole: no header, missing columns, no rows, too many rows. */
-export function tableErrors(kind: ImportKind, table: Table | null): ImportError[] {
+export function tableErrors(kind: ImportKind, table: Table | null, maxRows = MAX_ROWS): ImportError[] {
 	const errors: ImportError[] = [];
 	const report = reporter(kind, errors);
 	if (!table) {
@@ -97,7 +98,7 @@ export function tableErrors(kind: ImportKind, table: Table | null): ImportError[
 		report(table.headerRow, f, m.import_err_missing_column({ column: col.header }));
 	}
 	if (!table.records.length) report(0, null, m.import_err_no_rows());
-	if (table.records.length > MAX_ROWS) report(0, null, m.import_err_too_many_rows({ max: String(MAX_ROWS) }));
+	if (table.records.length > maxRows) report(0, null, m.import_err_too_many_rows({ max: String(maxRows) }));
 	return errors;
 }
 

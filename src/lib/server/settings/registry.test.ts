@@ -20,7 +20,7 @@ describe('the registry', () => {
 		expect(registry['gradebook.scoreVisibility'].default).toBe('immediate');
 		expect(registry['gradebook.regularCountCommentSubjects'].default).toBe(2);
 		expect(registry['messaging.quietHours'].default).toEqual({ start: '21:00', end: '06:30' });
-		expect(registry['imports.maxRows'].default).toBe(5000);
+		expect(registry['imports.maxRows'].default).toBe(10_000);
 	});
 
 	it('types each value by its key', () => {

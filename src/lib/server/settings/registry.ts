@@ -83,7 +83,7 @@ export const registry = {
 	}),
 	'imports.maxRows': define({
 		schema: integer(100, 20_000),
-		default: 5000,
+		default: 10_000,
 		levels: ['city'],
 		label: m.settings_import_max_rows_label,
 		description: m.settings_import_max_rows_description,
