@@ -40,3 +40,13 @@ export const changeRequestInput = z.object({
 });
 export const changeRequestsQuery = z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(), schoolId: z.uuid().optional() });
 export const decisionInput = z.object({ approve: z.boolean(), note: z.string().max(1000).optional() });
+
+export const resultsQuery = z.object({ classId: z.uuid(), period: z.enum(['1', '2', 'year']).transform((v) => (v === 'year' ? 'year' : (Number(v) as 1 | 2))) });
+export const conductInput = z.object({
+	classId: z.uuid(),
+	term,
+	rows: z
+		.array(z.object({ learnerId: z.uuid(), level: z.enum(['tot', 'kha', 'dat', 'chua_dat']).nullable(), comment: z.string().max(2000).default(''), version: z.number().int().min(0) }))
+		.min(1)
+		.max(100)
+});
