@@ -69,7 +69,18 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 		db.select({ learnerId: attendance.learnerId, on: attendance.on, status: attendance.status }).from(attendance).where(eq(attendance.classId, cls.id))
 	]);
 	const learners = sortVietnamese(learnerRows);
-	const entries = columns.length ? await db.select().from(gradeEntries).where(inArray(gradeEntries.columnId, columns.map((c) => c.id))) : [];
+	const entries = await db
+		.select({
+			columnId: gradeEntries.columnId,
+			learnerId: gradeEntries.learnerId,
+			scoreTenths: gradeEntries.scoreTenths,
+			level: gradeEntries.level,
+			missedReason: gradeEntries.missedReason,
+			makeup: gradeEntries.makeup
+		})
+		.from(gradeEntries)
+		.innerJoin(gradeColumns, eq(gradeColumns.id, gradeEntries.columnId))
+		.where(eq(gradeColumns.classId, cls.id));
 	const entryOf = new Map(entries.map((e) => [`${e.columnId}:${e.learnerId}`, e]));
 	const ranges = termRows.map((t) => ({ term: t.number as 1 | 2, startsOn: t.startsOn, endsOn: t.endsOn }));
 

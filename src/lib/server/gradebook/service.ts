@@ -338,8 +338,9 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 			}));
 		if (conflicts.length) throw new ConflictError(m.gb_conflict({ count: conflicts.length }), { cells: conflicts });
 
-		const saved: { columnId: string; learnerId: string; value: number | string | null; text: string; version: number }[] = [];
-		const changedLearners = new Set<string>();
+		type Saved = { columnId: string; learnerId: string; value: number | string | null; text: string; version: number };
+		const saved: Saved[] = [];
+		const writes: { column: Column; learnerId: string; before: (typeof current)[number] | undefined; row: typeof gradeEntries.$inferInsert }[] = [];
 		for (const { edit, column, value } of parsed) {
 			const before = byCell.get(`${column.id}:${edit.learnerId}`);
 			const missedReason = edit.missedReason === undefined ? (before?.missedReason ?? null) : edit.missedReason;
@@ -349,33 +350,73 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 				saved.push({ columnId: column.id, learnerId: edit.learnerId, value: cellValue(vt, before), text: cellText(vt, before), version: before.version });
 				continue;
 			}
-			const [row] = await tx
+			writes.push({
+				column,
+				learnerId: edit.learnerId,
+				before,
+				row: { schoolId: cls.schoolId, columnId: column.id, learnerId: edit.learnerId, ...value, missedReason, makeup, version: edit.version + 1, updatedBy: p.personId }
+			});
+		}
+		const changedLearners = new Set(writes.map((w) => w.learnerId));
+		if (writes.length) {
+			// One statement for the whole batch. Each row carries the version it will have; a row
+			// whose stored version is not the one the teacher saw is left alone, so a cell first
+			// written by someone else since we looked (no row to lock then) is caught too.
+			const written = await tx
 				.insert(gradeEntries)
-				.values({ schoolId: cls.schoolId, columnId: column.id, learnerId: edit.learnerId, ...value, missedReason, makeup, version: 1, updatedBy: p.personId })
+				.values(writes.map((w) => w.row))
 				.onConflictDoUpdate({
 					target: [gradeEntries.columnId, gradeEntries.learnerId],
-					set: { ...value, missedReason, makeup, version: sql`${gradeEntries.version} + 1`, updatedBy: p.personId, updatedAt: new Date() },
-					// A cell first written by someone else since we looked (no row to lock then) is a conflict too.
-					where: eq(gradeEntries.version, edit.version)
+					set: {
+						scoreTenths: sql`excluded.score_tenths`,
+						level: sql`excluded.level`,
+						missedReason: sql`excluded.missed_reason`,
+						makeup: sql`excluded.makeup`,
+						version: sql`excluded.version`,
+						updatedBy: p.personId,
+						updatedAt: new Date()
+					},
+					where: sql`${gradeEntries.version} = excluded.version - 1`
 				})
 				.returning();
-			if (!row) {
-				const [now] = await tx.select().from(gradeEntries).where(and(eq(gradeEntries.columnId, column.id), eq(gradeEntries.learnerId, edit.learnerId)));
-				throw new ConflictError(m.gb_conflict({ count: 1 }), {
-					cells: [{ columnId: column.id, learnerId: edit.learnerId, value: cellValue(vt, now), text: cellText(vt, now), version: now?.version ?? 0, updatedBy: now?.updatedBy ?? null }]
+			const byKey = new Map(written.map((r) => [`${r.columnId}:${r.learnerId}`, r]));
+			const lost = writes.filter((w) => !byKey.has(`${w.column.id}:${w.learnerId}`));
+			if (lost.length) {
+				const now = await tx
+					.select()
+					.from(gradeEntries)
+					.where(and(inArray(gradeEntries.columnId, lost.map((w) => w.column.id)), inArray(gradeEntries.learnerId, lost.map((w) => w.learnerId))));
+				const nowOf = new Map(now.map((r) => [`${r.columnId}:${r.learnerId}`, r]));
+				throw new ConflictError(m.gb_conflict({ count: lost.length }), {
+					cells: lost.map((w) => {
+						const e = nowOf.get(`${w.column.id}:${w.learnerId}`);
+						const vt = w.column.valueType as ValueType;
+						return { columnId: w.column.id, learnerId: w.learnerId, value: cellValue(vt, e), text: cellText(vt, e), version: e?.version ?? 0, updatedBy: e?.updatedBy ?? null };
+					})
 				});
 			}
-			await tx.insert(gradeHistory).values({
-				schoolId: cls.schoolId,
-				columnId: column.id,
-				learnerId: edit.learnerId,
-				before: before ? snapshot(vt, before) : null,
-				after: snapshot(vt, row),
-				changedBy: p.personId
-			});
-			changedLearners.add(edit.learnerId);
-			saved.push({ columnId: column.id, learnerId: edit.learnerId, value: cellValue(vt, row), text: cellText(vt, row), version: row.version });
+			await tx.insert(gradeHistory).values(
+				writes.map((w) => {
+					const vt = w.column.valueType as ValueType;
+					return {
+						schoolId: cls.schoolId,
+						columnId: w.column.id,
+						learnerId: w.learnerId,
+						before: w.before ? snapshot(vt, w.before) : null,
+						after: snapshot(vt, byKey.get(`${w.column.id}:${w.learnerId}`)!),
+						changedBy: p.personId
+					};
+				})
+			);
+			for (const w of writes) {
+				const r = byKey.get(`${w.column.id}:${w.learnerId}`)!;
+				const vt = w.column.valueType as ValueType;
+				saved.push({ columnId: w.column.id, learnerId: w.learnerId, value: cellValue(vt, r), text: cellText(vt, r), version: r.version });
+			}
 		}
+		// Answer in the order the cells were sent.
+		const order = new Map(parsed.map((x, i) => [`${x.column.id}:${x.edit.learnerId}`, i]));
+		saved.sort((a, b) => order.get(`${a.columnId}:${a.learnerId}`)! - order.get(`${b.columnId}:${b.learnerId}`)!);
 		if (changedLearners.size) {
 			await writeAudit(tx, p, {
 				action: 'update',
