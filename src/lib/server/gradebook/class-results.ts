@@ -12,11 +12,12 @@ import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '
 import { subjects, terms } from '../organisations/schema';
 import * as orgRepo from '../organisations/repository';
 import { fullName, sortVietnamese } from '../people/names';
-import { attendance, conductAssessments, gradeColumns, gradeEntries, teachingAssignments } from './schema';
+import { attendance, conductAssessments, gradeColumns, gradeEntries, qualityAssessments, teachingAssignments } from './schema';
 import { classContext } from './service';
+import { primaryYearOutcome, type PrimaryYearOutcome } from './primary';
 import { cellValue } from './cells';
 import { conductForYear, learningLevel, subjectTermOutcome, subjectYearOutcome, type CellInput, type SubjectTermOutcome } from './results';
-import { LEVELS, attendanceTotalsByTerm, promotionAbsenceCount, promotionDecision, secondaryAward, type AttendanceTotals, type Level, type SubjectOutcome } from './rules';
+import { LEVELS, attendanceTotalsByTerm, promotionAbsenceCount, promotionDecision, secondaryAward, type AttendanceTotals, type Level, type QualityLevel, type SubjectOutcome } from './rules';
 import type { ValueType } from './columns';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -34,6 +35,10 @@ export interface LearnerResult {
 	/** Year only. */
 	promotion?: { promoted: boolean; blockers: string[] } | null;
 	award?: string | null;
+	/** Primary (TT27): each subject's level T/H/C and test score at the end of the term (or year). */
+	primarySubjects?: Record<string, { level: string | null; test: number | null }>;
+	/** Primary, year only: Hoàn thành xuất sắc / tốt / Hoàn thành / Chưa hoàn thành (TT27 Điều 9). */
+	primaryResult?: PrimaryYearOutcome;
 }
 
 const EMPTY_TOTALS: AttendanceTotals = { present: 0, late: 0, excused: 0, unexcused: 0, days: 0 };
@@ -56,10 +61,11 @@ async function classSubjects(db: Executor, classId: string) {
  * Every learner's results for a term or the year: subject outcomes, learning level (TT22 Điều 9),
  * conduct (Điều 8), attendance, and for the year promotion (Điều 12–14) and awards (Điều 15).
  */
-export async function classResults(db: Executor, p: Principal, q: { classId: string; period: Period }) {
+export async function classResults(db: Executor, p: Principal, q: { classId: string; period: Period; learnerId?: string }) {
 	const cls = await classContext(db, q.classId);
 	if (!cls) throw new NotFoundError(m.error_not_found());
-	authorize(p, 'read', 'grade', { path: cls.path });
+	// The whole class (GVCN, leaders), or one learner of it (also that learner's parents and the learner).
+	authorize(p, 'read', 'grade', { path: cls.path, personId: q.learnerId });
 	const [subs, learnerRows, columns, conductRows, termRows, attendanceRows] = await Promise.all([
 		classSubjects(db, cls.id),
 		orgRepo.listEnrolledLearners(db, cls.id),
@@ -68,7 +74,7 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 		db.select().from(terms).where(eq(terms.schoolYearId, cls.schoolYearId)),
 		db.select({ learnerId: attendance.learnerId, on: attendance.on, status: attendance.status }).from(attendance).where(eq(attendance.classId, cls.id))
 	]);
-	const learners = sortVietnamese(learnerRows);
+	const learners = sortVietnamese(q.learnerId ? learnerRows.filter((l) => l.id === q.learnerId) : learnerRows);
 	const entries = await db
 		.select({
 			columnId: gradeEntries.columnId,
@@ -83,6 +89,10 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 		.where(eq(gradeColumns.classId, cls.id));
 	const entryOf = new Map(entries.map((e) => [`${e.columnId}:${e.learnerId}`, e]));
 	const ranges = termRows.map((t) => ({ term: t.number as 1 | 2, startsOn: t.startsOn, endsOn: t.endsOn }));
+	const yearQualities =
+		cls.stage === 'primary' && q.period === 'year'
+			? await db.select().from(qualityAssessments).where(and(eq(qualityAssessments.classId, cls.id), eq(qualityAssessments.point, 4)))
+			: [];
 
 	const rows: LearnerResult[] = learners.map((l) => {
 		const cellsOf = (subjectId: string, term: number): CellInput[] =>
@@ -122,6 +132,21 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 			conductVersion: q.period === 'year' ? 0 : (conductBy(q.period)?.version ?? 0),
 			attendance: totals
 		};
+		if (cls.stage === 'primary') {
+			const term = q.period === 1 ? 1 : 2;
+			const endOf = (subjectId: string, valueType: 'level' | 'integer') => {
+				const c = columns.find((x) => x.subjectId === subjectId && x.term === term && x.kind === 'endterm' && x.valueType === valueType);
+				return c ? cellValue(valueType, entryOf.get(`${c.id}:${l.id}`)) : null;
+			};
+			row.primarySubjects = Object.fromEntries(subs.map((s) => [s.id, { level: endOf(s.id, 'level') as string | null, test: endOf(s.id, 'integer') as number | null }]));
+			if (q.period === 'year')
+				row.primaryResult = primaryYearOutcome({
+					grade: cls.grade,
+					subjects: subs.map((s) => ({ name: s.name, level: row.primarySubjects![s.id].level as 'T' | 'H' | 'C' | null, test: row.primarySubjects![s.id].test })),
+					qualities: yearQualities.filter((x) => x.learnerId === l.id).map((x) => ({ code: x.code, level: x.level as QualityLevel }))
+				});
+			return row;
+		}
 		if (q.period === 'year') {
 			const absences = promotionAbsenceCount(byTerm[1], byTerm[2]);
 			const decision = learning && conduct ? promotionDecision({ conduct, learning: learning.level, absences }) : null;

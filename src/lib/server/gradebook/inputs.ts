@@ -50,3 +50,11 @@ export const conductInput = z.object({
 		.min(1)
 		.max(100)
 });
+
+const point = z.coerce.number().int().pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
+export const qualitiesQuery = z.object({ classId: z.uuid(), point });
+export const qualitiesInput = z.object({
+	classId: z.uuid(),
+	point,
+	rows: z.array(z.object({ learnerId: z.uuid(), code: z.string().max(40), level: z.string().max(20), version: z.number().int().min(0) })).min(1).max(2000)
+});

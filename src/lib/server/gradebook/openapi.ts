@@ -15,5 +15,7 @@ export const gradebookRouteDocs = [
 	{ method: 'post', path: '/gradebook/change-requests', summary: 'Ask to change a cell of a locked term (old value, new value, reason); the assigned teacher', tag: 'gradebook', body: i.changeRequestInput, status: 201 },
 	{ method: 'post', path: '/gradebook/change-requests/{id}/decision', summary: 'Approve (writes the new value with the reason into the history) or reject; school leader', tag: 'gradebook', body: i.decisionInput },
 	{ method: 'get', path: '/gradebook/results', summary: 'A class’s results for a term or the year: every subject’s average or Đạt/Chưa đạt, learning level (TT22 Điều 9), conduct, attendance, and for the year promotion and awards', tag: 'gradebook', query: i.resultsQuery },
-	{ method: 'put', path: '/gradebook/conduct', summary: 'The homeroom teacher’s conduct assessment (Tốt/Khá/Đạt/Chưa đạt) and comment per learner for a term; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.conductInput }
+	{ method: 'put', path: '/gradebook/conduct', summary: 'The homeroom teacher’s conduct assessment (Tốt/Khá/Đạt/Chưa đạt) and comment per learner for a term; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.conductInput },
+	{ method: 'get', path: '/gradebook/qualities', summary: 'Primary (TT27 Điều 7): every pupil’s ratings of the 15 qualities and competencies at an assessment point (1 giữa HK I, 2 cuối HK I, 3 giữa HK II, 4 cuối năm)', tag: 'gradebook', query: i.qualitiesQuery },
+	{ method: 'put', path: '/gradebook/qualities', summary: 'Save ratings Tốt/Đạt/Cần cố gắng; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.qualitiesInput }
 ] as const;

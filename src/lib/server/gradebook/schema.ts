@@ -204,3 +204,30 @@ export const attendance = pgTable(
 	},
 	(t) => [uniqueIndex('attendance_class_learner_day_uq').on(t.classId, t.learnerId, t.on)]
 );
+
+/**
+ * Primary (TT27/2020 Điều 7 khoản 2): each quality and competency rated Tốt / Đạt / Cần cố gắng by
+ * the homeroom teacher at the four assessment points (1 giữa HK I, 2 cuối HK I, 3 giữa HK II, 4 cuối năm).
+ */
+export const qualityAssessments = pgTable(
+	'quality_assessments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id').notNull(),
+		classId: uuid('class_id')
+			.notNull()
+			.references(() => classes.id, { onDelete: 'cascade' }),
+		learnerId: uuid('learner_id')
+			.notNull()
+			.references(() => persons.id),
+		point: smallint('point').notNull(),
+		/** A code of QUALITIES_AND_COMPETENCIES (rules/primary.ts). */
+		code: text('code').notNull(),
+		/** 'tot' | 'dat' | 'can_co_gang' */
+		level: text('level').notNull(),
+		version: integer('version').notNull().default(1),
+		updatedBy: uuid('updated_by'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('quality_class_learner_point_code_uq').on(t.classId, t.learnerId, t.point, t.code)]
+);

@@ -135,7 +135,8 @@ async function ensureColumns(db: Executor, cls: ClassContext, subject: typeof su
 		return ensureColumns(db, cls, subject, term);
 	}
 	const order = { regular: 0, midterm: 1, endterm: 2, retake: 3 } as const;
-	return existing.sort((a, b) => order[a.kind] - order[b.kind] || a.valueType.localeCompare(b.valueType) || a.slot - b.slot);
+	const typeOrder = { score: 0, pass: 1, level: 2, integer: 3 } as const;
+	return existing.sort((a, b) => order[a.kind] - order[b.kind] || typeOrder[a.valueType] - typeOrder[b.valueType] || a.slot - b.slot);
 }
 type Column = typeof gradeColumns.$inferSelect;
 
