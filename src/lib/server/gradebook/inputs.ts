@@ -58,3 +58,13 @@ export const qualitiesInput = z.object({
 	point,
 	rows: z.array(z.object({ learnerId: z.uuid(), code: z.string().max(40), level: z.string().max(20), version: z.number().int().min(0) })).min(1).max(2000)
 });
+
+const stage = z.enum(['nha_tre', 'mau_giao']);
+export const indicatorsQuery = z.object({ schoolId: z.uuid(), stage: stage.optional() });
+export const indicatorInput = z.object({ schoolId: z.uuid(), stage, domain: z.string().max(60), code: z.string().trim().min(1).max(40), description: z.string().trim().min(1).max(500) });
+export const developmentQuery = z.object({ classId: z.uuid(), period: z.string().trim().min(1).max(40), stage: stage.default('mau_giao') });
+export const developmentInput = z.object({
+	classId: z.uuid(),
+	period: z.string().trim().min(1).max(40),
+	rows: z.array(z.object({ learnerId: z.uuid(), indicatorId: z.uuid(), reached: z.boolean().nullable(), note: z.string().max(1000).default(''), version: z.number().int().min(0) })).min(1).max(5000)
+});

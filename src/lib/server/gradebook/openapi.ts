@@ -17,5 +17,9 @@ export const gradebookRouteDocs = [
 	{ method: 'get', path: '/gradebook/results', summary: 'A class’s results for a term or the year: every subject’s average or Đạt/Chưa đạt, learning level (TT22 Điều 9), conduct, attendance, and for the year promotion and awards', tag: 'gradebook', query: i.resultsQuery },
 	{ method: 'put', path: '/gradebook/conduct', summary: 'The homeroom teacher’s conduct assessment (Tốt/Khá/Đạt/Chưa đạt) and comment per learner for a term; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.conductInput },
 	{ method: 'get', path: '/gradebook/qualities', summary: 'Primary (TT27 Điều 7): every pupil’s ratings of the 15 qualities and competencies at an assessment point (1 giữa HK I, 2 cuối HK I, 3 giữa HK II, 4 cuối năm)', tag: 'gradebook', query: i.qualitiesQuery },
-	{ method: 'put', path: '/gradebook/qualities', summary: 'Save ratings Tốt/Đạt/Cần cố gắng; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.qualitiesInput }
+	{ method: 'put', path: '/gradebook/qualities', summary: 'Save ratings Tốt/Đạt/Cần cố gắng; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.qualitiesInput },
+	{ method: 'get', path: '/gradebook/development-indicators', summary: 'Preschool: the school’s development indicators per domain (nhà trẻ / mẫu giáo)', tag: 'gradebook', query: i.indicatorsQuery },
+	{ method: 'post', path: '/gradebook/development-indicators', summary: 'Add a development indicator to the school’s list; school leader. Audited.', tag: 'gradebook', body: i.indicatorInput, status: 201 },
+	{ method: 'get', path: '/gradebook/development', summary: 'Preschool: a period’s observations for a class (reached / not yet / not observed, notes) with each child’s summary per domain', tag: 'gradebook', query: i.developmentQuery },
+	{ method: 'put', path: '/gradebook/development', summary: 'Record observations; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.developmentInput }
 ] as const;

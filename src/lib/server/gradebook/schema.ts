@@ -3,7 +3,7 @@
  * hold what teachers enter. Results (averages, learning level, year conduct) are always computed
  * from the entries by the rules, never typed in, so they cannot drift from the scores.
  */
-import { pgTable, uuid, text, smallint, integer, date, timestamp, jsonb, bigserial, index, uniqueIndex, unique, pgEnum } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, smallint, integer, boolean, date, timestamp, jsonb, bigserial, index, uniqueIndex, unique, pgEnum } from 'drizzle-orm/pg-core';
 import { classes, schools, schoolYears, subjects } from '../organisations/schema';
 import { persons } from '../people/schema';
 
@@ -230,4 +230,52 @@ export const qualityAssessments = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('quality_class_learner_point_code_uq').on(t.classId, t.learnerId, t.point, t.code)]
+);
+
+/**
+ * Preschool (Chương trình giáo dục mầm non): a school's list of development indicators per domain,
+ * e.g. from Bộ chuẩn phát triển trẻ em 5 tuổi (school practice, not programme text).
+ */
+export const developmentIndicators = pgTable(
+	'development_indicators',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id')
+			.notNull()
+			.references(() => schools.id),
+		/** 'nha_tre' | 'mau_giao' */
+		stage: text('stage').notNull(),
+		/** A domain of rules/preschool.ts for the stage. */
+		domain: text('domain').notNull(),
+		code: text('code').notNull(),
+		description: text('description').notNull(),
+		path: text('path').notNull()
+	},
+	(t) => [uniqueIndex('development_indicators_school_code_uq').on(t.schoolId, t.code)]
+);
+
+/** A child's result on one indicator in one assessment period (a month, a theme, a term: the school's choice). */
+export const developmentAssessments = pgTable(
+	'development_assessments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schoolId: uuid('school_id').notNull(),
+		classId: uuid('class_id')
+			.notNull()
+			.references(() => classes.id, { onDelete: 'cascade' }),
+		learnerId: uuid('learner_id')
+			.notNull()
+			.references(() => persons.id),
+		period: text('period').notNull(),
+		indicatorId: uuid('indicator_id')
+			.notNull()
+			.references(() => developmentIndicators.id),
+		/** true reached, false not yet, null not observed. */
+		reached: boolean('reached'),
+		note: text('note').notNull().default(''),
+		version: integer('version').notNull().default(1),
+		updatedBy: uuid('updated_by'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('development_assessments_uq').on(t.classId, t.learnerId, t.period, t.indicatorId)]
 );
