@@ -97,6 +97,29 @@ describe('learning result per term (TT22 Điều 9)', () => {
 		expect(row.promotion).toBeNull(); // no conduct assessed in 6A2 yet
 	});
 
+	it('takes a re-assessment only for a subject under 5,0 for the year, even when the year is locked, and the result replaces it', async () => {
+		for (const code of SCORED) await fill(c6a2, code, 2, 2, code === 'ANH' ? 3 : 6);
+		const learner = await fill(c6a2, 'GDTC', 2, 2, 'Đ');
+		let row = (await results(as.leader, c6a2, 'year')).rows.find((x) => x.learner.id === learner)!;
+		expect(row.subjects[sub('ANH')]).toMatchObject({ average: 3, text: '3,0' });
+		expect(row.learning!.level).toBe('chua_dat');
+		const [thcsYear] = await app.db.select({ id: classes.schoolYearId }).from(classes).where(eq(classes.id, c6a2));
+		expect((await as.leader.post('/api/v1/gradebook/locks', { schoolYearId: thcsYear.id, term: 2, classId: c6a2 })).status).toBe(201);
+		const col = await as.teacher.post('/api/v1/gradebook/retake-columns', { classId: c6a2, subjectId: sub('ANH') });
+		expect(col.status).toBe(201);
+		const retake = (await col.json()) as { id: string; label: string };
+		expect(retake.label).toBe('KT lại');
+		const first = (await results(as.leader, c6a2, '1')).rows[0].learner.id;
+		const notDue = await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a2, subjectId: sub('ANH'), cells: [{ columnId: retake.id, learnerId: first, value: 7, version: 0 }] });
+		expect(notDue.status).toBe(400);
+		expect((await notDue.json()).error.message).toBe('Học sinh không phải kiểm tra lại môn này (chỉ môn có điểm trung bình cả năm dưới 5,0 hoặc Chưa đạt).');
+		const ok = await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a2, subjectId: sub('ANH'), cells: [{ columnId: retake.id, learnerId: learner, value: 5.5, version: 0 }] });
+		expect(ok.status).toBe(200);
+		row = (await results(as.leader, c6a2, 'year')).rows.find((x) => x.learner.id === learner)!;
+		expect(row.subjects[sub('ANH')]).toMatchObject({ average: 5.5 });
+		expect(row.learning!.level).toBe('dat');
+	});
+
 	it('is read by the school leader and the GVCN, not by a subject teacher or a parent', async () => {
 		expect((await as.homeroom.get(`/api/v1/gradebook/results?classId=${c6a1}&period=1`)).status).toBe(200);
 		expect((await as.homeroom.get(`/api/v1/gradebook/results?classId=${c6a2}&period=1`)).status).toBe(404);

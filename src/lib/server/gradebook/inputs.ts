@@ -68,3 +68,5 @@ export const developmentInput = z.object({
 	period: z.string().trim().min(1).max(40),
 	rows: z.array(z.object({ learnerId: z.uuid(), indicatorId: z.uuid(), reached: z.boolean().nullable(), note: z.string().max(1000).default(''), version: z.number().int().min(0) })).min(1).max(5000)
 });
+
+export const retakeInput = z.object({ classId: z.uuid(), subjectId: z.uuid() });

@@ -21,5 +21,6 @@ export const gradebookRouteDocs = [
 	{ method: 'get', path: '/gradebook/development-indicators', summary: 'Preschool: the school’s development indicators per domain (nhà trẻ / mẫu giáo)', tag: 'gradebook', query: i.indicatorsQuery },
 	{ method: 'post', path: '/gradebook/development-indicators', summary: 'Add a development indicator to the school’s list; school leader. Audited.', tag: 'gradebook', body: i.indicatorInput, status: 201 },
 	{ method: 'get', path: '/gradebook/development', summary: 'Preschool: a period’s observations for a class (reached / not yet / not observed, notes) with each child’s summary per domain', tag: 'gradebook', query: i.developmentQuery },
-	{ method: 'put', path: '/gradebook/development', summary: 'Record observations; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.developmentInput }
+	{ method: 'put', path: '/gradebook/development', summary: 'Record observations; homeroom teacher; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.developmentInput },
+	{ method: 'post', path: '/gradebook/retake-columns', summary: 'Add the re-assessment column (kiểm tra lại, TT22 Điều 12–14) to a class’s subject after the year; its cells stay writable when the term is locked and take a value only for learners due to re-sit', tag: 'gradebook', body: i.retakeInput, status: 201 }
 ] as const;

@@ -19,7 +19,7 @@ import { fullName, sortVietnamese } from '../people/names';
 import { gradeChangeRequests, gradeColumns, gradeEntries, gradeHistory, gradebookLocks, teachingAssignments } from './schema';
 import { columnLabel, columnsFor, stageOf, type ColumnSpec, type Term, type ValueType } from './columns';
 import { cellText, cellValue, parseCell, sameStored, type CellErrorCode, type StoredValue } from './cells';
-import { subjectTermOutcome, type SubjectTermOutcome } from './results';
+import { subjectTermOutcome, subjectYearOutcome, type SubjectTermOutcome } from './results';
 import { validateChangeRequest } from './rules';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -309,8 +309,10 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 	});
 	if (errors.length) throw new ValidationError(m.gb_cells_invalid({ count: errors.length }), issues, { cells: errors });
 
-	const terms = [...new Set(parsed.map((x) => x.column.term))];
+	// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
+	const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
 	for (const t of terms) if (await isLocked(db, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
+	await checkRetakes(db, subject.assessment, columns, parsed);
 
 	return db.transaction(async (tx) => {
 		const current = parsed.length
@@ -431,6 +433,49 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 		}
 		return { cells: saved };
 	});
+}
+
+/**
+ * A re-assessment result is taken only for a subject the learner must re-sit: a year average under
+ * 5,0 or Chưa đạt (TT22/2021 Điều 12–14).
+ */
+async function checkRetakes(db: Executor, assessment: 'score' | 'comment', columns: Column[], parsed: { edit: CellEdit; column: Column; value: StoredValue }[]) {
+	const retakes = parsed.filter((x) => x.column.kind === 'retake' && (x.value.scoreTenths !== null || x.value.level !== null));
+	if (!retakes.length) return;
+	const termCols = columns.filter((c) => c.kind !== 'retake');
+	const entries = await db
+		.select()
+		.from(gradeEntries)
+		.where(and(inArray(gradeEntries.columnId, termCols.map((c) => c.id)), inArray(gradeEntries.learnerId, retakes.map((x) => x.edit.learnerId))));
+	const issues: FieldIssue[] = [];
+	for (const x of retakes) {
+		const cells = (term: number) =>
+			termCols
+				.filter((c) => c.term === term)
+				.map((c) => {
+					const e = entries.find((y) => y.columnId === c.id && y.learnerId === x.edit.learnerId);
+					return { kind: c.kind, slot: c.slot, value: cellValue(c.valueType as ValueType, e), missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null };
+				});
+		const year = subjectYearOutcome(subjectTermOutcome(assessment, cells(1)), subjectTermOutcome(assessment, cells(2)));
+		const due = year.status === 'complete' && (year.kind === 'scored' ? year.average < 5 : year.result === 'chua_dat');
+		if (!due) issues.push({ path: `cells.${parsed.indexOf(x)}.value`, message: m.gb_retake_not_due() });
+	}
+	if (issues.length) throw new ValidationError(issues[0].message, issues);
+}
+
+/** Adds the re-assessment column (kiểm tra lại) to a class's subject after the year; the assigned teacher. */
+export async function addRetakeColumn(db: Executor, p: Principal, input: { classId: string; subjectId: string }) {
+	const cls = await requireClass(db, p, input.classId);
+	const assignment = await assignmentOf(db, cls.id, input.subjectId);
+	authorize(p, 'update', 'grade', gridResource(cls, assignment?.teacherId));
+	const subject = await subjectOfSchool(db, cls.schoolId, input.subjectId);
+	if (cls.stage !== 'secondary') throw new ValidationError(m.gb_retake_secondary_only());
+	await db
+		.insert(gradeColumns)
+		.values({ schoolId: cls.schoolId, classId: cls.id, subjectId: subject.id, term: 2, kind: 'retake', valueType: subject.assessment === 'comment' ? 'pass' : 'score', slot: 1, path: cls.path })
+		.onConflictDoNothing();
+	const [col] = await db.select().from(gradeColumns).where(and(eq(gradeColumns.classId, cls.id), eq(gradeColumns.subjectId, subject.id), eq(gradeColumns.kind, 'retake')));
+	return { id: col.id, kind: col.kind, valueType: col.valueType, slot: col.slot, label: columnLabel(col), term: col.term };
 }
 
 const snapshot = (vt: ValueType, e: StoredValue & { missedReason?: string | null; makeup?: string | null }) => ({
