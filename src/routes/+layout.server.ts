@@ -18,7 +18,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					org: mayEver(p, 'read', 'org_unit') || mayEver(p, 'read', 'school'),
 					people: mayEver(p, 'read', 'person'),
 					import: mayEver(p, 'create', 'import'),
-					audit: mayEver(p, 'read', 'audit')
+					audit: mayEver(p, 'read', 'audit'),
+					// Sổ điểm: those who read grades by class (staff, leaders); parents see their children's elsewhere.
+					gradebook: mayEver(p, 'read', 'grade') && mayEver(p, 'read', 'teaching_assignment')
 				}
 			: null
 	};

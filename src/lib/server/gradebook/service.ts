@@ -18,9 +18,10 @@ import * as orgRepo from '../organisations/repository';
 import { fullName, sortVietnamese } from '../people/names';
 import { gradeChangeRequests, gradeColumns, gradeEntries, gradeHistory, gradebookLocks, teachingAssignments } from './schema';
 import { columnLabel, columnsFor, stageOf, type ColumnSpec, type Term, type ValueType } from './columns';
-import { cellText, cellValue, parseCell, sameStored, type CellErrorCode, type StoredValue } from './cells';
+import { cellText, cellValue, parseCell, sameStored, type StoredValue } from './cells';
 import { subjectTermOutcome, subjectYearOutcome, type SubjectTermOutcome } from './results';
 import { validateChangeRequest } from './rules';
+import { cellErrorMessage } from '#lib/gradebook/cell-messages';
 import { m } from '#lib/paraglide/messages.js';
 
 // ── Context ─────────────────────────────────────────────────────────────────────────────────────
@@ -263,16 +264,7 @@ export interface CellEdit {
 	makeup?: 'pending' | 'not_taken' | null;
 }
 
-const cellMessage = (code: CellErrorCode): string =>
-	({
-		score_required: m.gb_score_required(),
-		score_not_a_number: m.gb_score_not_a_number(),
-		score_out_of_range: m.gb_score_out_of_range(),
-		score_too_many_decimals: m.gb_score_too_many_decimals(),
-		score_not_an_integer: m.gb_score_not_an_integer(),
-		pass_invalid: m.gb_pass_invalid(),
-		level_invalid: m.gb_level_invalid()
-	})[code];
+const cellMessage = cellErrorMessage;
 
 /**
  * Saves many cells of one class's subject at once, all or nothing: every value is checked first

@@ -35,7 +35,5 @@ export function splitFullName(full: string): NameParts {
 	return { familyName: parts[0], middleName: parts.slice(1, -1).join(' '), givenName: parts[parts.length - 1] };
 }
 
-/** Strips Vietnamese diacritics for display-side matching (the database uses unaccent). */
-export function unaccent(s: string): string {
-	return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
+// Lives in #lib/text so that browser code (the grade grid) can use it too.
+export { unaccent } from '../../text';

@@ -1,0 +1,97 @@
+/**
+ * Read models and form parsing for the gradebook pages (/gradebook…). Everything goes through the
+ * gradebook and organisations services, so the pages see exactly what the API would show.
+ */
+import type { Executor } from '../db/client';
+import type { Principal } from '../auth/principal';
+import { can, mayEver } from '../auth/policy';
+import { getSchool, listClasses, listSchoolYears, listSubjects } from '../organisations/service';
+import { listAssignments, type CellEdit, type Grid } from './service';
+
+type Assignment = Awaited<ReturnType<typeof listAssignments>>[number];
+const link = (a: Assignment) => ({ classId: a.classId, className: a.className, subjectId: a.subjectId, subjectName: a.subjectName, teacherName: a.teacherName });
+
+/** The schools a principal leads (school-scoped school_leader grants). */
+export function ledSchoolIds(p: Principal): string[] {
+	return [...new Set(p.grants.filter((g) => g.role === 'school_leader' && g.scopeType === 'school' && g.scopeId).map((g) => g.scopeId!))];
+}
+
+/** The school year a school is in now: the latest that has started, else the first. */
+export async function currentYear(db: Executor, p: Principal, schoolId: string, today = new Date().toISOString().slice(0, 10)) {
+	const years = await listSchoolYears(db, p, schoolId);
+	const started = years.filter((y) => y.startsOn <= today);
+	return { years, current: started.at(-1) ?? years[0] };
+}
+
+/**
+ * The entry page: the subjects a teacher teaches, the homeroom teacher's class with every subject
+ * taught in it, and for a school leader each class of the current year with its subjects.
+ */
+export async function gradebookHome(db: Executor, p: Principal) {
+	const teaching = (await listAssignments(db, p, { teacherId: p.personId })).map(link);
+
+	const homeroomClassIds = [...new Set(p.grants.filter((g) => g.role === 'homeroom_teacher' && g.scopeType === 'class' && g.scopeId).map((g) => g.scopeId!))];
+	const homeroom = [];
+	for (const classId of homeroomClassIds) {
+		const subjects = (await listAssignments(db, p, { classId })).map(link);
+		if (subjects.length) homeroom.push({ classId, className: subjects[0].className, subjects });
+	}
+
+	const schools = [];
+	for (const schoolId of ledSchoolIds(p)) {
+		const school = await getSchool(db, p, schoolId);
+		const { current } = await currentYear(db, p, schoolId);
+		const [classes, assignments, { subjects }] = await Promise.all([
+			current ? listClasses(db, p, { schoolId, schoolYearId: current.id }) : [],
+			listAssignments(db, p, { schoolId }),
+			listSubjects(db, p, schoolId)
+		]);
+		schools.push({
+			id: school.id,
+			name: school.name,
+			classes: classes.map((c) => ({ id: c.id, name: c.name, subjects: assignments.filter((a) => a.classId === c.id).map(link) })),
+			subjects: subjects.map((s) => ({ id: s.id, name: s.name }))
+		});
+	}
+
+	return {
+		teaching,
+		homeroom,
+		schools,
+		canLock: mayEver(p, 'create', 'grade_lock'),
+		canDecide: mayEver(p, 'update', 'grade_change'),
+		canRequest: mayEver(p, 'create', 'grade_change')
+	};
+}
+
+/** A grid cell's key in forms and in the page's state: `<columnId>:<learnerId>`. */
+export const cellKey = (columnId: string, learnerId: string) => `${columnId}:${learnerId}`;
+
+/**
+ * The cells a teacher changed in the grid form (posted without JavaScript): every `cell:<key>`
+ * whose value differs from the `orig:<key>` shown, with the version of `version:<key>`.
+ */
+export function changedCells(grid: Grid, form: FormData): { edits: CellEdit[]; keys: string[]; typed: Record<string, string>; versions: Record<string, number> } {
+	const edits: CellEdit[] = [];
+	const keys: string[] = [];
+	const typed: Record<string, string> = {};
+	const versions: Record<string, number> = {};
+	for (const row of grid.rows) {
+		for (const col of grid.columns) {
+			const key = cellKey(col.id, row.learner.id);
+			const value = form.get(`cell:${key}`);
+			if (typeof value !== 'string') continue;
+			const version = Number(form.get(`version:${key}`) ?? row.cells[col.id].version);
+			const orig = form.get(`orig:${key}`) ?? row.cells[col.id].text;
+			typed[key] = value;
+			versions[key] = Number.isInteger(version) && version >= 0 ? version : 0;
+			if (value.trim() === String(orig).trim()) continue;
+			edits.push({ columnId: col.id, learnerId: row.learner.id, value: value.trim(), version: versions[key] });
+			keys.push(key);
+		}
+	}
+	return { edits, keys, typed, versions };
+}
+
+/** May the principal decide this change request (the leader of its school)? */
+export const mayDecide = (p: Principal, r: { path: string }) => can(p, 'update', 'grade_change', { path: r.path });

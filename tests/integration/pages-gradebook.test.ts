@@ -1,0 +1,233 @@
+/**
+ * The gradebook pages as a browser without JavaScript uses them (HTML and form posts), on the demo
+ * school THCS Bình Yên: `teacher` teaches Toán in 6A1 (demo TX1 and GK scores) and 6A2, `homeroom`
+ * is GVCN of 6A1, `leader` leads the school, `parent` is the mother of 6A1's first learner.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { startApp, type Client, type TestApp } from '../helpers/app';
+import { classes, schools, subjects } from '#lib/server/organisations/schema';
+import { gradeChangeRequests, gradeEntries, gradebookLocks } from '#lib/server/gradebook/schema';
+
+let app: TestApp;
+const as: Record<string, Client> = {};
+let c6a1: string, c6a2: string, toan: string, van: string, yearId: string;
+
+type Cell = { value: number | string | null; text: string; version: number };
+type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string; name: string }; cells: Record<string, Cell>; result: { text: string } | null }[] };
+
+beforeAll(async () => {
+	app = await startApp();
+	for (const u of ['leader', 'teacher', 'homeroom', 'parent']) as[u] = await app.loginAs(u);
+	const [thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
+	const cls = await app.db.select().from(classes).where(eq(classes.schoolId, thcs.id));
+	c6a1 = cls.find((c) => c.name === '6A1')!.id;
+	c6a2 = cls.find((c) => c.name === '6A2')!.id;
+	yearId = cls[0].schoolYearId;
+	const subs = await app.db.select().from(subjects).where(eq(subjects.schoolId, thcs.id));
+	toan = subs.find((s) => s.code === 'TOAN')!.id;
+	van = subs.find((s) => s.code === 'VAN')!.id;
+});
+afterAll(() => app?.close());
+
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+const gridOf = async (who: Client, classId: string, subjectId: string, term = 1): Promise<Grid> =>
+	(await who.get(`/api/v1/gradebook/grid?classId=${classId}&subjectId=${subjectId}&term=${term}`)).json();
+const col = (g: Grid, label: string) => g.columns.find((c) => c.label === label)!.id;
+/** The grid form as the page renders it, with some cells retyped. */
+function gridForm(g: Grid, typed: { label: string; row: number; value: string; version?: number }[]) {
+	const fd = new FormData();
+	for (const row of g.rows)
+		for (const c of g.columns) {
+			const key = `${c.id}:${row.learner.id}`;
+			const t = typed.find((x) => col(g, x.label) === c.id && g.rows[x.row].learner.id === row.learner.id);
+			fd.set(`cell:${key}`, t ? t.value : row.cells[c.id].text);
+			fd.set(`version:${key}`, String(t?.version ?? row.cells[c.id].version));
+			fd.set(`orig:${key}`, row.cells[c.id].text);
+		}
+	return fd;
+}
+const entry = async (columnId: string, learnerId: string) =>
+	(await app.db.select().from(gradeEntries).where(and(eq(gradeEntries.columnId, columnId), eq(gradeEntries.learnerId, learnerId))))[0];
+
+describe('the gradebook entry page and menu', () => {
+	it('shows "Sổ điểm" in the menu of teachers and leaders, not of parents', async () => {
+		expect(await (await as.teacher.get('/')).text()).toContain('href="/gradebook"');
+		expect(await (await as.leader.get('/')).text()).toContain('href="/gradebook"');
+		expect(await (await as.parent.get('/')).text()).not.toContain('href="/gradebook"');
+	});
+
+	it('lists the teacher’s class × subject assignments as links to the grids', async () => {
+		const html = await (await as.teacher.get('/gradebook')).text();
+		expect(html).toContain(`href="/gradebook/${c6a1}/${toan}?term=1"`);
+		expect(html).toContain(`href="/gradebook/${c6a2}/${toan}?term=1"`);
+		expect(textOf(html)).toContain('Đề nghị sửa điểm của tôi');
+		expect(html).not.toContain('href="/gradebook/locks"');
+	});
+
+	it('gives the homeroom teacher every subject taught in their class', async () => {
+		const html = await (await as.homeroom.get('/gradebook')).text();
+		expect(textOf(html)).toContain('Lớp chủ nhiệm 6A1');
+		expect(html).toContain(`href="/gradebook/${c6a1}/${toan}?term=1"`);
+		expect(html).toContain(`href="/gradebook/${c6a1}/${van}?term=1"`);
+	});
+
+	it('gives the leader the school’s classes, an open-a-grid form and links to locks and change requests', async () => {
+		const html = await (await as.leader.get('/gradebook')).text();
+		expect(textOf(html)).toContain('Các lớp của Trường THCS Bình Yên');
+		expect(html).toContain('href="/gradebook/locks"');
+		expect(html).toContain('href="/gradebook/changes?status=pending"');
+		const res = await as.leader.get(`/gradebook?classId=${c6a2}&subjectId=${van}&term=2`);
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe(`/gradebook/${c6a2}/${van}?term=2`);
+	});
+
+	it('refuses the page to a parent with 403', async () => {
+		expect((await as.parent.get('/gradebook')).status).toBe(403);
+	});
+});
+
+describe('the grid without JavaScript', () => {
+	it('renders one labelled input per cell with its version, the demo scores and the term switch', async () => {
+		const g = await gridOf(as.teacher, c6a1, toan);
+		const res = await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		const first = g.rows[0];
+		const key = `${col(g, 'TX1')}:${first.learner.id}`;
+		expect(html).toContain(`Điểm TX1 của ${first.learner.name}`);
+		expect(html).toMatch(new RegExp(`name="cell:${key}"[^>]*value="${first.cells[col(g, 'TX1')].text}"`));
+		expect(html).toMatch(new RegExp(`name="version:${key}"[^>]*value="1"`));
+		expect(textOf(html)).toContain('ĐTBmhk');
+		expect(html).toContain(`href="/gradebook/${c6a1}/${toan}?term=2"`);
+	});
+
+	it('saves the changed cells of the form and shows the recomputed term average', async () => {
+		const g = await gridOf(as.teacher, c6a2, toan);
+		// TX 8, 7, 6,5, 9; GK 7; CK 6 → (30,5 + 14 + 18)/9 = 6,94… → 6,9
+		const values: [string, string][] = [['TX1', '8'], ['TX2', '7'], ['TX3', '6,5'], ['TX4', '9'], ['GK', '7'], ['CK', '6']];
+		const res = await as.teacher.form(`/gradebook/${c6a2}/${toan}?/save&term=1`, gridForm(g, values.map(([label, value]) => ({ label, row: 0, value }))));
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(textOf(html)).toContain('Đã lưu 6 ô điểm.');
+		expect((await entry(col(g, 'TX3'), g.rows[0].learner.id)).scoreTenths).toBe(65);
+		const page = await (await as.teacher.get(`/gradebook/${c6a2}/${toan}?term=1`)).text();
+		expect(page).toMatch(/data-testid="average"[^>]*>6,9</);
+	});
+
+	it('refuses an invalid score with its message in the cell, keeps what was typed and saves nothing', async () => {
+		const g = await gridOf(as.teacher, c6a2, toan);
+		const res = await as.teacher.form(
+			`/gradebook/${c6a2}/${toan}?/save&term=1`,
+			gridForm(g, [
+				{ label: 'TX1', row: 1, value: '10,5' },
+				{ label: 'TX1', row: 2, value: '7' }
+			])
+		);
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(textOf(html)).toContain('1 ô chưa hợp lệ; chưa lưu ô nào.');
+		expect(html).toMatch(/aria-invalid="true"[^>]*aria-describedby="cell-1-0-msg"|aria-describedby="cell-1-0-msg"[^>]*aria-invalid="true"/);
+		expect(html).toMatch(/id="cell-1-0-msg"[^>]*>Điểm phải từ 0 đến 10\./);
+		expect(html).toMatch(/id="cell-1-0"[^>]*value="10,5"|value="10,5"[^>]*id="cell-1-0"/);
+		expect(html).toMatch(/id="cell-2-0"[^>]*value="7"|value="7"[^>]*id="cell-2-0"/);
+		expect(await entry(col(g, 'TX1'), g.rows[2].learner.id)).toBeUndefined();
+	});
+
+	it('answers 409 with the other person’s value when a cell changed since the form was loaded, and saves on a deliberate resubmit', async () => {
+		const g = await gridOf(as.teacher, c6a2, toan);
+		const learner = g.rows[3].learner;
+		const tx2 = col(g, 'TX2');
+		expect((await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a2, subjectId: toan, cells: [{ columnId: tx2, learnerId: learner.id, value: 9, version: 0 }] })).status).toBe(200);
+		const stale = gridForm(g, [{ label: 'TX2', row: 3, value: '4' }]);
+		const res = await as.teacher.form(`/gradebook/${c6a2}/${toan}?/save&term=1`, stale);
+		expect(res.status).toBe(409);
+		const html = await res.text();
+		expect(textOf(html)).toContain('Người khác vừa sửa ô này thành «9,0». Điểm bạn nhập («4») chưa được lưu.');
+		expect(html).toMatch(/id="cell-3-1"[^>]*value="4"|value="4"[^>]*id="cell-3-1"/);
+		expect(html).toMatch(new RegExp(`name="version:${tx2}:${learner.id}"[^>]*value="1"`));
+		expect((await entry(tx2, learner.id)).scoreTenths).toBe(90);
+		// Saving again over the version now shown is the teacher's choice.
+		const again = gridForm(await gridOf(as.teacher, c6a2, toan), [{ label: 'TX2', row: 3, value: '4' }]);
+		expect((await as.teacher.form(`/gradebook/${c6a2}/${toan}?/save&term=1`, again)).status).toBe(200);
+		expect((await entry(tx2, learner.id)).scoreTenths).toBe(40);
+	});
+
+	it('shows the homeroom teacher a read-only grid and refuses their post with 403', async () => {
+		const html = await (await as.homeroom.get(`/gradebook/${c6a1}/${toan}?term=1`)).text();
+		expect(textOf(html)).toContain('Bạn chỉ được xem sổ điểm này.');
+		expect(html).not.toContain('name="cell:');
+		const g = await gridOf(as.teacher, c6a1, toan);
+		expect((await as.homeroom.form(`/gradebook/${c6a1}/${toan}?/save&term=1`, gridForm(g, [{ label: 'TX2', row: 0, value: '5' }]))).status).toBe(403);
+	});
+
+	it('answers 404 for a grid outside the caller’s classes or subjects, and for a malformed id', async () => {
+		expect((await as.teacher.get(`/gradebook/${c6a1}/${van}?term=1`)).status).toBe(404);
+		expect((await as.parent.get(`/gradebook/${c6a1}/${toan}?term=1`)).status).toBe(404);
+		expect((await as.teacher.get(`/gradebook/not-a-uuid/${toan}`)).status).toBe(404);
+	});
+});
+
+describe('locking a term and changing a score after it', () => {
+	it('lets only the leader open the locks page', async () => {
+		expect((await as.teacher.get('/gradebook/locks')).status).toBe(403);
+		const html = await (await as.leader.get('/gradebook/locks')).text();
+		expect(textOf(html)).toContain('Chưa khóa học kì nào.');
+	});
+
+	it('runs the whole round: lock, read-only grid, request, refusal of direct saves, approval, status for the teacher, unlock', async () => {
+		const lock = await as.leader.form('/gradebook/locks?/lock', { schoolYearId: yearId, term: '1', classId: c6a1 });
+		expect(lock.status).toBe(200);
+		expect(textOf(await lock.text())).toContain('Đã khóa sổ.');
+		const [row] = await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1));
+		expect(row.term).toBe(1);
+		expect(textOf(await (await as.leader.get('/gradebook/locks')).text())).toContain('Lớp 6A1');
+
+		const g = await gridOf(as.teacher, c6a1, toan);
+		const learner = g.rows[0].learner;
+		const tx1 = col(g, 'TX1');
+		const html = await (await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1`)).text();
+		expect(textOf(html)).toContain('Học kì này đã khóa sổ.');
+		expect(html).not.toContain('name="cell:');
+		expect(html).toContain(`request=${tx1}:${learner.id}#change-form`);
+
+		// A direct save is refused with 423 and its reason.
+		const direct = await as.teacher.form(`/gradebook/${c6a1}/${toan}?/save&term=1`, gridForm(g, [{ label: 'TX1', row: 0, value: '10' }]));
+		expect(direct.status).toBe(423);
+		expect(textOf(await direct.text())).toContain('Sổ điểm học kì này đã khóa.');
+
+		const formPage = await (await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1&request=${tx1}:${learner.id}`)).text();
+		expect(textOf(formPage)).toContain(`Đề nghị sửa điểm TX1 của ${learner.name}`);
+		const old = g.rows[0].cells[tx1].text;
+		const action = `/gradebook/${c6a1}/${toan}?/request&term=1&request=${tx1}:${learner.id}`;
+		const noReason = await as.teacher.form(action, { columnId: tx1, learnerId: learner.id, oldValue: old, newValue: '10', reason: '' });
+		expect(noReason.status).toBe(400);
+		const noReasonHtml = await noReason.text();
+		expect(noReasonHtml).toContain('Cần ghi lí do sửa điểm.');
+		expect(noReasonHtml).toMatch(/name="newValue"[^>]*value="10"/);
+		const sent = await as.teacher.form(action, { columnId: tx1, learnerId: learner.id, oldValue: old, newValue: '10', reason: 'Nhập nhầm điểm' });
+		expect(sent.status).toBe(200);
+		expect(textOf(await sent.text())).toContain('Đã gửi đề nghị sửa điểm.');
+
+		const pending = textOf(await (await as.leader.get('/gradebook/changes?status=pending')).text());
+		expect(pending).toContain(`${learner.name} – Toán, Lớp 6A1, HK I, TX1`);
+		expect(pending).toContain('Nhập nhầm điểm');
+		const [req] = await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.learnerId, learner.id));
+		// The teacher sees their request but may not decide it.
+		expect(await (await as.teacher.get('/gradebook/changes')).text()).not.toContain('name="decision"');
+		expect((await as.teacher.form('/gradebook/changes?/decide', { id: req.id, decision: 'approve' })).status).toBe(403);
+
+		const approved = await as.leader.form('/gradebook/changes?/decide', { id: req.id, decision: 'approve', note: 'Đồng ý' });
+		expect(approved.status).toBe(200);
+		expect(textOf(await approved.text())).toContain('Đã duyệt đề nghị');
+		expect((await entry(tx1, learner.id)).scoreTenths).toBe(100);
+		const mine = textOf(await (await as.teacher.get('/gradebook/changes')).text());
+		expect(mine).toMatch(/Trạng thái Đã duyệt/);
+		expect(mine).toContain('Đồng ý');
+		expect(textOf(await (await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1`)).text())).toContain('Đã duyệt');
+
+		const unlock = await as.leader.form('/gradebook/locks?/unlock', { lockId: row.id });
+		expect(unlock.status).toBe(200);
+		expect(await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1))).toHaveLength(0);
+	});
+});
