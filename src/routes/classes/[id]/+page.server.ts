@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		learners: learners.map((l) => ({ enrolmentId: l.enrolmentId, id: l.id, name: fullName(l), code: l.learnerCode ?? '', dateOfBirth: l.dateOfBirth, gender: l.gender })),
 		staff,
 		unplaced,
-		can: { edit: canEdit, enrol: canEnrol, unenrol: can(p, 'delete', 'enrolment', cls) }
+		can: { edit: canEdit, enrol: canEnrol, unenrol: can(p, 'delete', 'enrolment', cls), attendance: can(p, 'read', 'attendance', cls) }
 	};
 };
 

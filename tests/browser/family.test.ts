@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newContext, startSen, type RunningSen } from './server';
+import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { todayInVietnam } from '#lib/server/gradebook/rules/attendance-day';
+import { formatDate } from '#lib/format';
+
+let sen: RunningSen;
+let browser: Browser;
+/** The parent's child: 6A1's first learner, who signs in as `learner`. */
+let child: { id: string; name: string };
+const NEW_TX2 = '8,5';
+
+/** A signed-in JSON client of the running app, as an integration would use it. */
+async function api(username: string) {
+	const login = await fetch(`${sen.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: sen.url }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+	if (login.status !== 200) throw new Error(`login as ${username}: ${login.status}`);
+	const cookie = login.headers.get('set-cookie')!.split(';')[0];
+	const call = async (method: string, path: string, body?: unknown) => {
+		const res = await fetch(`${sen.url}${path}`, { method, headers: { cookie, origin: sen.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+		return res.json();
+	};
+	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body) };
+}
+
+beforeAll(async () => {
+	[sen, browser] = await Promise.all([startSen(), launchBrowser()]);
+	const me = await (await api('learner')).get('/api/v1/me');
+	child = { id: me.person.id, name: me.person.name };
+	// The Toán teacher enters a new TX2 score for the child through the API.
+	const teacher = await api('teacher');
+	const { items } = (await teacher.get('/api/v1/teaching-assignments')) as { items: { classId: string; className: string; subjectId: string; subjectName: string }[] };
+	const toan = items.find((a) => a.className === '6A1' && a.subjectName === 'Toán')!;
+	const grid = await teacher.get(`/api/v1/gradebook/grid?classId=${toan.classId}&subjectId=${toan.subjectId}&term=1`);
+	const tx2 = grid.columns.find((c: { label: string }) => c.label === 'TX2').id;
+	const row = grid.rows.find((r: { learner: { id: string } }) => r.learner.id === child.id);
+	await teacher.put('/api/v1/gradebook/scores', { classId: toan.classId, subjectId: toan.subjectId, cells: [{ columnId: tx2, learnerId: child.id, value: NEW_TX2, version: row.cells[tx2].version }] });
+}, 90_000);
+afterAll(async () => {
+	await browser?.close();
+	await sen?.stop();
+});
+
+/** Set SEN_SCREENSHOT_DIR to keep a picture of each page the tests look at. */
+async function snap(page: Page, name: string) {
+	const dir = process.env.SEN_SCREENSHOT_DIR;
+	if (!dir) return;
+	mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Nothing wider than the phone: tables scroll inside their own box, the page does not. */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('taking the register', () => {
+	for (const javaScript of [true, false]) {
+		const status = javaScript ? 'Vắng có phép' : 'Vắng không phép';
+		it(`lets the homeroom teacher mark a learner ${status.toLowerCase()} today from the class page (JavaScript ${javaScript ? 'on' : 'off'})`, { timeout: 40_000 }, async () => {
+			const context = await newContext(browser, sen, { javaScript, width: javaScript ? 1280 : 360 });
+			const page = await context.newPage();
+			await loginAs(page, 'homeroom');
+			await Promise.all([page.waitForURL(/\/classes\/[0-9a-f-]{36}$/), page.getByRole('link', { name: /6A1/ }).first().click()]);
+			await Promise.all([page.waitForURL(/\/attendance$/), page.getByRole('link', { name: 'Điểm danh' }).click()]);
+			const today = formatDate(todayInVietnam());
+			await expect(page.getByRole('heading', { level: 2, name: `Điểm danh ngày ${today}` }).count()).resolves.toBe(1);
+			await expect(page.getByTestId('attendance-row').count()).resolves.toBe(12);
+
+			const row = page.getByRole('group', { name: child.name });
+			await row.getByLabel(status).check();
+			await row.getByRole('textbox').fill(javaScript ? 'Mẹ xin phép: ốm' : 'Không báo trước');
+			await Promise.all([page.waitForURL(/\/save/), page.getByRole('button', { name: 'Lưu điểm danh' }).click()]);
+			await expect(page.getByRole('status').filter({ hasText: `Đã lưu điểm danh ngày ${today}.` }).count()).resolves.toBe(1);
+			await expect(page.getByRole('group', { name: child.name }).getByLabel(status).isChecked()).resolves.toBe(true);
+			await expect(page.getByTestId('attendance-totals').innerText()).resolves.toContain(child.name);
+			if (!javaScript) await expect(fitsWidth(page)).resolves.toBe(true);
+			await snap(page, `attendance-${javaScript ? 'js' : 'nojs'}`);
+			await context.close();
+		});
+	}
+});
+
+describe('the family’s view', () => {
+	it('lets the parent open the child’s results from the home page on a phone and see the new Toán score and the absence', { timeout: 40_000 }, async () => {
+		const context = await newContext(browser, sen, { width: 360, height: 740 });
+		const page = await context.newPage();
+		await loginAs(page, 'parent');
+		const card = page.getByTestId('results-card');
+		await expect(card.getByRole('heading', { name: 'Kết quả học tập' }).count()).resolves.toBe(1);
+		await Promise.all([page.waitForURL(/\/learners\/[0-9a-f-]{36}\/gradebook$/), card.getByRole('link', { name: new RegExp(child.name) }).click()]);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Kết quả học tập của ${child.name}`);
+
+		const term1 = page.getByTestId('term-1');
+		const toan = term1.getByTestId('subject-row').filter({ has: page.getByRole('rowheader', { name: 'Toán', exact: true }) });
+		await expect(toan.innerText()).resolves.toContain(NEW_TX2);
+		await expect(term1.getByTestId('attendance-1').innerText()).resolves.toMatch(/Vắng không phép\s+1/);
+		await expect(term1.getByTestId('attendance-1').innerText()).resolves.toMatch(/Tổng buổi vắng\s+1/);
+		await snap(page, 'learner-gradebook-360');
+		await expect(fitsWidth(page)).resolves.toBe(true);
+		await context.close();
+	});
+});
