@@ -10,6 +10,8 @@ import * as q from './queries';
 import { importRouteDocs } from '../imports/openapi';
 import { settingsRouteDocs } from '../settings/openapi';
 import { gradebookRouteDocs } from '../gradebook/openapi';
+import { gradebookReportRouteDocs } from '../gradebook/report-openapi';
+import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -71,7 +73,9 @@ export const routes: RouteDoc[] = [
 	{ method: 'get', path: '/audit', summary: 'Audit log within scope, newest first', tag: 'audit', query: q.auditQuery },
 	...importRouteDocs,
 	...settingsRouteDocs,
-	...gradebookRouteDocs
+	...gradebookRouteDocs,
+	...gradebookReportRouteDocs,
+	...gradebookFamilyRouteDocs
 ];
 
 /** Routes added by other modules register here (e.g. imports). */

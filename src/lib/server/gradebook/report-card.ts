@@ -1,0 +1,282 @@
+/**
+ * Phiếu báo kết quả học tập (report card): one A4 page per learner per term or year, built from
+ * classResults so the card can never disagree with the gradebook. The form is an official
+ * Vietnamese document, so its text is Vietnamese whatever the reader's UI language.
+ *
+ * PDF by pdfkit, text in DejaVu Sans (npm dejavu-fonts-ttf, Bitstream Vera licence: free to
+ * embed and redistribute) because the PDF base fonts have no Vietnamese glyphs.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import type { Principal } from '../auth/principal';
+import { authorize } from '../auth/authorize';
+import { NotFoundError } from '../errors';
+import { classes, enrolments, orgUnits, schools, schoolYears } from '../organisations/schema';
+import { persons } from '../people/schema';
+import { fullName, unaccent } from '../people/names';
+import { classResults, type ClassResults, type LearnerResult, type Period } from './class-results';
+import { classContext } from './service';
+import type { Level } from './rules';
+import { m } from '#lib/paraglide/messages.js';
+
+// ── The card's content (pure) ───────────────────────────────────────────────────────────────────
+
+export const LEVEL_TEXT: Record<Level, string> = { tot: 'Tốt', kha: 'Khá', dat: 'Đạt', chua_dat: 'Chưa đạt' };
+export const periodText = (period: Period) => (period === 1 ? 'Học kì I' : period === 2 ? 'Học kì II' : 'Cả năm học');
+const AWARD_TEXT: Record<string, string> = { hoc_sinh_xuat_sac: 'Học sinh Xuất sắc', hoc_sinh_gioi: 'Học sinh Giỏi' };
+const BLOCKER_TEXT: Record<string, string> = { conduct: 'kết quả rèn luyện', learning: 'kết quả học tập', absences: 'nghỉ quá 45 buổi' };
+
+export interface ReportCardHeader {
+	unitName: string;
+	schoolName: string;
+	schoolYearName: string;
+	className: string;
+	homeroomName: string;
+	place: string;
+	/** The day printed on the card, Asia/Ho_Chi_Minh. */
+	date: Date;
+}
+
+export interface ReportCard {
+	header: ReportCardHeader;
+	period: Period;
+	learnerName: string;
+	learnerCode: string;
+	subjects: { name: string; value: string }[];
+	learning: string;
+	conduct: string;
+	absences: { excused: number; unexcused: number };
+	comment: string;
+	/** Year only: "Được lên lớp" / "Chưa được lên lớp (…)" and the title, if any. */
+	promotion: string | null;
+	award: string | null;
+}
+
+/** One learner's card from the class results (pure). Missing results print as "Chưa đủ điểm". */
+export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>, row: LearnerResult, header: ReportCardHeader): ReportCard {
+	const missing = 'Chưa đủ điểm';
+	let promotion: string | null = null;
+	if (results.period === 'year') {
+		if (!row.promotion) promotion = 'Chưa đủ kết quả để xét';
+		else promotion = row.promotion.promoted ? 'Được lên lớp' : `Chưa được lên lớp (${row.promotion.blockers.map((b) => BLOCKER_TEXT[b] ?? b).join(', ')})`;
+	}
+	return {
+		header,
+		period: results.period,
+		learnerName: row.learner.name,
+		learnerCode: row.learner.learnerCode ?? '',
+		subjects: results.subjects.map((s) => ({ name: s.name, value: row.subjects[s.id]?.text || '—' })),
+		learning: row.learning ? LEVEL_TEXT[row.learning.level] : missing,
+		conduct: row.conduct ? LEVEL_TEXT[row.conduct] : 'Chưa đánh giá',
+		absences: { excused: row.attendance.excused, unexcused: row.attendance.unexcused },
+		comment: row.conductComment,
+		promotion,
+		award: row.award ? (AWARD_TEXT[row.award] ?? row.award) : null
+	};
+}
+
+/** "ngày 05 tháng 11 năm 2026" in Vietnam's time zone. */
+export function vietnameseDate(d: Date): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d).map((x) => [x.type, x.value])
+	);
+	return `ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
+}
+
+/** An ASCII file name part: "Nguyễn Thị Ánh" → "nguyen-thi-anh". */
+export const asciiSlug = (s: string) =>
+	unaccent(s)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '') || 'x';
+const periodSlug = (period: Period) => (period === 'year' ? 'ca-nam' : `hk${period}`);
+
+// ── Rendering ───────────────────────────────────────────────────────────────────────────────────
+
+const require = createRequire(import.meta.url);
+let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
+function loadFonts() {
+	fonts ??= {
+		regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+		bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+		italic: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))
+	};
+	return fonts;
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 45 };
+
+/** Renders cards into one PDF, one A4 page each. */
+export async function renderReportCards(cards: ReportCard[], title: string): Promise<Uint8Array> {
+	const f = loadFonts();
+	const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, autoFirstPage: false, font: f.regular as unknown as string, info: { Title: title, Creator: 'Sen', Producer: 'Sen' }, lang: 'vi-VN' });
+	doc.registerFont('regular', f.regular);
+	doc.registerFont('bold', f.bold);
+	doc.registerFont('italic', f.italic);
+	const chunks: Buffer[] = [];
+	doc.on('data', (c: Buffer) => chunks.push(c));
+	const done = new Promise<void>((resolve, reject) => {
+		doc.on('end', () => resolve());
+		doc.on('error', reject);
+	});
+	if (!cards.length) {
+		doc.addPage();
+		doc.font('regular').fontSize(12).text('Lớp chưa có học sinh.');
+	}
+	for (const card of cards) drawCard(doc, card);
+	doc.end();
+	await done;
+	return new Uint8Array(Buffer.concat(chunks));
+}
+
+function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
+	doc.addPage();
+	const left = PAGE.margin;
+	const width = PAGE.width - 2 * PAGE.margin;
+	const half = width / 2;
+
+	// Header: the managing unit and school on the left, the Quốc hiệu on the right.
+	let y = PAGE.margin;
+	doc.font('regular').fontSize(10).text(c.header.unitName.toUpperCase(), left, y, { width: half - 10, align: 'center' });
+	doc.font('bold').fontSize(10).text(c.header.schoolName.toUpperCase(), left, doc.y, { width: half - 10, align: 'center' });
+	const leftBottom = doc.y;
+	doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + half - 10, y, { width: half + 10, align: 'center' });
+	doc.font('bold').fontSize(10).text('Độc lập - Tự do - Hạnh phúc', left + half - 10, doc.y, { width: half + 10, align: 'center' });
+	const mottoY = doc.y + 2;
+	const mottoCentre = left + half - 10 + (half + 10) / 2;
+	doc.moveTo(mottoCentre - 75, mottoY).lineTo(mottoCentre + 75, mottoY).lineWidth(0.6).stroke();
+	y = Math.max(leftBottom, mottoY) + 24;
+
+	doc.font('bold').fontSize(15).text('PHIẾU BÁO KẾT QUẢ HỌC TẬP', left, y, { width, align: 'center' });
+	doc.font('regular').fontSize(11).text(`${periodText(c.period)} - Năm học ${c.header.schoolYearName}`, left, doc.y + 2, { width, align: 'center' });
+	y = doc.y + 16;
+
+	const line = (label: string, value: string, x: number, w: number, at: number) => {
+		doc.font('regular').fontSize(11).text(`${label}: `, x, at, { width: w, continued: true }).font('bold').text(value);
+	};
+	line('Họ và tên học sinh', c.learnerName, left, width * 0.62, y);
+	line('Lớp', c.header.className, left + width * 0.64, width * 0.36, y);
+	y = doc.y + 4;
+	line('Mã học sinh', c.learnerCode || '—', left, width * 0.62, y);
+	line('GVCN', c.header.homeroomName || '—', left + width * 0.64, width * 0.36, y);
+	y = doc.y + 12;
+
+	// The subjects table.
+	const cols = [
+		{ title: 'STT', w: 40, align: 'center' as const },
+		{ title: 'Môn học / Hoạt động giáo dục', w: width - 40 - 170, align: 'left' as const },
+		{ title: 'Điểm TB / Mức đánh giá', w: 170, align: 'center' as const }
+	];
+	const rowH = 19;
+	const drawRow = (cells: string[], at: number, bold: boolean, height = rowH) => {
+		let x = left;
+		cols.forEach((col, i) => {
+			doc.rect(x, at, col.w, height).lineWidth(0.5).stroke();
+			doc.font(bold ? 'bold' : 'regular').fontSize(10).text(cells[i], x + 5, at + (height - 11) / 2, { width: col.w - 10, align: col.align, lineBreak: false, ellipsis: true });
+			x += col.w;
+		});
+	};
+	drawRow(cols.map((x) => x.title), y, true, 24);
+	y += 24;
+	c.subjects.forEach((s, i) => {
+		drawRow([String(i + 1), s.name, s.value], y, false);
+		y += rowH;
+	});
+	y += 14;
+
+	// Results, conduct, attendance, comment.
+	const item = (label: string, value: string) => {
+		doc.font('regular').fontSize(11).text(`${label}: `, left, y, { width, continued: true }).font('bold').text(value);
+		y = doc.y + 5;
+	};
+	item('Kết quả học tập', c.learning);
+	item('Kết quả rèn luyện', c.conduct);
+	item('Số buổi nghỉ học', `${c.absences.excused + c.absences.unexcused} (có phép: ${c.absences.excused}; không phép: ${c.absences.unexcused})`);
+	if (c.promotion !== null) item('Kết quả xét lên lớp', c.promotion);
+	if (c.period === 'year') item('Danh hiệu', c.award ?? 'Không');
+	doc.font('regular').fontSize(11).text('Nhận xét của giáo viên chủ nhiệm:', left, y, { width });
+	doc.font('italic').fontSize(11).text(c.comment || '……………………………………………………………………………………', left + 12, doc.y + 3, { width: width - 12 });
+	y = doc.y + 20;
+
+	// Place, date and signatures.
+	doc.font('italic').fontSize(11).text(`${c.header.place}, ${vietnameseDate(c.header.date)}`, left + half, y, { width: half, align: 'center' });
+	y = doc.y + 6;
+	doc.font('bold').fontSize(11).text('GIÁO VIÊN CHỦ NHIỆM', left, y, { width: half, align: 'center' });
+	doc.font('bold').fontSize(11).text('HIỆU TRƯỞNG', left + half, y, { width: half, align: 'center' });
+	y = doc.y + 1;
+	doc.font('italic').fontSize(9).text('(Ký, ghi rõ họ tên)', left, y, { width: half, align: 'center' });
+	doc.font('italic').fontSize(9).text('(Ký tên, đóng dấu)', left + half, y, { width: half, align: 'center' });
+	y = doc.y + 60;
+	if (c.header.homeroomName) doc.font('bold').fontSize(11).text(c.header.homeroomName, left, y, { width: half, align: 'center' });
+}
+
+// ── Loading (policy first) ──────────────────────────────────────────────────────────────────────
+
+async function headerOf(db: Executor, cls: { schoolId: string; schoolYearId: string; name: string; homeroomTeacherId: string | null }): Promise<ReportCardHeader> {
+	const [row] = await db
+		.select({ schoolName: schools.name, unitName: orgUnits.name, yearName: schoolYears.name })
+		.from(schools)
+		.innerJoin(orgUnits, eq(orgUnits.id, schools.orgUnitId))
+		.innerJoin(schoolYears, eq(schoolYears.id, cls.schoolYearId))
+		.where(eq(schools.id, cls.schoolId));
+	const [homeroom] = cls.homeroomTeacherId ? await db.select().from(persons).where(eq(persons.id, cls.homeroomTeacherId)) : [];
+	return {
+		unitName: row?.unitName ?? '',
+		schoolName: row?.schoolName ?? '',
+		schoolYearName: row?.yearName ?? '',
+		className: cls.name,
+		homeroomName: homeroom ? fullName(homeroom) : '',
+		place: row?.unitName ?? '',
+		date: new Date()
+	};
+}
+
+export interface PdfFile {
+	bytes: Uint8Array;
+	filename: string;
+}
+
+/** A learner's card for a term or the year: the class's GVCN and leaders, the learner's parents, and the learner. */
+export async function learnerReportCard(db: Executor, p: Principal, q: { learnerId: string; period: Period; classId?: string }): Promise<PdfFile> {
+	const [enrolment] = await db
+		.select({ classId: enrolments.classId })
+		.from(enrolments)
+		.innerJoin(schoolYears, eq(schoolYears.id, enrolments.schoolYearId))
+		.where(q.classId ? and(eq(enrolments.learnerId, q.learnerId), eq(enrolments.classId, q.classId)) : eq(enrolments.learnerId, q.learnerId))
+		.orderBy(desc(schoolYears.startsOn))
+		.limit(1);
+	const cls = enrolment ? await classContext(db, enrolment.classId) : undefined;
+	authorize(p, 'read', 'grade', cls ? { path: cls.path, personId: q.learnerId } : undefined);
+	const results = await classResults(db, p, { classId: cls!.id, period: q.period, learnerId: q.learnerId });
+	const row = results.rows.find((r) => r.learner.id === q.learnerId);
+	if (!row) throw new NotFoundError(m.error_not_found());
+	const card = reportCardOf(results, row, await headerOf(db, cls!));
+	return {
+		bytes: await renderReportCards([card], `Phiếu báo kết quả học tập - ${card.learnerName}`),
+		filename: `phieu-bao-diem-${asciiSlug(cls!.name)}-${asciiSlug(card.learnerName)}-${periodSlug(q.period)}.pdf`
+	};
+}
+
+/** The whole class in one PDF, a page per learner in class-list order: the GVCN and the school's leaders. */
+export async function classReportCards(db: Executor, p: Principal, q: { classId: string; period: Period }): Promise<PdfFile> {
+	const results = await classResults(db, p, q);
+	const [cls] = await db.select().from(classes).where(eq(classes.id, q.classId));
+	const header = await headerOf(db, cls);
+	const cards = results.rows.map((row) => reportCardOf(results, row, header));
+	return {
+		bytes: await renderReportCards(cards, `Phiếu báo kết quả học tập - Lớp ${cls.name}`),
+		filename: `phieu-bao-diem-lop-${asciiSlug(cls.name)}-${periodSlug(q.period)}.pdf`
+	};
+}
+
+export const PDF_TYPE = 'application/pdf';
+
+/** The HTTP answer for a generated PDF: a download with an ASCII file name, never cached by shared caches. */
+export function pdfResponse(file: PdfFile): Response {
+	return new Response(file.bytes as BodyInit, {
+		headers: { 'content-type': PDF_TYPE, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store' }
+	});
+}
