@@ -88,7 +88,7 @@ async function buildSchool(db: Database) {
 async function main() {
 	const handle = await openPglite();
 	await migrate(handle, resolve(import.meta.dirname, '../drizzle'));
-	await seedDemoIfEmpty(handle.db);
+	await seedDemoIfEmpty(handle.db, 2026);
 	const db = handle.db;
 	const t0 = performance.now();
 	const { school, subs, teacher, classRows } = await buildSchool(db);

@@ -39,7 +39,7 @@ async function main() {
 	const handle = await time('open + migrate + seed', phases, async () => {
 		const h = await openPglite();
 		await migrate(h, resolve(import.meta.dirname, '../drizzle'));
-		await seedDemoIfEmpty(h.db);
+		await seedDemoIfEmpty(h.db, 2026);
 		return h;
 	});
 	const db = handle.db;

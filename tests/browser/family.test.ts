@@ -55,6 +55,11 @@ async function snap(page: Page, name: string) {
 /** Nothing wider than the phone: tables scroll inside their own box, the page does not. */
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+const registerDay = () => {
+	const today = todayInVietnam();
+	return today >= '2026-09-05' && today <= '2027-05-31' ? today : '2027-05-28';
+};
+
 describe('taking the register', () => {
 	for (const javaScript of [true, false]) {
 		const status = javaScript ? 'Vắng có phép' : 'Vắng không phép';
@@ -64,7 +69,10 @@ describe('taking the register', () => {
 			await loginAs(page, 'homeroom');
 			await Promise.all([page.waitForURL(/\/classes\/[0-9a-f-]{36}$/), page.getByRole('link', { name: /6A1/ }).first().click()]);
 			await Promise.all([page.waitForURL(/\/attendance$/), page.getByRole('link', { name: 'Điểm danh' }).click()]);
-			const today = formatDate(todayInVietnam());
+			// The demo year is pinned to 2026-2027: on a day outside its terms, take the register of its last week.
+			const on = registerDay();
+			if (on !== todayInVietnam()) await page.goto(`${page.url()}?on=${on}`);
+			const today = formatDate(on);
 			await expect(page.getByRole('heading', { level: 2, name: `Điểm danh ngày ${today}` }).count()).resolves.toBe(1);
 			await expect(page.getByTestId('attendance-row').count()).resolves.toBe(12);
 
@@ -95,8 +103,10 @@ describe('the family’s view', () => {
 		const term1 = page.getByTestId('term-1');
 		const toan = term1.getByTestId('subject-row').filter({ has: page.getByRole('rowheader', { name: 'Toán', exact: true }) });
 		await expect(toan.innerText()).resolves.toContain(NEW_TX2);
-		await expect(term1.getByTestId('attendance-1').innerText()).resolves.toMatch(/Vắng không phép\s+1/);
-		await expect(term1.getByTestId('attendance-1').innerText()).resolves.toMatch(/Tổng buổi vắng\s+1/);
+		const t = registerDay() <= '2027-01-10' ? 1 : 2;
+		const absences = page.getByTestId(`term-${t}`).getByTestId(`attendance-${t}`);
+		await expect(absences.innerText()).resolves.toMatch(/Vắng không phép\s+1/);
+		await expect(absences.innerText()).resolves.toMatch(/Tổng buổi vắng\s+1/);
 		await snap(page, 'learner-gradebook-360');
 		await expect(fitsWidth(page)).resolves.toBe(true);
 		await context.close();

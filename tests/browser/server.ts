@@ -61,6 +61,7 @@ export async function startSen(): Promise<RunningSen> {
 		PORT: String(port),
 		ORIGIN: url,
 		SEN_DEMO: 'true',
+		SEN_DEMO_YEAR: '2026',
 		SEN_BUILD_DIR: process.env.SEN_BUILD_DIR ?? 'build',
 		DATABASE_URL: undefined,
 		DATA_DIR: undefined

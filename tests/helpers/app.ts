@@ -4,6 +4,9 @@ import { loadConfig } from '#lib/server/config';
 import { setContext } from '#lib/server/context';
 import type { Database, DatabaseHandle } from '#lib/server/db/client';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from '#lib/server/seed/demo';
+
+/** Tests pin the demo to 2026-2027 so their dates (02/11/2026, 20/08/2026 …) keep their meaning. */
+export const DEMO_YEAR = 2026;
 import { createTestDatabase } from './db';
 
 interface KitServer {
@@ -39,7 +42,7 @@ export async function startApp(opts: { seed?: 'demo' | 'none' } = {}): Promise<T
 	const handle = await createTestDatabase();
 	const config = loadConfig({ NODE_ENV: 'test', SEN_DEMO: 'false', MIGRATIONS_DIR: 'drizzle' });
 	setContext({ config, handle, db: handle.db });
-	if ((opts.seed ?? 'demo') === 'demo') await seedDemoIfEmpty(handle.db);
+	if ((opts.seed ?? 'demo') === 'demo') await seedDemoIfEmpty(handle.db, DEMO_YEAR);
 	const buildDir = resolve(process.env.SEN_BUILD_DIR ?? 'build', 'server');
 	const { Server } = await import(/* @vite-ignore */ pathToFileURL(`${buildDir}/index.js`).href);
 	const { manifest } = await import(/* @vite-ignore */ pathToFileURL(`${buildDir}/manifest.js`).href);

@@ -42,7 +42,7 @@ export async function boot(): Promise<void> {
 		process.once('exit', release);
 		log.info({ database: handle.kind, dataDir: config.DATABASE_URL ? undefined : resolve(config.DATA_DIR) }, 'database ready, migrations applied');
 		if (config.demo) {
-			const seeded = await seedDemoIfEmpty(handle.db);
+			const seeded = await seedDemoIfEmpty(handle.db, config.SEN_DEMO_YEAR);
 			printDemoLogins(seeded, config.PORT);
 		}
 		const timer = setInterval(() => {

@@ -32,4 +32,8 @@ describe('configuration', () => {
 	it('rejects a port out of range', () => {
 		expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
 	});
+	it('takes the demo school year, and names SEN_DEMO_YEAR when it is not a year', () => {
+		expect(loadConfig({ SEN_DEMO_YEAR: '2026' }).SEN_DEMO_YEAR).toBe(2026);
+		expect(() => loadConfig({ SEN_DEMO_YEAR: 'next' })).toThrow(/SEN_DEMO_YEAR/);
+	});
 });

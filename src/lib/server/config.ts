@@ -16,6 +16,8 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Seed the demo Hanoi on an empty database. Never in production. */
 	SEN_DEMO: bool.optional(),
+	/** The first calendar year of the demo school year (2026 → 2026-2027); default: the one for today. */
+	SEN_DEMO_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
 	/** Public URL used in emailed links. */
 	PUBLIC_URL: z.string().url({ message: 'must be a URL such as https://sen.example.vn' }).optional(),
 	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14)

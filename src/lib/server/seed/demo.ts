@@ -47,16 +47,24 @@ export function demoName(i: number) {
 	};
 }
 
-export async function seedDemoIfEmpty(db: Database): Promise<{ created: boolean; logins: { username: string; role: string }[] }> {
+/**
+ * The school year a demo started today belongs to: a Vietnamese year runs from early September to
+ * the end of May, so from July on the demo shows the year about to begin.
+ */
+export function demoStartYear(today = new Date()): number {
+	return today.getUTCMonth() >= 6 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+}
+
+export async function seedDemoIfEmpty(db: Database, startYear = demoStartYear()): Promise<{ created: boolean; logins: { username: string; role: string }[] }> {
 	const [{ n }] = await db.select({ n: count() }).from(orgUnits);
 	const logins = DEMO_LOGINS.map((l) => ({ username: l.username, role: l.label }));
 	if (Number(n) > 0) return { created: false, logins };
 	const hashes = await Promise.all(DEMO_LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
-	await db.transaction((tx) => seedDemo(tx, hashes));
+	await db.transaction((tx) => seedDemo(tx, hashes, startYear));
 	return { created: true, logins };
 }
 
-async function seedDemo(tx: Executor, hashes: string[]) {
+async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	const unit = async (name: string, code: string, kind: 'department' | 'commune_ward', parentPath: string, parentId: string | null, historicalDistrict: string | null) => {
 		const id = crypto.randomUUID();
 		const path = `${parentPath}${id}/`;
@@ -72,10 +80,10 @@ async function seedDemo(tx: Executor, hashes: string[]) {
 		const id = crypto.randomUUID();
 		const path = `${u.path}${id}/`;
 		await tx.insert(schools).values({ id, orgUnitId: u.id, code, name, level, ownership, setting, address, path });
-		const [year] = await tx.insert(schoolYears).values({ schoolId: id, name: '2026-2027', startsOn: '2026-09-05', endsOn: '2027-05-31' }).returning();
+		const [year] = await tx.insert(schoolYears).values({ schoolId: id, name: `${y}-${y + 1}`, startsOn: `${y}-09-05`, endsOn: `${y + 1}-05-31` }).returning();
 		await tx.insert(terms).values([
-			{ schoolId: id, schoolYearId: year.id, number: 1, startsOn: '2026-09-05', endsOn: '2027-01-10' },
-			{ schoolId: id, schoolYearId: year.id, number: 2, startsOn: '2027-01-11', endsOn: '2027-05-31' }
+			{ schoolId: id, schoolYearId: year.id, number: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-10` },
+			{ schoolId: id, schoolYearId: year.id, number: 2, startsOn: `${y + 1}-01-11`, endsOn: `${y + 1}-05-31` }
 		]);
 		return { id, path, yearId: year.id };
 	};
@@ -125,7 +133,7 @@ async function seedDemo(tx: Executor, hashes: string[]) {
 		await tx.insert(classes).values({ id, schoolId: s.id, schoolYearId: s.yearId, name, grade, homeroomTeacherId, path });
 		const learners: string[] = [];
 		for (let i = 0; i < size; i++) {
-			const birthYear = 2026 - 6 - grade;
+			const birthYear = y - 6 - grade;
 			const l = await person('learner', s, { learnerCode: `${s.id.slice(0, 4).toUpperCase()}${name.replace(/\W/g, '')}${String(i + 1).padStart(2, '0')}`, dateOfBirth: `${birthYear}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}` });
 			await tx.insert(enrolments).values({ schoolId: s.id, schoolYearId: s.yearId, classId: id, learnerId: l.id });
 			learners.push(l.id);
