@@ -20,6 +20,7 @@ import { columnsOf, type Field, type ImportKind } from './columns';
 import { FileProblem, cellText, classKey, locateTable, normalisePhone, readRows, type Table } from './parse';
 import { sortErrors, tableErrors, validateLearners, validateStaff, type ClassInfo, type ImportContext, type ImportError, type LearnerRow, type StaffRow } from './validate';
 import { getSetting } from '../settings/service';
+import { todayInVietnam } from '../gradebook/rules/attendance-day';
 import { m } from '#lib/paraglide/messages.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -46,10 +47,6 @@ export async function uploadFrom(form: FormData): Promise<Upload> {
 	return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-/** Today in Vietnam, as an ISO date. */
-export function todayInVietnam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * The school to import into, checked against the policy: someone who may not see the school gets
