@@ -29,3 +29,8 @@ function parts(value: string | Date): Record<string, string> | null {
 	if (Number.isNaN(date.getTime())) return null;
 	return Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value]));
 }
+
+/** Today in Vietnam (Asia/Ho_Chi_Minh) as an ISO date: a school day does not follow the server's clock. */
+export function todayInVietnam(now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

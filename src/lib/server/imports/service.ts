@@ -20,7 +20,7 @@ import { columnsOf, type Field, type ImportKind } from './columns';
 import { FileProblem, cellText, classKey, locateTable, normalisePhone, readRows, type Table } from './parse';
 import { sortErrors, tableErrors, validateLearners, validateStaff, type ClassInfo, type ImportContext, type ImportError, type LearnerRow, type StaffRow } from './validate';
 import { getSetting } from '../settings/service';
-import { todayInVietnam } from '../gradebook/rules/attendance-day';
+import { todayInVietnam } from '../../format';
 import { m } from '#lib/paraglide/messages.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -8,10 +8,7 @@ export const ATTENDANCE_STATUSES = ['present', 'excused', 'unexcused', 'late'] a
 
 export const isAttendanceStatus = (s: unknown): s is AttendanceStatus => typeof s === 'string' && (ATTENDANCE_STATUSES as readonly string[]).includes(s);
 
-/** Today in Vietnam (Asia/Ho_Chi_Minh) as an ISO date: a school day does not follow the server's clock. */
-export function todayInVietnam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInVietnam } from '../../../format';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isIsoDate(s: string): boolean {
