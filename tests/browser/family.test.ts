@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext, startSen, type RunningSen } from './server';
+import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
 import { todayInVietnam } from '#lib/server/gradebook/rules/attendance-day';
 import { formatDate } from '#lib/format';
@@ -26,8 +24,8 @@ async function api(username: string) {
 	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body) };
 }
 
+useSen((s, b) => ([sen, browser] = [s, b]));
 beforeAll(async () => {
-	[sen, browser] = await Promise.all([startSen(), launchBrowser()]);
 	const me = await (await api('learner')).get('/api/v1/me');
 	child = { id: me.person.id, name: me.person.name };
 	// The Toán teacher enters a new TX2 score for the child through the API.
@@ -39,18 +37,6 @@ beforeAll(async () => {
 	const row = grid.rows.find((r: { learner: { id: string } }) => r.learner.id === child.id);
 	await teacher.put('/api/v1/gradebook/scores', { classId: toan.classId, subjectId: toan.subjectId, cells: [{ columnId: tx2, learnerId: child.id, value: NEW_TX2, version: row.cells[tx2].version }] });
 }, 90_000);
-afterAll(async () => {
-	await browser?.close();
-	await sen?.stop();
-});
-
-/** Set SEN_SCREENSHOT_DIR to keep a picture of each page the tests look at. */
-async function snap(page: Page, name: string) {
-	const dir = process.env.SEN_SCREENSHOT_DIR;
-	if (!dir) return;
-	mkdirSync(dir, { recursive: true });
-	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
 
 /** Nothing wider than the phone: tables scroll inside their own box, the page does not. */
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

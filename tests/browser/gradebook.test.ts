@@ -2,28 +2,15 @@
  * The gradebook in a real browser, on the demo school: `teacher` teaches Toán in 6A1 and 6A2,
  * `leader` leads the school. Each test uses its own class/term so they do not depend on each other.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext, startSen, type RunningSen } from './server';
+import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
 
 let sen: RunningSen;
 let browser: Browser;
-beforeAll(async () => {
-	[sen, browser] = await Promise.all([startSen(), launchBrowser()]);
-}, 60_000);
-afterAll(async () => {
-	await browser?.close();
-	await sen?.stop();
-});
-
-async function snap(page: Page, name: string) {
-	const dir = process.env.SEN_SCREENSHOT_DIR;
-	if (!dir) return;
-	mkdirSync(dir, { recursive: true });
-	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
+useSen((s, b) => ([sen, browser] = [s, b]));
 
 /** From the menu to a class's Toán grid, as the teacher would go. */
 async function openToan(page: Page, className: string, term: 1 | 2 = 1) {
@@ -145,6 +132,34 @@ describe('the grid without JavaScript', () => {
 		await page.goto(page.url().replace(/\?.*$/, '?term=2'));
 		for (const [i, v] of TX1.entries()) await expect(cell(page, 'TX1', names[i]).inputValue()).resolves.toMatch(shown(v));
 		await expect(cell(page, 'TX2', names[1]).inputValue()).resolves.toBe('');
+		await context.close();
+	});
+});
+
+describe('the grid as .xlsx', () => {
+	it('lets the teacher download the grid, change a score in the file and upload it back into the grid', { timeout: 60_000 }, async () => {
+		const context = await newContext(browser, sen);
+		const page = await context.newPage();
+		await loginAs(page, 'teacher');
+		await openToan(page, '6A1', 2);
+		await hydrated(page);
+
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về .xlsx' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+		const bytes = readFileSync(await download.path());
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+		// Row 6 is the first learner (header on row 5); column D is TX1.
+		const first = wb.worksheets[0].getRow(6);
+		const name = String(first.getCell(3).value);
+		await expect(cell(page, 'TX1', name).inputValue()).resolves.toBe('');
+		first.getCell(4).value = 9.5;
+
+		await page.getByLabel('Nhập điểm từ .xlsx').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+		await Promise.all([page.waitForURL(/import/), page.getByRole('button', { name: 'Nhập điểm', exact: true }).click()]);
+		await page.getByRole('status').filter({ hasText: 'Đã nhập tệp: 1 ô điểm thay đổi.' }).waitFor();
+		await expect(cell(page, 'TX1', name).inputValue()).resolves.toBe('9,5');
+		await snap(page, 'gradebook-xlsx-import');
 		await context.close();
 	});
 });

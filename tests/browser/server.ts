@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
 
@@ -130,4 +132,29 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 /** A fresh browser context (own cookies) pointed at the running app. */
 export function newContext(browser: Browser, sen: RunningSen, opts: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
 	return browser.newContext({ baseURL: sen.url, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, javaScriptEnabled: opts.javaScript ?? true });
+}
+
+/**
+ * For a test file: starts Sen and Chromium before its tests (in parallel) and stops both after;
+ * `ready` receives them. Usage: `let sen: RunningSen, browser: Browser; useSen((s, b) => ([sen, browser] = [s, b]));`
+ */
+export function useSen(ready: (sen: RunningSen, browser: Browser) => void): void {
+	let sen: RunningSen | undefined;
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		[sen, browser] = await Promise.all([startSen(), launchBrowser()]);
+		ready(sen, browser);
+	}, 60_000);
+	afterAll(async () => {
+		await browser?.close();
+		await sen?.stop();
+	});
+}
+
+/** Set SEN_SCREENSHOT_DIR to keep a picture of each page the tests look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+	const dir = process.env.SEN_SCREENSHOT_DIR;
+	if (!dir) return;
+	mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { DEMO_LOGINS } from '#lib/server/seed/demo';
-import { launchBrowser, loginAs, newContext, startSen, type RunningSen } from './server';
+import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
 
 // One server and one browser for the whole file; a new context (own cookies) per person.
 let sen: RunningSen;
 let browser: Browser;
-beforeAll(async () => {
-	[sen, browser] = await Promise.all([startSen(), launchBrowser()]);
-}, 60_000);
-afterAll(async () => {
-	await browser?.close();
-	await sen?.stop();
-});
-
-/** Set SEN_SCREENSHOT_DIR to keep a picture of each page the tests look at. */
-async function snap(page: Page, name: string) {
-	const dir = process.env.SEN_SCREENSHOT_DIR;
-	if (!dir) return;
-	mkdirSync(dir, { recursive: true });
-	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
+useSen((s, b) => ([sen, browser] = [s, b]));
 
 // What each demo person must see on their home page: figures from the demo data, in their scope.
 const DASHBOARD: Record<string, RegExp[]> = {

@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
-import { gradeChangeRequests, gradeEntries, gradebookLocks } from '#lib/server/gradebook/schema';
+import { gradeChangeRequests, gradeColumns, gradeEntries, gradebookLocks } from '#lib/server/gradebook/schema';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
-let c6a1: string, c6a2: string, toan: string, van: string, yearId: string;
+let c6a1: string, c6a2: string, toan: string, van: string, yearId: string, schoolId: string;
 
 type Cell = { value: number | string | null; text: string; version: number };
 type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string; name: string }; cells: Record<string, Cell>; result: { text: string } | null }[] };
@@ -20,6 +21,7 @@ beforeAll(async () => {
 	app = await startApp();
 	for (const u of ['leader', 'teacher', 'homeroom', 'parent']) as[u] = await app.loginAs(u);
 	const [thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
+	schoolId = thcs.id;
 	const cls = await app.db.select().from(classes).where(eq(classes.schoolId, thcs.id));
 	c6a1 = cls.find((c) => c.name === '6A1')!.id;
 	c6a2 = cls.find((c) => c.name === '6A2')!.id;
@@ -72,11 +74,18 @@ describe('the gradebook entry page and menu', () => {
 		expect(html).toContain(`href="/gradebook/${c6a1}/${van}?term=1"`);
 	});
 
-	it('gives the leader the school’s classes, an open-a-grid form and links to locks and change requests', async () => {
+	it('links the summary for the leader and the homeroom teacher (who may read it), not for a subject teacher', async () => {
+		expect(await (await as.homeroom.get('/gradebook')).text()).toContain('href="/gradebook/summary"');
+		expect(await (await as.teacher.get('/gradebook')).text()).not.toContain('href="/gradebook/summary"');
+		expect((await as.homeroom.get('/gradebook/summary')).status).toBe(200);
+	});
+
+	it('gives the leader the school’s classes, an open-a-grid form and links to locks, change requests and the summary', async () => {
 		const html = await (await as.leader.get('/gradebook')).text();
 		expect(textOf(html)).toContain('Các lớp của Trường THCS Bình Yên');
 		expect(html).toContain('href="/gradebook/locks"');
 		expect(html).toContain('href="/gradebook/changes?status=pending"');
+		expect(html).toMatch(/href="\/gradebook\/summary"[^>]*>Thống kê kết quả</);
 		const res = await as.leader.get(`/gradebook?classId=${c6a2}&subjectId=${van}&term=2`);
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe(`/gradebook/${c6a2}/${van}?term=2`);
@@ -229,5 +238,121 @@ describe('locking a term and changing a score after it', () => {
 		const unlock = await as.leader.form('/gradebook/locks?/unlock', { lockId: row.id });
 		expect(unlock.status).toBe(200);
 		expect(await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1))).toHaveLength(0);
+	});
+});
+
+describe('the grid’s .xlsx on the page, without JavaScript', () => {
+	const page = (classId: string, term = 2) => `/gradebook/${classId}/${toan}?term=${term}`;
+	const importAction = (classId: string, term = 2) => `/gradebook/${classId}/${toan}?/import&term=${term}`;
+	/** The grid's file as the page's download link serves it, opened for editing. */
+	async function download(classId: string, term = 2) {
+		const html = await (await as.teacher.get(page(classId, term))).text();
+		const href = html.match(/href="(\/api\/v1\/gradebook\/grid\.xlsx\?[^"]+)"/)![1].replaceAll('&amp;', '&');
+		const res = await as.teacher.get(href);
+		expect(res.status).toBe(200);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+		return { wb, ws: wb.worksheets[0] };
+	}
+	const upload = async (who: Client, classId: string, wb: ExcelJS.Workbook) => {
+		const fd = new FormData();
+		fd.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'so-diem.xlsx'));
+		return who.form(importAction(classId), fd);
+	};
+
+	it('links the grid’s .xlsx for everyone who reads the grid', async () => {
+		const link = new RegExp(`href="/api/v1/gradebook/grid\\.xlsx\\?classId=${c6a1}&(amp;)?subjectId=${toan}&(amp;)?term=2"[^>]*>Tải về \\.xlsx<`);
+		for (const who of ['teacher', 'homeroom', 'leader']) expect(await (await as[who].get(page(c6a1))).text()).toMatch(link);
+	});
+
+	it('gives the upload form (a labelled .xlsx file input) to the assigned teacher only', async () => {
+		const html = await (await as.teacher.get(page(c6a2))).text();
+		expect(html).toMatch(/<form[^>]*action="\?\/import&(amp;)?term=2"[^>]*enctype="multipart\/form-data"|<form[^>]*enctype="multipart\/form-data"[^>]*action="\?\/import&(amp;)?term=2"/);
+		expect(html).toMatch(/<label for="grid-file">Nhập điểm từ \.xlsx<\/label>/);
+		expect(html).toMatch(/id="grid-file"[^>]*type="file"[^>]*accept="\.xlsx/);
+		for (const who of ['homeroom', 'leader']) {
+			const other = await (await as[who].get(page(c6a1))).text();
+			expect(other).not.toContain('?/import');
+			expect(other).not.toContain('type="file"');
+		}
+	});
+
+	it('imports an edited file: the cell changes and the page says how many cells changed', async () => {
+		const { wb, ws } = await download(c6a2);
+		const g = await gridOf(as.teacher, c6a2, toan, 2);
+		ws.getRow(6 + 2).getCell(4).value = 7.5; // TX1 of the third learner
+		const res = await upload(as.teacher, c6a2, wb);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(textOf(html)).toContain('Đã nhập tệp: 1 ô điểm thay đổi.');
+		expect((await entry(col(g, 'TX1'), g.rows[2].learner.id)).scoreTenths).toBe(75);
+		expect(html).toMatch(/id="cell-2-0"[^>]*value="7,5"|value="7,5"[^>]*id="cell-2-0"/);
+	});
+
+	it('refuses a file with a bad cell: names its row and column above the grid and writes nothing', async () => {
+		const { wb, ws } = await download(c6a2);
+		const g = await gridOf(as.teacher, c6a2, toan, 2);
+		ws.getRow(6 + 3).getCell(5).value = 6; // TX2: valid, yet not written
+		ws.getRow(6 + 4).getCell(6).value = '11'; // TX3: out of range
+		const res = await upload(as.teacher, c6a2, wb);
+		expect(res.status).toBe(400);
+		const text = textOf(await res.text());
+		expect(text).toContain('Tệp có 1 lỗi; chưa ghi ô điểm nào.');
+		expect(text).toContain('Dòng 10, cột F (TX3): Điểm phải từ 0 đến 10.');
+		expect(text.indexOf('Dòng 10, cột F')).toBeLessThan(text.indexOf('Điểm TX1 của'));
+		expect(await entry(col(g, 'TX2'), g.rows[3].learner.id)).toBeUndefined();
+		expect(await entry(col(g, 'TX3'), g.rows[4].learner.id)).toBeUndefined();
+	});
+
+	it('asks for a file when none is chosen, and refuses the homeroom teacher’s post with 403', async () => {
+		const empty = await as.teacher.form(importAction(c6a2), new FormData());
+		expect(empty.status).toBe(400);
+		expect(textOf(await empty.text())).toContain('Hãy chọn tệp sổ điểm (.xlsx).');
+		const { wb } = await download(c6a1);
+		expect((await upload(as.homeroom, c6a1, wb)).status).toBe(403);
+	});
+});
+
+describe('publishing columns from the grid page', () => {
+	const gridPage = () => `/gradebook/${c6a1}/${toan}?term=2`;
+	const action = (name: string) => `/gradebook/${c6a1}/${toan}?/${name}&term=2`;
+	const publishedAt = async (columnId: string) => (await app.db.select().from(gradeColumns).where(eq(gradeColumns.id, columnId)))[0].publishedAt;
+
+	it('shows no publish buttons or marks where scores are shown at once (immediate)', async () => {
+		const html = await (await as.teacher.get(gridPage())).text();
+		expect(html).not.toContain('?/publish');
+		expect(html).not.toContain('Đã công bố');
+		expect(html).not.toContain('data-published');
+	});
+
+	it('under after_publish lets the teacher publish and withdraw a column through the form; the homeroom teacher sees the mark, no buttons', async () => {
+		expect((await as.leader.put('/api/v1/settings/gradebook.scoreVisibility', { scope: schoolId, value: 'after_publish' })).status).toBe(200);
+		const g = await gridOf(as.teacher, c6a1, toan, 2);
+		const tx1 = col(g, 'TX1');
+		let html = await (await as.teacher.get(gridPage())).text();
+		expect(html).toMatch(new RegExp(`formaction="\\?/publish&(amp;)?term=2" name="columnId" value="${tx1}"`));
+		expect(html).toMatch(/<form id="grid-publish" method="POST"/);
+		expect(html).not.toContain('Đã công bố');
+
+		const published = await as.teacher.form(action('publish'), { columnId: tx1 });
+		expect(published.status).toBe(200);
+		html = await published.text();
+		expect(textOf(html)).toContain('Đã công bố cột TX1.');
+		expect(await publishedAt(tx1)).toBeInstanceOf(Date);
+		expect(html).toMatch(/data-published="true"[^>]*>TX1 (?:(?!<\/th>)[\s\S])*?published-mark[^>]*>Đã công bố</);
+		expect(html).toMatch(/data-published="false"[^>]*>TX2 (?:(?!<\/th>)[\s\S])*?>Công bố<span class="visually-hidden"> TX2<\/span>/);
+		expect(html).toMatch(new RegExp(`formaction="\\?/unpublish&(amp;)?term=2" name="columnId" value="${tx1}"`));
+
+		const homeroom = await (await as.homeroom.get(gridPage())).text();
+		expect(homeroom).toContain('Đã công bố');
+		expect(homeroom).not.toContain('?/publish');
+		expect(homeroom).not.toContain('?/unpublish');
+		expect((await as.homeroom.form(action('unpublish'), { columnId: tx1 })).status).toBe(403);
+		expect(await publishedAt(tx1)).toBeInstanceOf(Date);
+
+		const withdrawn = await as.teacher.form(action('unpublish'), { columnId: tx1 });
+		expect(withdrawn.status).toBe(200);
+		expect(textOf(await withdrawn.text())).toContain('Đã thu hồi cột TX1.');
+		expect(await publishedAt(tx1)).toBeNull();
 	});
 });

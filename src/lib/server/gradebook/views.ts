@@ -6,7 +6,8 @@ import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { can, mayEver } from '../auth/policy';
 import { getSchool, listClasses, listSchoolYears, listSubjects } from '../organisations/service';
-import { listAssignments, type CellEdit, type Grid } from './service';
+import { getSetting } from '../settings/service';
+import { classContext, listAssignments, type CellEdit, type Grid } from './service';
 
 type Assignment = Awaited<ReturnType<typeof listAssignments>>[number];
 const link = (a: Assignment) => ({ classId: a.classId, className: a.className, subjectId: a.subjectId, subjectName: a.subjectName, teacherName: a.teacherName });
@@ -60,7 +61,9 @@ export async function gradebookHome(db: Executor, p: Principal) {
 		schools,
 		canLock: mayEver(p, 'create', 'grade_lock'),
 		canDecide: mayEver(p, 'update', 'grade_change'),
-		canRequest: mayEver(p, 'create', 'grade_change')
+		canRequest: mayEver(p, 'create', 'grade_change'),
+		// As gradebookSummary authorises: the leader for the school, the homeroom teacher for their class.
+		canSummarize: p.grants.some((g) => g.role === 'school_leader' || (g.role === 'homeroom_teacher' && g.scopeType === 'class'))
 	};
 }
 
@@ -91,6 +94,16 @@ export function changedCells(grid: Grid, form: FormData): { edits: CellEdit[]; k
 		}
 	}
 	return { edits, keys, typed, versions };
+}
+
+/**
+ * Công bố điểm on the grid page: null where the school shows scores at once (nothing to show);
+ * otherwise whether this principal may publish the grid's columns (its assigned subject teacher).
+ */
+export async function gridPublishing(db: Executor, p: Principal, grid: Grid): Promise<{ canPublish: boolean } | null> {
+	const cls = await classContext(db, grid.class.id);
+	if (!cls || (await getSetting(db, cls.path, 'gradebook.scoreVisibility')) !== 'after_publish') return null;
+	return { canPublish: can(p, 'update', 'grade', { path: cls.path, teacherId: grid.teacher?.id }) };
 }
 
 /** May the principal decide this change request (the leader of its school)? */

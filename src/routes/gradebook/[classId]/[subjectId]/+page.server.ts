@@ -7,14 +7,16 @@ import { formObject, parse } from '#lib/server/http/validate';
 import { ConflictError, ValidationError } from '#lib/server/errors';
 import { getGrid, listChangeRequests, requestChange, saveCells } from '#lib/server/gradebook/service';
 import { changeRequestInput } from '#lib/server/gradebook/inputs';
-import { cellKey, changedCells } from '#lib/server/gradebook/views';
+import { cellKey, changedCells, gridPublishing } from '#lib/server/gradebook/views';
+import { importGridXlsx, xlsxUpload, type GridImportError } from '#lib/server/gradebook/grid-xlsx';
+import { publishColumn, unpublishColumn } from '#lib/server/gradebook/learner-view';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { formFailure } from '#lib/server/http/pages';
 import { m } from '#lib/paraglide/messages.js';
 
 const termOf = (url: URL): 1 | 2 => (url.searchParams.get('term') === '2' ? 2 : 1);
-const gridOf = (event: RequestEvent) =>
-	getGrid(getContext().db, requirePrincipal(event), { classId: idOr404(event.params.classId), subjectId: idOr404(event.params.subjectId), term: termOf(event.url) });
+const gridQuery = (event: RequestEvent) => ({ classId: idOr404(event.params.classId), subjectId: idOr404(event.params.subjectId), term: termOf(event.url) });
+const gridOf = (event: RequestEvent) => getGrid(getContext().db, requirePrincipal(event), gridQuery(event));
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	return {
 		grid,
+		publishing: await gridPublishing(getContext().db, p, grid),
 		requestFor,
 		requests: requests.map((r) => ({
 			id: r.id,
@@ -49,6 +52,18 @@ export const load: PageServerLoad = async (event) => {
 		}))
 	};
 };
+
+/** Công bố / Thu hồi one column (the form of the column's header button). */
+async function publishing(event: RequestEvent, form: 'publish' | 'unpublish') {
+	const p = requirePrincipal(event);
+	const columnId = (await event.request.formData()).get('columnId');
+	try {
+		const column = await (form === 'publish' ? publishColumn : unpublishColumn)(getContext().db, p, idOr404(typeof columnId === 'string' ? columnId : ''));
+		return { done: form, column: column.label };
+	} catch (e) {
+		return formFailure(e, {}, form);
+	}
+}
 
 type CellFailure = { form: 'save'; message: string; cellErrors: Record<string, string>; conflicts: Record<string, string>; typed: Record<string, string>; versions: Record<string, number> };
 
@@ -95,5 +110,22 @@ export const actions: Actions = {
 			return pageFailure(e, values, 'request');
 		}
 		return { done: 'request' as const };
-	}
+	},
+
+	/** Nhập điểm từ .xlsx: the grid's own layout, every cell or nothing (the service checks all first). */
+	import: async (event) => {
+		const p = requirePrincipal(event);
+		const form = await event.request.formData();
+		try {
+			const { updated } = await importGridXlsx(getContext().db, p, gridQuery(event), await xlsxUpload(form));
+			return { done: 'import' as const, count: updated };
+		} catch (e) {
+			const rows = e instanceof ValidationError ? (e.details as { errors?: GridImportError[] } | undefined)?.errors : undefined;
+			if (e instanceof ValidationError && rows) return fail(400, { form: 'import' as const, message: e.message, importErrors: rows });
+			return formFailure(e, {}, 'import');
+		}
+	},
+
+	publish: (event) => publishing(event, 'publish'),
+	unpublish: (event) => publishing(event, 'unpublish')
 };
