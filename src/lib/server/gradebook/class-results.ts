@@ -44,7 +44,7 @@ export interface LearnerResult {
 const EMPTY_TOTALS: AttendanceTotals = { present: 0, late: 0, excused: 0, unexcused: 0, days: 0 };
 
 /** The subjects a class studies: those with a teacher assigned or with any column. */
-async function classSubjects(db: Executor, classId: string) {
+export async function classSubjects(db: Executor, classId: string) {
 	return db
 		.select({ id: subjects.id, code: subjects.code, name: subjects.name, assessment: subjects.assessment })
 		.from(subjects)

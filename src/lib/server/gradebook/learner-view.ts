@@ -5,7 +5,7 @@
  * publishing of a column, which is what families wait for where the school shows scores only
  * after publishing (setting `gradebook.scoreVisibility`).
  */
-import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
@@ -23,6 +23,7 @@ import { subjectTermRow } from './learner-view-rows';
 import { termRanges } from './attendance';
 import { attendanceTotalsByTerm, promotionAbsenceCount, type Level } from './rules';
 import { todayInVietnam } from './rules/attendance-day';
+import { classSubjects } from './class-results';
 import { m } from '#lib/paraglide/messages.js';
 
 /** The learner's class of the year asked for; else of the year containing today; else the latest. */
@@ -39,19 +40,6 @@ async function placementOf(db: Executor, learnerId: string, schoolYearId: string
 	return rows.find((r) => r.year.startsOn <= today && today <= r.year.endsOn) ?? rows[0];
 }
 
-/** The subjects a class studies: those with a teacher assigned or with any column. */
-function classSubjects(db: Executor, classId: string) {
-	return db
-		.select({ id: subjects.id, code: subjects.code, name: subjects.name, assessment: subjects.assessment })
-		.from(subjects)
-		.where(
-			or(
-				inArray(subjects.id, db.select({ id: teachingAssignments.subjectId }).from(teachingAssignments).where(eq(teachingAssignments.classId, classId))),
-				inArray(subjects.id, db.select({ id: gradeColumns.subjectId }).from(gradeColumns).where(eq(gradeColumns.classId, classId)))
-			)
-		)
-		.orderBy(asc(subjects.name));
-}
 
 /**
  * Sổ liên lạc: per term and subject, the columns with values ("7,5", "Đ"), the term result,

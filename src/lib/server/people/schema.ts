@@ -1,4 +1,5 @@
 import { pgTable, uuid, text, date, timestamp, index, uniqueIndex, pgEnum, integer, boolean, primaryKey } from 'drizzle-orm/pg-core';
+import { ROLES, SCOPE_TYPES } from '../auth/principal';
 
 export const gender = pgEnum('gender', ['female', 'male', 'other']);
 /** The person's main relation to schools; decides how widely their record may be seen. */
@@ -49,22 +50,8 @@ export const guardianships = pgTable(
 	(t) => [primaryKey({ columns: [t.guardianId, t.learnerId] }), index('guardianships_learner_idx').on(t.learnerId)]
 );
 
-export const roleName = pgEnum('role_name', [
-	'learner',
-	'parent',
-	'teacher',
-	'homeroom_teacher',
-	'subject_group_head',
-	'school_leader',
-	'counsellor',
-	'unit_officer',
-	'city_officer',
-	'mentor',
-	'alumnus',
-	'partner_contact',
-	'system_admin'
-]);
-export const scopeType = pgEnum('scope_type', ['city', 'org_unit', 'school', 'class', 'subject_group', 'learner', 'self']);
+export const roleName = pgEnum('role_name', ROLES);
+export const scopeType = pgEnum('scope_type', SCOPE_TYPES);
 
 /** A role granted on a scope. `scopePath` is the org path of the scope (learner scopes use the learner id). */
 export const roleGrants = pgTable(
