@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema';
+import { log } from '../log';
 
 export type Schema = typeof schema;
 /** The database or an open transaction: every repository function takes one of these first. */
@@ -77,6 +78,9 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
 	const pg = await import('pg');
 	const { drizzle } = await import('drizzle-orm/node-postgres');
 	const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+	// An idle connection the server closes (restart, failover, an administrator) must not crash the
+	// process: the pool drops it and opens a new one for the next query.
+	pool.on('error', (err) => log.warn({ err }, 'an idle PostgreSQL connection was closed'));
 	const db = drizzle(pool, { schema }) as unknown as Database;
 	await db.execute(sql`select 1`);
 	return { db, kind: 'postgres', close: () => pool.end() };
