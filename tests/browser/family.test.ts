@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
+import { apiAs, loginAs, newContext, snap, useSen, type RunningSen } from './server';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
 import { todayInVietnam } from '#lib/server/gradebook/rules/attendance-day';
 import { formatDate } from '#lib/format';
@@ -11,18 +11,7 @@ let browser: Browser;
 let child: { id: string; name: string };
 const NEW_TX2 = '8,5';
 
-/** A signed-in JSON client of the running app, as an integration would use it. */
-async function api(username: string) {
-	const login = await fetch(`${sen.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: sen.url }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-	if (login.status !== 200) throw new Error(`login as ${username}: ${login.status}`);
-	const cookie = login.headers.get('set-cookie')!.split(';')[0];
-	const call = async (method: string, path: string, body?: unknown) => {
-		const res = await fetch(`${sen.url}${path}`, { method, headers: { cookie, origin: sen.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-		return res.json();
-	};
-	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body) };
-}
+const api = (username: string) => apiAs(sen, username);
 
 useSen((s, b) => ([sen, browser] = [s, b]));
 beforeAll(async () => {

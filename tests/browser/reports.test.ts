@@ -1,11 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import type { Browser } from 'playwright-core';
-import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
+import { apiAs, loginAs, newContext, snap, useSen, type RunningSen } from './server';
 
 let sen: RunningSen;
 let browser: Browser;
 useSen((s, b) => ([sen, browser] = [s, b]));
+
+/** The first learner of 6A1 gets 8 in every Toán assessment of term 1 (through the API), so the card has an average to print. */
+let firstLearner = '';
+beforeAll(async () => {
+	const teacher = await apiAs(sen, 'teacher');
+	const { items } = (await teacher.get('/api/v1/teaching-assignments')) as { items: { classId: string; className: string; subjectId: string; subjectName: string }[] };
+	const toan = items.find((a) => a.className === '6A1' && a.subjectName === 'Toán')!;
+	const grid = await teacher.get(`/api/v1/gradebook/grid?classId=${toan.classId}&subjectId=${toan.subjectId}&term=1`);
+	const row = grid.rows[0];
+	firstLearner = row.learner.name;
+	await teacher.put('/api/v1/gradebook/scores', {
+		classId: toan.classId,
+		subjectId: toan.subjectId,
+		cells: grid.columns.map((c: { id: string }) => ({ columnId: c.id, learnerId: row.learner.id, value: 8, version: row.cells[c.id].version }))
+	});
+}, 60_000);
 
 describe('the results summary', () => {
 	for (const javaScript of [true, false]) {
@@ -36,6 +53,13 @@ describe('the results summary', () => {
 			expect(download.suggestedFilename()).toBe('phieu-bao-diem-lop-6a1-hk1.pdf');
 			const file = readFileSync((await download.path())!);
 			expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			// One page per learner; the first learner's page has their name and the Toán average.
+			const { text } = await extractText(await getDocumentProxy(new Uint8Array(file)), { mergePages: false });
+			const pages = (text as string[]).map((t) => t.replace(/\s+/g, ' '));
+			expect(pages).toHaveLength(12);
+			const card = pages.find((p) => p.includes(firstLearner))!;
+			expect(card).toContain('PHIẾU BÁO KẾT QUẢ HỌC TẬP');
+			expect(card).toMatch(/Toán 8,0/);
 			await context.close();
 		});
 	}

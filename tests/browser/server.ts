@@ -158,3 +158,16 @@ export async function snap(page: Page, name: string): Promise<void> {
 	mkdirSync(dir, { recursive: true });
 	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/** A signed-in JSON client of the running app, as an integration would use it (for test setup). */
+export async function apiAs(sen: RunningSen, username: string, password = DEMO_PASSWORD) {
+	const login = await fetch(`${sen.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: sen.url }, body: JSON.stringify({ username, password }) });
+	if (login.status !== 200) throw new Error(`login as ${username}: ${login.status}`);
+	const cookie = login.headers.get('set-cookie')!.split(';')[0];
+	const call = async (method: string, path: string, body?: unknown) => {
+		const res = await fetch(`${sen.url}${path}`, { method, headers: { cookie, origin: sen.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+		return res.json();
+	};
+	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body) };
+}
