@@ -12,6 +12,9 @@ import { classContext, listAssignments, type CellEdit, type Grid } from './servi
 type Assignment = Awaited<ReturnType<typeof listAssignments>>[number];
 const link = (a: Assignment) => ({ classId: a.classId, className: a.className, subjectId: a.subjectId, subjectName: a.subjectName, teacherName: a.teacherName });
 
+/** The homeroom view of a class: every learner × subject, learning, conduct (/gradebook/class/[classId]). */
+export const classResultsHref = (classId: string) => `/gradebook/class/${classId}`;
+
 /** The schools a principal leads (school-scoped school_leader grants). */
 export function ledSchoolIds(p: Principal): string[] {
 	return [...new Set(p.grants.filter((g) => g.role === 'school_leader' && g.scopeType === 'school' && g.scopeId).map((g) => g.scopeId!))];
@@ -35,7 +38,7 @@ export async function gradebookHome(db: Executor, p: Principal) {
 	const homeroom = [];
 	for (const classId of homeroomClassIds) {
 		const subjects = (await listAssignments(db, p, { classId })).map(link);
-		if (subjects.length) homeroom.push({ classId, className: subjects[0].className, subjects });
+		if (subjects.length) homeroom.push({ classId, className: subjects[0].className, subjects, resultsHref: classResultsHref(classId) });
 	}
 
 	const schools = [];
@@ -50,7 +53,7 @@ export async function gradebookHome(db: Executor, p: Principal) {
 		schools.push({
 			id: school.id,
 			name: school.name,
-			classes: classes.map((c) => ({ id: c.id, name: c.name, subjects: assignments.filter((a) => a.classId === c.id).map(link) })),
+			classes: classes.map((c) => ({ id: c.id, name: c.name, resultsHref: classResultsHref(c.id), subjects: assignments.filter((a) => a.classId === c.id).map(link) })),
 			subjects: subjects.map((s) => ({ id: s.id, name: s.name }))
 		});
 	}
