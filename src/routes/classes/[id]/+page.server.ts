@@ -7,6 +7,7 @@ import { enrol, getClass, getSchool, listClassLearners, listSchoolYears, unenrol
 import { classPatch, enrolmentInput } from '#lib/server/organisations/inputs';
 import { idOr404, orErrorPage, pageFailure, schoolStaff, unplacedLearners, visibleNames } from '#lib/server/organisations/views';
 import { fullName } from '#lib/server/people/names';
+import { stageOf } from '#lib/server/gradebook/columns';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		learners: learners.map((l) => ({ enrolmentId: l.enrolmentId, id: l.id, name: fullName(l), code: l.learnerCode ?? '', dateOfBirth: l.dateOfBirth, gender: l.gender })),
 		staff,
 		unplaced,
-		can: { edit: canEdit, enrol: canEnrol, unenrol: can(p, 'delete', 'enrolment', cls), attendance: can(p, 'read', 'attendance', cls) }
+		can: { edit: canEdit, enrol: canEnrol, unenrol: can(p, 'delete', 'enrolment', cls), attendance: can(p, 'read', 'attendance', cls), stageAssessment: can(p, 'read', 'conduct', cls) ? stageOf(school.level, cls.grade) : null }
 	};
 };
 
