@@ -279,6 +279,22 @@ describe('locking and change requests', () => {
 		expect(after.rows[4].cells[target.columnId].value).toBe(before);
 	});
 
+	it('lets the teacher withdraw their own pending request, and no one else', async () => {
+		const g = await grid(as.teacher, c6a1, toan);
+		const r = g.rows[6];
+		const res = await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: r.learner.id, oldValue: r.cells[target.columnId].value, newValue: 7, reason: 'Nhầm' });
+		const id = (await res.json()).id;
+		const byLeader = await as.leader.post(`/api/v1/gradebook/change-requests/${id}/withdraw`);
+		expect(byLeader.status).toBe(403);
+		expect((await byLeader.json()).error.message).toBe('Chỉ người gửi mới rút được đề nghị này.');
+		expect((await as.homeroom.post(`/api/v1/gradebook/change-requests/${id}/withdraw`)).status).toBe(404);
+		const ok = await as.teacher.post(`/api/v1/gradebook/change-requests/${id}/withdraw`);
+		expect(ok.status).toBe(200);
+		expect((await ok.json()).status).toBe('withdrawn');
+		expect((await as.teacher.post(`/api/v1/gradebook/change-requests/${id}/withdraw`)).status).toBe(409);
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve: true })).status).toBe(409);
+	});
+
 	it('unlocks, after which the teacher edits directly again', async () => {
 		expect((await as.leader.delete(`/api/v1/gradebook/locks/${lockId}`)).status).toBe(204);
 		const g = await grid(as.teacher, c6a1, toan);

@@ -235,6 +235,18 @@ describe('locking a term and changing a score after it', () => {
 		expect(mine).toContain('Đồng ý');
 		expect(textOf(await (await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1`)).text())).toContain('Đã duyệt');
 
+		// A second request, withdrawn by the teacher before the leader decides.
+		const learner2 = g.rows[1].learner;
+		const action2 = `/gradebook/${c6a1}/${toan}?/request&term=1&request=${tx1}:${learner2.id}`;
+		expect((await as.teacher.form(action2, { columnId: tx1, learnerId: learner2.id, oldValue: g.rows[1].cells[tx1].text, newValue: '9', reason: 'Nhầm dòng' })).status).toBe(200);
+		const [req2] = await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.learnerId, learner2.id));
+		expect(await (await as.leader.get('/gradebook/changes')).text()).not.toContain('Rút đề nghị');
+		expect(await (await as.teacher.get('/gradebook/changes')).text()).toContain('Rút đề nghị');
+		const withdrawn = await as.teacher.form('/gradebook/changes?/withdraw', { id: req2.id });
+		expect(withdrawn.status).toBe(200);
+		expect(textOf(await withdrawn.text())).toContain('Đã rút đề nghị.');
+		expect((await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.id, req2.id)))[0].status).toBe('withdrawn');
+
 		const unlock = await as.leader.form('/gradebook/locks?/unlock', { lockId: row.id });
 		expect(unlock.status).toBe(200);
 		expect(await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1))).toHaveLength(0);

@@ -13,6 +13,7 @@ export const gradebookRouteDocs = [
 	{ method: 'delete', path: '/gradebook/locks/{id}', summary: 'Unlock a term. Audited.', tag: 'gradebook', status: 204 },
 	{ method: 'get', path: '/gradebook/change-requests', summary: 'Change requests: a leader’s school’s, or the ones the caller sent', tag: 'gradebook', query: i.changeRequestsQuery },
 	{ method: 'post', path: '/gradebook/change-requests', summary: 'Ask to change a cell of a locked term (old value, new value, reason); the assigned teacher', tag: 'gradebook', body: i.changeRequestInput, status: 201 },
+	{ method: 'post', path: '/gradebook/change-requests/{id}/withdraw', summary: 'The sender takes back a pending request. Audited.', tag: 'gradebook' },
 	{ method: 'post', path: '/gradebook/change-requests/{id}/decision', summary: 'Approve (writes the new value with the reason into the history) or reject; school leader', tag: 'gradebook', body: i.decisionInput },
 	{ method: 'get', path: '/gradebook/results', summary: 'A class’s results for a term or the year: every subject’s average or Đạt/Chưa đạt, learning level (TT22 Điều 9), conduct, attendance, and for the year promotion and awards', tag: 'gradebook', query: i.resultsQuery },
 	{ method: 'put', path: '/gradebook/conduct', summary: 'The homeroom teacher’s conduct assessment (Tốt/Khá/Đạt/Chưa đạt) and comment per learner for a term; all or nothing, versioned. Audited.', tag: 'gradebook', body: i.conductInput },

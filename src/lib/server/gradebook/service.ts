@@ -11,7 +11,7 @@ import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { enqueue } from '../platform/outbox';
 import { getSetting } from '../settings/service';
-import { AppError, ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { classes, schools, subjects } from '../organisations/schema';
 import { persons, guardianships } from '../people/schema';
 import * as orgRepo from '../organisations/repository';
@@ -636,6 +636,26 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 			.set({ status: input.approve ? 'approved' : 'rejected', decidedBy: p.personId, decidedAt: new Date(), decisionNote: input.note ?? null })
 			.where(eq(gradeChangeRequests.id, id))
 			.returning();
+		await writeAudit(tx, p, { action: 'update', entityType: 'grade_change_request', entityId: id, scopePath: req.path, schoolId: req.schoolId, before: req, after });
+		return after;
+	});
+}
+
+/** The teacher takes back their own request while it is still pending. Audited. */
+export async function withdrawChange(db: Executor, p: Principal, id: string) {
+	const [req] = await db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.id, id));
+	const [col] = req ? await db.select().from(gradeColumns).where(eq(gradeColumns.id, req.columnId)) : [];
+	const assignment = col ? await assignmentOf(db, col.classId, col.subjectId) : undefined;
+	authorize(p, 'read', 'grade_change', req ? { path: req.path, teacherId: assignment?.teacherId } : undefined);
+	if (req.requestedBy !== p.personId) throw new ForbiddenError(m.gb_change_not_yours());
+	if (req.status !== 'pending') throw new ConflictError(m.gb_change_decided());
+	return db.transaction(async (tx) => {
+		const [after] = await tx
+			.update(gradeChangeRequests)
+			.set({ status: 'withdrawn', decidedAt: new Date() })
+			.where(and(eq(gradeChangeRequests.id, id), eq(gradeChangeRequests.status, 'pending')))
+			.returning();
+		if (!after) throw new ConflictError(m.gb_change_decided());
 		await writeAudit(tx, p, { action: 'update', entityType: 'grade_change_request', entityId: id, scopePath: req.path, schoolId: req.schoolId, before: req, after });
 		return after;
 	});

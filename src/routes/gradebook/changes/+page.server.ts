@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject } from '#lib/server/http/validate';
-import { decideChange, listChangeRequests } from '#lib/server/gradebook/service';
+import { decideChange, listChangeRequests, withdrawChange } from '#lib/server/gradebook/service';
 import { mayDecide } from '#lib/server/gradebook/views';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 
@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			status: r.status,
 			decisionNote: r.decisionNote,
 			mine: r.requestedBy === p.personId,
-			canDecide: r.status === 'pending' && mayDecide(p, r)
+			canDecide: r.status === 'pending' && mayDecide(p, r),
+			canWithdraw: r.status === 'pending' && r.requestedBy === p.personId
 		}))
 	};
 };
@@ -48,5 +49,16 @@ export const actions: Actions = {
 			return pageFailure(e, values, `decide:${values.id}`);
 		}
 		return { done: approve ? ('approved' as const) : ('rejected' as const) };
+	},
+	/** The teacher takes back their own pending request. */
+	withdraw: async (event) => {
+		const p = requirePrincipal(event);
+		const values = formObject(await event.request.formData());
+		try {
+			await withdrawChange(getContext().db, p, idOr404(values.id ?? ''));
+		} catch (e) {
+			return pageFailure(e, values, `withdraw:${values.id}`);
+		}
+		return { done: 'withdrawn' as const };
 	}
 };
