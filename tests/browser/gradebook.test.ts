@@ -136,6 +136,35 @@ describe('the grid without JavaScript', () => {
 	});
 });
 
+describe('a missed assessment without JavaScript', () => {
+	it('lets the teacher record a force-majeure miss from the row’s menu and shows the marker in the cell', { timeout: 60_000 }, async () => {
+		const context = await newContext(browser, sen, { javaScript: false });
+		const page = await context.newPage();
+		await loginAs(page, 'teacher');
+		await openToan(page, '6A1', 2);
+		const name = (await learnerNames(page))[2];
+		const row = page.getByTestId('grid-row').nth(2);
+		await row.getByText('Ghi vắng', { exact: true }).click();
+		await Promise.all([page.waitForURL(/missed=/), row.getByRole('link', { name: `Ghi vắng kiểm tra CK của ${name}` }).click()]);
+		const form = page.locator('#missed-form');
+		await expect(form.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(`Ghi vắng kiểm tra CK của ${name}`);
+		await form.getByLabel('Bất khả kháng – được kiểm tra bù').check();
+		await form.getByLabel('Chưa kiểm tra bù').check();
+		await Promise.all([page.waitForURL(/\?\/missed/), form.getByRole('button', { name: 'Lưu', exact: true }).click()]);
+		await page.getByRole('status').filter({ hasText: `Đã lưu vắng kiểm tra CK của ${name}.` }).waitFor();
+
+		const mark = cellBox(page, 'CK', 2).getByTestId('missed-mark');
+		await expect(mark.getAttribute('title')).resolves.toBe('Vắng – bất khả kháng, chờ kiểm tra bù');
+		await expect(mark.innerText()).resolves.toContain('V');
+		// The cell's input is described by the marker for screen readers.
+		const describedBy = await cell(page, 'CK', name).getAttribute('aria-describedby');
+		await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toContain('Vắng – bất khả kháng, chờ kiểm tra bù');
+		await expect(page.getByTestId('average').nth(2).innerText()).resolves.toBe('');
+		await snap(page, 'gradebook-missed');
+		await context.close();
+	});
+});
+
 describe('the grid as .xlsx', () => {
 	it('lets the teacher download the grid, change a score in the file and upload it back into the grid', { timeout: 60_000 }, async () => {
 		const context = await newContext(browser, sen);

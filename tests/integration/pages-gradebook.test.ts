@@ -177,6 +177,102 @@ describe('the grid without JavaScript', () => {
 	});
 });
 
+describe('recording a missed assessment (TT22 Điều 7) without JavaScript', () => {
+	const page = (query = '') => `/gradebook/${c6a2}/${toan}?term=1${query}`;
+	const action = (key: string) => `/gradebook/${c6a2}/${toan}?/missed&term=1&missed=${key}`;
+	/** The HTML of one learner's row of the grid. */
+	const rowHtml = (html: string, learnerId: string) => html.slice(html.indexOf(`data-learner="${learnerId}"`)).split('</tr>')[0];
+
+	it('records a force-majeure miss (pending), a make-up not taken (counts 0), a miss for another reason, and clears it', async () => {
+		let g = await gridOf(as.teacher, c6a2, toan);
+		const learner = g.rows[6].learner;
+		const ck = col(g, 'CK');
+		const key = `${ck}:${learner.id}`;
+		// TX 8, 8, 8, 8 and GK 8; CK missed.
+		const scores = ['TX1', 'TX2', 'TX3', 'TX4', 'GK'].map((label) => ({ columnId: col(g, label), learnerId: learner.id, value: 8, version: g.rows[6].cells[col(g, label)].version }));
+		expect((await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a2, subjectId: toan, cells: scores })).status).toBe(200);
+
+		const grid = await (await as.teacher.get(page())).text();
+		expect(grid).toMatch(new RegExp(`href="\\?term=1&(amp;)?missed=${key}#missed-form"[^>]*aria-label="Ghi vắng kiểm tra CK của ${learner.name}"`));
+		const form = await (await as.teacher.get(page(`&missed=${key}`))).text();
+		expect(textOf(form)).toContain(`Ghi vắng kiểm tra CK của ${learner.name}`);
+		expect(textOf(form)).toContain('Bất khả kháng – được kiểm tra bù');
+		expect(form).toMatch(/name="reason" value="none" checked/);
+		expect(form).toMatch(/name="version" value="0"/);
+
+		const forceMajeure = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '0', reason: 'force_majeure', makeup: 'pending', value: '' });
+		expect(forceMajeure.status).toBe(200);
+		const afterForceMajeure = await forceMajeure.text();
+		expect(textOf(afterForceMajeure)).toContain(`Đã lưu vắng kiểm tra CK của ${learner.name}.`);
+		expect(await entry(ck, learner.id)).toMatchObject({ scoreTenths: null, missedReason: 'force_majeure', makeup: 'pending', version: 1 });
+		expect(rowHtml(afterForceMajeure, learner.id)).toContain('title="Vắng – bất khả kháng, chờ kiểm tra bù"');
+		expect(rowHtml(afterForceMajeure, learner.id)).toMatch(/data-testid="average"><\/td>/);
+		g = await gridOf(as.teacher, c6a2, toan);
+		expect(g.rows[6].result?.text).toBe('');
+
+		// The make-up is not taken: CK counts 0 → (32 + 16 + 0) / 9 = 5,33… → 5,3.
+		const notTaken = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '1', reason: 'force_majeure', makeup: 'not_taken', value: '' });
+		expect(notTaken.status).toBe(200);
+		const afterNotTaken = rowHtml(await notTaken.text(), learner.id);
+		expect(afterNotTaken).toMatch(/data-testid="average">5,3</);
+		expect(afterNotTaken).toContain('title="Vắng – tính 0"');
+		expect((await gridOf(as.teacher, c6a2, toan)).rows[6].result?.text).toBe('5,3');
+
+		// A form shown before that save is stale: 409 with the current value, nothing written.
+		const stale = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '1', reason: 'none', value: '' });
+		expect(stale.status).toBe(409);
+		const staleHtml = await stale.text();
+		expect(textOf(staleHtml)).toContain('Người khác vừa sửa ô này');
+		expect(staleHtml).toMatch(/name="version" value="2"/);
+		expect((await entry(ck, learner.id)).makeup).toBe('not_taken');
+
+		// A miss that counts 0 cannot carry a score.
+		const withScore = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '2', reason: 'other', value: '7' });
+		expect(withScore.status).toBe(400);
+		const withScoreHtml = await withScore.text();
+		expect(textOf(withScoreHtml)).toContain('Vắng tính 0 điểm (Chưa đạt) thì không nhập điểm');
+		expect(withScoreHtml).toMatch(/id="missed-value"[^>]*value="7"|value="7"[^>]*id="missed-value"/);
+
+		const other = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '2', reason: 'other', value: '' });
+		expect(other.status).toBe(200);
+		expect(await entry(ck, learner.id)).toMatchObject({ scoreTenths: null, missedReason: 'other', makeup: null, version: 3 });
+		const afterOther = rowHtml(await other.text(), learner.id);
+		expect(afterOther).toContain('title="Vắng – tính 0"');
+		expect(afterOther).toMatch(/data-testid="average">5,3</);
+
+		const cleared = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: '3', reason: 'none', value: '' });
+		expect(cleared.status).toBe(200);
+		expect(await entry(ck, learner.id)).toMatchObject({ scoreTenths: null, missedReason: null, makeup: null, version: 4 });
+		const afterClear = rowHtml(await cleared.text(), learner.id);
+		expect(afterClear).not.toContain('missed-mark');
+		expect(afterClear).toMatch(/data-testid="average"><\/td>/);
+	});
+
+	it('takes the make-up score typed in the same field: it counts as the assessment', async () => {
+		const g = await gridOf(as.teacher, c6a2, toan);
+		const learner = g.rows[6].learner;
+		const ck = col(g, 'CK');
+		const key = `${ck}:${learner.id}`;
+		const res = await as.teacher.form(action(key), { columnId: ck, learnerId: learner.id, version: String(g.rows[6].cells[ck].version), reason: 'force_majeure', makeup: 'pending', value: '5' });
+		expect(res.status).toBe(200);
+		// (32 + 16 + 15) / 9 = 7,0
+		expect(rowHtml(await res.text(), learner.id)).toMatch(/data-testid="average">7,0</);
+		expect(await entry(ck, learner.id)).toMatchObject({ scoreTenths: 50, missedReason: 'force_majeure' });
+	});
+
+	it('gives the homeroom teacher neither the menu nor the form, and refuses their post with 403', async () => {
+		const g = await gridOf(as.teacher, c6a1, toan);
+		const learner = g.rows[0].learner;
+		const key = `${col(g, 'CK')}:${learner.id}`;
+		const html = await (await as.homeroom.get(`/gradebook/${c6a1}/${toan}?term=1&missed=${key}`)).text();
+		expect(html).not.toMatch(/href="[^"]*missed=/);
+		expect(html).not.toContain('id="missed-form"');
+		const res = await as.homeroom.form(`/gradebook/${c6a1}/${toan}?/missed&term=1&missed=${key}`, { columnId: col(g, 'CK'), learnerId: learner.id, version: '0', reason: 'other', value: '' });
+		expect(res.status).toBe(403);
+		expect(await entry(col(g, 'CK'), learner.id)).toBeUndefined();
+	});
+});
+
 describe('locking a term and changing a score after it', () => {
 	it('lets only the leader open the locks page', async () => {
 		expect((await as.teacher.get('/gradebook/locks')).status).toBe(403);

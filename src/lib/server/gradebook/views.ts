@@ -7,6 +7,8 @@ import type { Principal } from '../auth/principal';
 import { can, mayEver } from '../auth/policy';
 import { getSchool, listClasses, listSchoolYears, listSubjects } from '../organisations/service';
 import { getSetting } from '../settings/service';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors';
+import { m } from '#lib/paraglide/messages.js';
 import { classContext, listAssignments, type CellEdit, type Grid } from './service';
 
 type Assignment = Awaited<ReturnType<typeof listAssignments>>[number];
@@ -97,6 +99,36 @@ export function changedCells(grid: Grid, form: FormData): { edits: CellEdit[]; k
 		}
 	}
 	return { edits, keys, typed, versions };
+}
+
+/** The cell a "Ghi vắng kiểm tra" form is about: a term assessment of a secondary grid, else null. */
+export function missedCell(grid: Grid, key: string | null | undefined) {
+	const [columnId, learnerId] = (key ?? '').split(':');
+	const column = grid.class.stage === 'secondary' ? grid.columns.find((c) => c.id === columnId && c.kind !== 'retake') : undefined;
+	const row = grid.rows.find((r) => r.learner.id === learnerId);
+	if (!column || !row) return null;
+	const cell = row.cells[column.id];
+	return { columnId: column.id, learnerId: row.learner.id, column: column.label, learner: row.learner.name, text: cell.text, version: cell.version, missedReason: cell.missedReason, makeup: cell.makeup };
+}
+
+/**
+ * The one-cell edit of the "Ghi vắng kiểm tra" form (TT22/2021 Điều 7): `reason` force_majeure |
+ * other | none (clears the miss), `makeup` pending | not_taken (force majeure only), `value` the
+ * make-up's result typed as in the grid, `version` the cell's version the form was shown with.
+ * A miss that counts as 0 / Chưa đạt cannot also carry a score.
+ */
+export function missedCellEdit(grid: Grid, values: Record<string, string | undefined>): CellEdit {
+	const cell = missedCell(grid, `${values.columnId}:${values.learnerId}`);
+	if (!cell) throw new NotFoundError(m.error_not_found());
+	const reason = values.reason === 'force_majeure' || values.reason === 'other' ? values.reason : values.reason === 'none' ? null : undefined;
+	const makeup = reason === 'force_majeure' ? (values.makeup === 'not_taken' ? 'not_taken' : 'pending') : null;
+	const value = values.value?.trim() ?? '';
+	const issues: FieldIssue[] = [];
+	if (reason === undefined) issues.push({ path: 'reason', message: m.gbui_missed_reason_required() });
+	if (value && (reason === 'other' || makeup === 'not_taken')) issues.push({ path: 'value', message: m.gbui_missed_value_counts_zero() });
+	if (issues.length) throw new ValidationError(issues[0].message, issues);
+	const version = Number(values.version ?? cell.version);
+	return { columnId: cell.columnId, learnerId: cell.learnerId, value, version: Number.isInteger(version) && version >= 0 ? version : 0, missedReason: reason ?? null, makeup };
 }
 
 /**

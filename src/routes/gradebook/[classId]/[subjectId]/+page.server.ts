@@ -7,7 +7,7 @@ import { formObject, parse } from '#lib/server/http/validate';
 import { ConflictError, ValidationError } from '#lib/server/errors';
 import { getGrid, listChangeRequests, requestChange, saveCells } from '#lib/server/gradebook/service';
 import { changeRequestInput } from '#lib/server/gradebook/inputs';
-import { cellKey, changedCells, gridPublishing } from '#lib/server/gradebook/views';
+import { cellKey, changedCells, gridPublishing, missedCell, missedCellEdit } from '#lib/server/gradebook/views';
 import { importGridXlsx, xlsxUpload, type GridImportError } from '#lib/server/gradebook/grid-xlsx';
 import { publishColumn, unpublishColumn } from '#lib/server/gradebook/learner-view';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
@@ -35,10 +35,13 @@ export const load: PageServerLoad = async (event) => {
 		const row = grid.rows.find((r) => r.learner.id === learnerId);
 		if (column && row) requestFor = { columnId, learnerId, column: column.label, learner: row.learner.name, oldText: row.cells[columnId].text };
 	}
+	// The missed-assessment form of one cell (?missed=<columnId>:<learnerId>), for an open term.
+	const missedFor = grid.canEdit ? missedCell(grid, event.url.searchParams.get('missed')) : null;
 	return {
 		grid,
 		publishing: await gridPublishing(getContext().db, p, grid),
 		requestFor,
+		missedFor,
 		requests: requests.map((r) => ({
 			id: r.id,
 			key: cellKey(r.columnId, r.learnerId),
@@ -110,6 +113,28 @@ export const actions: Actions = {
 			return pageFailure(e, values, 'request');
 		}
 		return { done: 'request' as const };
+	},
+
+	/** Ghi vắng kiểm tra: the reason a learner missed one assessment and the make-up's outcome (TT22 Điều 7). */
+	missed: async (event) => {
+		const p = requirePrincipal(event);
+		const values = formObject(await event.request.formData());
+		const grid = await orErrorPage(() => gridOf(event));
+		try {
+			const edit = missedCellEdit(grid, values);
+			await saveCells(getContext().db, p, { classId: grid.class.id, subjectId: grid.subject.id, cells: [edit] });
+		} catch (e) {
+			const cell = e instanceof ValidationError || e instanceof ConflictError ? (e.details as { cells?: { message?: string; text?: string; version?: number }[] } | undefined)?.cells?.[0] : undefined;
+			if (e instanceof ValidationError && cell?.message) return fail(400, { form: 'missed' as const, message: e.message, issues: { value: cell.message }, values });
+			if (e instanceof ConflictError && cell) {
+				// As in the grid: show the other person's value; saving again over it is deliberate.
+				const theirs = cell.text ?? '';
+				const issues = { value: m.gbui_conflict_cell({ theirs: theirs || m.gbui_conflict_empty(), mine: values.value ?? m.gbui_conflict_empty() }) };
+				return fail(409, { form: 'missed' as const, message: e.message, issues, values: { ...values, version: String(cell.version ?? 0) } });
+			}
+			return formFailure(e, values, 'missed');
+		}
+		return { done: 'missed' as const };
 	},
 
 	/** Nhập điểm từ .xlsx: the grid's own layout, every cell or nothing (the service checks all first). */
