@@ -67,6 +67,23 @@ describe('the primary grid (TT27 Điều 7)', () => {
 	});
 });
 
+describe('comments per subject (TT27 Điều 6–7)', () => {
+	it('keeps the teacher’s comment with the level, changes it alone with a new version, and keeps both in the history', async () => {
+		const g: Grid = await (await gv.get(`/api/v1/gradebook/grid?classId=${c5a}&subjectId=${subjectIds['Tiếng Việt']}&term=1`)).json();
+		const gk = g.columns.find((c) => c.label === 'GK')!.id;
+		const pupil = c5aPupils[3];
+		let res = await gv.put('/api/v1/gradebook/scores', { classId: c5a, subjectId: subjectIds['Tiếng Việt'], cells: [{ columnId: gk, learnerId: pupil, value: 'H', comment: 'Đọc to, rõ ràng; cần luyện viết đúng chính tả.', version: 0 }] });
+		expect(res.status).toBe(200);
+		res = await gv.put('/api/v1/gradebook/scores', { classId: c5a, subjectId: subjectIds['Tiếng Việt'], cells: [{ columnId: gk, learnerId: pupil, value: 'H', comment: 'Đọc to, rõ ràng; viết tiến bộ.', version: 1 }] });
+		expect(res.status).toBe(200);
+		expect((await res.json()).cells[0]).toMatchObject({ value: 'H', version: 2 });
+		const after = (await (await gv.get(`/api/v1/gradebook/grid?classId=${c5a}&subjectId=${subjectIds['Tiếng Việt']}&term=1`)).json()) as { rows: { learner: { id: string }; cells: Record<string, { comment: string }> }[] };
+		expect(after.rows.find((r) => r.learner.id === pupil)!.cells[gk].comment).toBe('Đọc to, rõ ràng; viết tiến bộ.');
+		const hist = await (await gv.get(`/api/v1/gradebook/history?columnId=${gk}&learnerId=${pupil}`)).json();
+		expect(hist.items.map((h: { after: { comment?: string } }) => h.after.comment)).toEqual(['Đọc to, rõ ràng; cần luyện viết đúng chính tả.', 'Đọc to, rõ ràng; viết tiến bộ.']);
+	});
+});
+
 describe('qualities and competencies (TT27 Điều 7 khoản 2)', () => {
 	it('are rated by the homeroom teacher, versioned, and refused with a message when unknown', async () => {
 		const res = await rateAll(c5aPupils[0], 'tot');

@@ -19,6 +19,7 @@ export const scoresInput = z.object({
 				value: cellInput,
 				version: z.number().int().min(0),
 				missedReason: z.enum(['force_majeure', 'other']).nullable().optional(),
+				comment: z.string().max(2000).optional(),
 				makeup: z.enum(['pending', 'not_taken']).nullable().optional()
 			})
 		)

@@ -205,6 +205,8 @@ export interface GridCell {
 	version: number;
 	missedReason: string | null;
 	makeup: string | null;
+	/** The teacher's comment on this assessment (nhận xét; TT27 Điều 6–7 for primary). */
+	comment: string;
 }
 
 export async function getGrid(db: Executor, p: Principal, q: { classId: string; subjectId: string; term: Term }) {
@@ -237,7 +239,7 @@ export async function getGrid(db: Executor, p: Principal, q: { classId: string; 
 			const cells: Record<string, GridCell> = {};
 			for (const c of columns) {
 				const e = byCell.get(`${c.id}:${l.id}`);
-				cells[c.id] = { value: cellValue(c.valueType, e), text: cellText(c.valueType, e), version: e?.version ?? 0, missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null };
+				cells[c.id] = { value: cellValue(c.valueType, e), text: cellText(c.valueType, e), version: e?.version ?? 0, missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null, comment: e?.comment ?? '' };
 			}
 			return { learner: { id: l.id, name: fullName(l), learnerCode: l.learnerCode }, cells, result: outcomeOf(columns, cells, subject.assessment, cls.stage) };
 		})
@@ -261,6 +263,8 @@ export interface CellEdit {
 	/** The version the teacher saw (0 for a cell never written): a different current version is a conflict. */
 	version: number;
 	missedReason?: 'force_majeure' | 'other' | null;
+	/** A comment on the assessment; left as it was when absent. */
+	comment?: string;
 	makeup?: 'pending' | 'not_taken' | null;
 }
 
@@ -341,7 +345,8 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 			const missedReason = edit.missedReason === undefined ? (before?.missedReason ?? null) : edit.missedReason;
 			const makeup = edit.makeup === undefined ? (before?.makeup ?? null) : edit.makeup;
 			const vt = column.valueType as ValueType;
-			if (before && sameStored(before, value) && before.missedReason === missedReason && before.makeup === makeup) {
+			const comment = edit.comment === undefined ? (before?.comment ?? '') : edit.comment.trim();
+			if (before && sameStored(before, value) && before.missedReason === missedReason && before.makeup === makeup && before.comment === comment) {
 				saved.push({ columnId: column.id, learnerId: edit.learnerId, value: cellValue(vt, before), text: cellText(vt, before), version: before.version });
 				continue;
 			}
@@ -349,7 +354,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 				column,
 				learnerId: edit.learnerId,
 				before,
-				row: { schoolId: cls.schoolId, columnId: column.id, learnerId: edit.learnerId, ...value, missedReason, makeup, version: edit.version + 1, updatedBy: p.personId }
+				row: { schoolId: cls.schoolId, columnId: column.id, learnerId: edit.learnerId, ...value, missedReason, makeup, comment, version: edit.version + 1, updatedBy: p.personId }
 			});
 		}
 		const changedLearners = new Set(writes.map((w) => w.learnerId));
@@ -366,6 +371,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 						scoreTenths: sql`excluded.score_tenths`,
 						level: sql`excluded.level`,
 						missedReason: sql`excluded.missed_reason`,
+						comment: sql`excluded.comment`,
 						makeup: sql`excluded.makeup`,
 						version: sql`excluded.version`,
 						updatedBy: p.personId,
@@ -470,10 +476,11 @@ export async function addRetakeColumn(db: Executor, p: Principal, input: { class
 	return { id: col.id, kind: col.kind, valueType: col.valueType, slot: col.slot, label: columnLabel(col), term: col.term };
 }
 
-const snapshot = (vt: ValueType, e: StoredValue & { missedReason?: string | null; makeup?: string | null }) => ({
+const snapshot = (vt: ValueType, e: StoredValue & { missedReason?: string | null; makeup?: string | null; comment?: string }) => ({
 	value: cellValue(vt, e),
 	missedReason: e.missedReason ?? null,
-	makeup: e.makeup ?? null
+	makeup: e.makeup ?? null,
+	...(e.comment ? { comment: e.comment } : {})
 });
 
 /** New scores reach parents by the outbox (unless the school shows scores only after publishing). */
