@@ -1,6 +1,7 @@
 /**
  * Phiếu báo kết quả học tập (report card): one A4 page per learner per term or year, built from
- * classResults so the card can never disagree with the gradebook. The form is an official
+ * classResults so the card can never disagree with the gradebook. Primary classes get the TT27
+ * form (phiếu báo kết quả giáo dục: levels, test scores, the year's result; no conduct). The form is an official
  * Vietnamese document, so its text is Vietnamese whatever the reader's UI language.
  *
  * PDF by pdfkit, text in DejaVu Sans (npm dejavu-fonts-ttf, Bitstream Vera licence: free to
@@ -19,7 +20,8 @@ import { persons } from '../people/schema';
 import { fullName, unaccent } from '../people/names';
 import { classResults, type ClassResults, type LearnerResult, type Period } from './class-results';
 import { classContext } from './service';
-import type { Level } from './rules';
+import { qualityAssessments } from './schema';
+import { QUALITY_LEVELS, type Level, type PrimaryYearResult, type QualityLevel, type SubjectLevel } from './rules';
 import { m } from '#lib/paraglide/messages.js';
 
 // ── The card's content (pure) ───────────────────────────────────────────────────────────────────
@@ -40,23 +42,74 @@ export interface ReportCardHeader {
 	date: Date;
 }
 
-export interface ReportCard {
+interface ReportCardBase {
 	header: ReportCardHeader;
 	period: Period;
 	learnerName: string;
 	learnerCode: string;
+	absences: { excused: number; unexcused: number };
+	comment: string;
+}
+
+/** Lower and upper secondary (TT22): averages, learning and conduct levels, promotion, title. */
+export interface SecondaryReportCard extends ReportCardBase {
+	kind: 'secondary';
 	subjects: { name: string; value: string }[];
 	learning: string;
 	conduct: string;
-	absences: { excused: number; unexcused: number };
-	comment: string;
 	/** Year only: "Được lên lớp" / "Chưa được lên lớp (…)" and the title, if any. */
 	promotion: string | null;
 	award: string | null;
 }
 
-/** One learner's card from the class results (pure). Missing results print as "Chưa đủ điểm". */
-export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>, row: LearnerResult, header: ReportCardHeader): ReportCard {
+/** Primary (TT27): each subject's level and test score, and for the year the result of Điều 9; no conduct. */
+export interface PrimaryReportCard extends ReportCardBase {
+	kind: 'primary';
+	subjects: { name: string; level: string; test: string }[];
+	/** Year only: "Hoàn thành xuất sắc" … "Chưa hoàn thành", or "Chưa đủ kết quả". */
+	result: string | null;
+	/** "Tốt 12, Đạt 3, Cần cố gắng 0" when the period's ratings of qualities and competencies exist. */
+	qualities: string | null;
+}
+
+export type ReportCard = SecondaryReportCard | PrimaryReportCard;
+
+/** TT27 Điều 7 khoản 1 (subjects) and Điều 9 (the year), as printed. */
+export const PRIMARY_LEVEL_TEXT: Record<SubjectLevel, string> = { T: 'Hoàn thành tốt', H: 'Hoàn thành', C: 'Chưa hoàn thành' };
+export const PRIMARY_RESULT_TEXT: Record<PrimaryYearResult, string> = { htxs: 'Hoàn thành xuất sắc', htt: 'Hoàn thành tốt', ht: 'Hoàn thành', cht: 'Chưa hoàn thành' };
+export const QUALITY_LEVEL_TEXT: Record<QualityLevel, string> = { tot: 'Tốt', dat: 'Đạt', can_co_gang: 'Cần cố gắng' };
+
+/** How many qualities and competencies a pupil has at each level (TT27 Điều 7 khoản 2). */
+export type QualityCounts = Record<QualityLevel, number>;
+
+/**
+ * One learner's card from the class results (pure). A primary class's rows carry `primarySubjects`
+ * and get the TT27 card; the others the TT22 card, where missing results print as "Chưa đủ điểm".
+ */
+export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>, row: LearnerResult, header: ReportCardHeader, qualities?: QualityCounts | null): ReportCard {
+	const base: ReportCardBase = {
+		header,
+		period: results.period,
+		learnerName: row.learner.name,
+		learnerCode: row.learner.learnerCode ?? '',
+		absences: { excused: row.attendance.excused, unexcused: row.attendance.unexcused },
+		comment: row.conductComment
+	};
+	if (row.primarySubjects) {
+		const primary = row.primarySubjects;
+		const outcome = row.primaryResult;
+		return {
+			...base,
+			kind: 'primary',
+			subjects: results.subjects.map((s) => {
+				const level = primary[s.id]?.level as SubjectLevel | null | undefined;
+				const test = primary[s.id]?.test;
+				return { name: s.name, level: level ? (PRIMARY_LEVEL_TEXT[level] ?? level) : '—', test: test === null || test === undefined ? '' : String(test) };
+			}),
+			result: results.period !== 'year' ? null : outcome?.status === 'complete' ? PRIMARY_RESULT_TEXT[outcome.result] : 'Chưa đủ kết quả',
+			qualities: qualities ? QUALITY_LEVELS.map((k) => `${QUALITY_LEVEL_TEXT[k]} ${qualities[k]}`).join(', ') : null
+		};
+	}
 	const missing = 'Chưa đủ điểm';
 	let promotion: string | null = null;
 	if (results.period === 'year') {
@@ -64,15 +117,11 @@ export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>,
 		else promotion = row.promotion.promoted ? 'Được lên lớp' : `Chưa được lên lớp (${row.promotion.blockers.map((b) => BLOCKER_TEXT[b] ?? b).join(', ')})`;
 	}
 	return {
-		header,
-		period: results.period,
-		learnerName: row.learner.name,
-		learnerCode: row.learner.learnerCode ?? '',
+		...base,
+		kind: 'secondary',
 		subjects: results.subjects.map((s) => ({ name: s.name, value: row.subjects[s.id]?.text || '—' })),
 		learning: row.learning ? LEVEL_TEXT[row.learning.level] : missing,
 		conduct: row.conduct ? LEVEL_TEXT[row.conduct] : 'Chưa đánh giá',
-		absences: { excused: row.attendance.excused, unexcused: row.attendance.unexcused },
-		comment: row.conductComment,
 		promotion,
 		award: row.award ? (AWARD_TEXT[row.award] ?? row.award) : null
 	};
@@ -150,7 +199,7 @@ function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
 	doc.moveTo(mottoCentre - 75, mottoY).lineTo(mottoCentre + 75, mottoY).lineWidth(0.6).stroke();
 	y = Math.max(leftBottom, mottoY) + 24;
 
-	doc.font('bold').fontSize(15).text('PHIẾU BÁO KẾT QUẢ HỌC TẬP', left, y, { width, align: 'center' });
+	doc.font('bold').fontSize(15).text(c.kind === 'primary' ? 'PHIẾU BÁO KẾT QUẢ GIÁO DỤC' : 'PHIẾU BÁO KẾT QUẢ HỌC TẬP', left, y, { width, align: 'center' });
 	doc.font('regular').fontSize(11).text(`${periodText(c.period)} - Năm học ${c.header.schoolYearName}`, left, doc.y + 2, { width, align: 'center' });
 	y = doc.y + 16;
 
@@ -164,12 +213,20 @@ function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
 	line('GVCN', c.header.homeroomName || '—', left + width * 0.64, width * 0.36, y);
 	y = doc.y + 12;
 
-	// The subjects table.
-	const cols = [
-		{ title: 'STT', w: 40, align: 'center' as const },
-		{ title: 'Môn học / Hoạt động giáo dục', w: width - 40 - 170, align: 'left' as const },
-		{ title: 'Điểm TB / Mức đánh giá', w: 170, align: 'center' as const }
-	];
+	// The subjects table: averages (TT22), or levels and test scores (TT27).
+	const cols =
+		c.kind === 'primary'
+			? [
+					{ title: 'STT', w: 40, align: 'center' as const },
+					{ title: 'Môn học và hoạt động giáo dục', w: width - 40 - 130 - 80, align: 'left' as const },
+					{ title: 'Mức đạt được', w: 130, align: 'center' as const },
+					{ title: 'Điểm KT', w: 80, align: 'center' as const }
+				]
+			: [
+					{ title: 'STT', w: 40, align: 'center' as const },
+					{ title: 'Môn học / Hoạt động giáo dục', w: width - 40 - 170, align: 'left' as const },
+					{ title: 'Điểm TB / Mức đánh giá', w: 170, align: 'center' as const }
+				];
 	const rowH = 19;
 	const drawRow = (cells: string[], at: number, bold: boolean, height = rowH) => {
 		let x = left;
@@ -181,8 +238,9 @@ function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
 	};
 	drawRow(cols.map((x) => x.title), y, true, 24);
 	y += 24;
-	c.subjects.forEach((s, i) => {
-		drawRow([String(i + 1), s.name, s.value], y, false);
+	const subjectRows = c.kind === 'primary' ? c.subjects.map((s) => [s.name, s.level, s.test]) : c.subjects.map((s) => [s.name, s.value]);
+	subjectRows.forEach((cells, i) => {
+		drawRow([String(i + 1), ...cells], y, false);
 		y += rowH;
 	});
 	y += 14;
@@ -192,11 +250,18 @@ function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
 		doc.font('regular').fontSize(11).text(`${label}: `, left, y, { width, continued: true }).font('bold').text(value);
 		y = doc.y + 5;
 	};
-	item('Kết quả học tập', c.learning);
-	item('Kết quả rèn luyện', c.conduct);
-	item('Số buổi nghỉ học', `${c.absences.excused + c.absences.unexcused} (có phép: ${c.absences.excused}; không phép: ${c.absences.unexcused})`);
-	if (c.promotion !== null) item('Kết quả xét lên lớp', c.promotion);
-	if (c.period === 'year') item('Danh hiệu', c.award ?? 'Không');
+	const absences = () => item('Số buổi nghỉ học', `${c.absences.excused + c.absences.unexcused} (có phép: ${c.absences.excused}; không phép: ${c.absences.unexcused})`);
+	if (c.kind === 'primary') {
+		if (c.result !== null) item('Kết quả giáo dục cả năm', c.result);
+		if (c.qualities !== null) item('Phẩm chất, năng lực', c.qualities);
+		absences();
+	} else {
+		item('Kết quả học tập', c.learning);
+		item('Kết quả rèn luyện', c.conduct);
+		absences();
+		if (c.promotion !== null) item('Kết quả xét lên lớp', c.promotion);
+		if (c.period === 'year') item('Danh hiệu', c.award ?? 'Không');
+	}
 	doc.font('regular').fontSize(11).text('Nhận xét của giáo viên chủ nhiệm:', left, y, { width });
 	doc.font('italic').fontSize(11).text(c.comment || '……………………………………………………………………………………', left + 12, doc.y + 3, { width: width - 12 });
 	y = doc.y + 20;
@@ -234,6 +299,29 @@ async function headerOf(db: Executor, cls: { schoolId: string; schoolYearId: str
 	};
 }
 
+const cardTitle = (results: ClassResults) => (results.class.stage === 'primary' ? 'Phiếu báo kết quả giáo dục' : 'Phiếu báo kết quả học tập');
+
+/**
+ * A primary class's ratings of qualities and competencies at the end of the period (cuối HK I for
+ * term 1, cuối năm otherwise), counted per pupil and level; empty for other classes. Call it after
+ * classResults, which has authorised the reader.
+ */
+async function qualityCountsOf(db: Executor, results: ClassResults, learnerId?: string): Promise<Map<string, QualityCounts>> {
+	const counts = new Map<string, QualityCounts>();
+	if (results.class.stage !== 'primary') return counts;
+	const point = results.period === 1 ? 2 : 4;
+	const rows = await db
+		.select({ learnerId: qualityAssessments.learnerId, level: qualityAssessments.level })
+		.from(qualityAssessments)
+		.where(and(eq(qualityAssessments.classId, results.class.id), eq(qualityAssessments.point, point), ...(learnerId ? [eq(qualityAssessments.learnerId, learnerId)] : [])));
+	for (const r of rows) {
+		const c = counts.get(r.learnerId) ?? { tot: 0, dat: 0, can_co_gang: 0 };
+		if (r.level in c) c[r.level as QualityLevel]++;
+		counts.set(r.learnerId, c);
+	}
+	return counts;
+}
+
 export interface PdfFile {
 	bytes: Uint8Array;
 	filename: string;
@@ -253,9 +341,10 @@ export async function learnerReportCard(db: Executor, p: Principal, q: { learner
 	const results = await classResults(db, p, { classId: cls!.id, period: q.period, learnerId: q.learnerId });
 	const row = results.rows.find((r) => r.learner.id === q.learnerId);
 	if (!row) throw new NotFoundError(m.error_not_found());
-	const card = reportCardOf(results, row, await headerOf(db, cls!));
+	const qualities = await qualityCountsOf(db, results, q.learnerId);
+	const card = reportCardOf(results, row, await headerOf(db, cls!), qualities.get(row.learner.id));
 	return {
-		bytes: await renderReportCards([card], `Phiếu báo kết quả học tập - ${card.learnerName}`),
+		bytes: await renderReportCards([card], `${cardTitle(results)} - ${card.learnerName}`),
 		filename: `phieu-bao-diem-${asciiSlug(cls!.name)}-${asciiSlug(card.learnerName)}-${periodSlug(q.period)}.pdf`
 	};
 }
@@ -265,9 +354,10 @@ export async function classReportCards(db: Executor, p: Principal, q: { classId:
 	const results = await classResults(db, p, q);
 	const [cls] = await db.select().from(classes).where(eq(classes.id, q.classId));
 	const header = await headerOf(db, cls);
-	const cards = results.rows.map((row) => reportCardOf(results, row, header));
+	const qualities = await qualityCountsOf(db, results);
+	const cards = results.rows.map((row) => reportCardOf(results, row, header, qualities.get(row.learner.id)));
 	return {
-		bytes: await renderReportCards(cards, `Phiếu báo kết quả học tập - Lớp ${cls.name}`),
+		bytes: await renderReportCards(cards, `${cardTitle(results)} - Lớp ${cls.name}`),
 		filename: `phieu-bao-diem-lop-${asciiSlug(cls.name)}-${periodSlug(q.period)}.pdf`
 	};
 }

@@ -85,3 +85,46 @@ describe('summarize', () => {
 		expect(s.subjects).toEqual([]);
 	});
 });
+
+describe('summarize with primary classes (TT27)', () => {
+	const subjects = [
+		{ id: 'p-tv', code: 'S0', name: 'Tiếng Việt', assessment: 'score' as const },
+		{ id: 'p-dd', code: 'S1', name: 'Đạo đức', assessment: 'score' as const }
+	];
+	const pupil = (id: string, tv: string | null, dd: string | null, result?: 'htxs' | 'ht') => ({
+		...row(id, null, null, {}),
+		primarySubjects: { 'p-tv': { level: tv, test: null }, 'p-dd': { level: dd, test: null } },
+		primaryResult: result ? { status: 'complete' as const, result } : { status: 'incomplete' as const, missingLevels: ['Đạo đức'], missingTests: [], missingQualities: [] }
+	});
+	const c5a = { class: { id: 'p', name: '5A', grade: 5, stage: 'primary' } as never, subjects, rows: [pupil('1', 'T', 'T', 'htxs'), pupil('2', 'T', 'H', 'ht'), pupil('3', 'C', null)] };
+	const c6a = { class: { id: 's', name: '6A', grade: 6, stage: 'secondary' } as never, subjects: [{ id: 's-toan', code: 'TOAN', name: 'Toán', assessment: 'score' as const }], rows: [row('4', 'tot', 'tot', { 's-toan': scored(8) })] };
+
+	it('counts each subject’s levels T/H/C (Điều 7) and, for the year, the results of Điều 9', () => {
+		const s = summarize([c5a], 'year');
+		expect(s.sections).toEqual({ secondary: false, primary: true });
+		expect(s.primary!.learners).toBe(3);
+		expect(s.primary!.results).toMatchObject({ htxs: { count: 1, share: 33.3 }, htt: { count: 0 }, ht: { count: 1 }, cht: { count: 0 }, none: { count: 1 } });
+		expect(s.primary!.subjects.map((x) => x.name)).toEqual(['Đạo đức', 'Tiếng Việt']);
+		const counts = (code: string) => Object.fromEntries(Object.entries(s.primary!.subjects.find((x) => x.code === code)!.levels).map(([k, v]) => [k, v.count]));
+		expect(counts('S0')).toEqual({ T: 2, H: 0, C: 1, none: 0 });
+		expect(counts('S1')).toEqual({ T: 1, H: 1, C: 0, none: 1 });
+		expect(s.classes[0]).toMatchObject({ stage: 'primary', learners: 3, primaryResults: { htxs: { count: 1 } } });
+		expect(s.subjects).toEqual([]);
+	});
+
+	it('has no year result for a term', () => {
+		const s = summarize([c5a], 1);
+		expect(s.primary!.results).toBeNull();
+		expect(s.classes[0].primaryResults).toBeNull();
+	});
+
+	it('keeps the two stages apart in a multi-level school: secondary shares are of secondary learners', () => {
+		const s = summarize([c6a, c5a], 'year');
+		expect(s.sections).toEqual({ secondary: true, primary: true });
+		expect(s.learners).toBe(4);
+		expect(s.learning.tot).toEqual({ count: 1, share: 100 });
+		expect(s.subjects.map((x) => x.code)).toEqual(['TOAN']);
+		expect(s.primary!.subjects).toHaveLength(2);
+		expect(s.classes.map((c) => `${c.name}:${c.stage}`)).toEqual(['5A:primary', '6A:secondary']);
+	});
+});
