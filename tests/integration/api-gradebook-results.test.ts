@@ -120,6 +120,40 @@ describe('learning result per term (TT22 Điều 9)', () => {
 		expect(row.learning!.level).toBe('dat');
 	});
 
+	it('follows the school’s reading of the unconfirmed rules (settings): a miss without force majeure, and fewer than 6 scored subjects', async () => {
+		const [thcs] = await app.db.select({ id: classes.schoolId }).from(classes).where(eq(classes.id, c6a1));
+		const setting = (key: string, value: string) => as.leader.put(`/api/v1/settings/${key}`, { scope: thcs.id, value });
+		// 6A1 studies three scored subjects (Toán, Ngữ văn, KHTN), all at 9 for this learner in term 1.
+		const g = (await (await as.homeroom.get(`/api/v1/gradebook/results?classId=${c6a1}&period=1`)).json()) as Results;
+		const learner = g.rows[5].learner.id;
+		const teacherOf: Record<string, Client> = { TOAN: as.teacher, VAN: as.homeroom, KHTN: await app.loginAs('grouphead') };
+		for (const code of ['TOAN', 'VAN', 'KHTN']) {
+			const grid: Grid = await (await teacherOf[code].get(`/api/v1/gradebook/grid?classId=${c6a1}&subjectId=${sub(code)}&term=1`)).json();
+			const row = grid.rows.find((r) => r.learner.id === learner)!;
+			const res = await teacherOf[code].put('/api/v1/gradebook/scores', {
+				classId: c6a1,
+				subjectId: sub(code),
+				cells: grid.columns.map((c) => ({ columnId: c.id, learnerId: learner, value: code === 'TOAN' && c.label === 'CK' ? null : 9, version: row.cells[c.id].version, ...(code === 'TOAN' && c.label === 'CK' ? { missedReason: 'other' } : {}) }))
+			});
+			expect(res.status).toBe(200);
+		}
+		const rowOf = async () => (await results(as.homeroom, c6a1, '1')).rows.find((x) => x.learner.id === learner)!;
+		// Defaults: the missed CK counts 0 → Toán (36 + 18 + 0)/9 = 6,0; fewer than 6 subjects read literally → Chưa đạt.
+		let row = await rowOf();
+		expect(row.subjects[sub('TOAN')]).toMatchObject({ status: 'complete', average: 6 });
+		expect(row.learning!.level).toBe('chua_dat');
+		expect((await setting('gradebook.fewerThanSixScoredSubjects', 'all_scored')).status).toBe(200);
+		row = await rowOf();
+		// "At least 6" read as "all three": not Tốt nor Khá (Toán 6,0 < 6,5), but Đạt (all ≥ 5, none < 3,5).
+		expect(row.learning!.level).toBe('dat');
+		expect((await setting('gradebook.missedWithoutForceMajeure', 'pending')).status).toBe(200);
+		row = await rowOf();
+		expect(row.subjects[sub('TOAN')].status).toBe('incomplete');
+		expect(row.learning).toBeNull();
+		for (const key of ['gradebook.fewerThanSixScoredSubjects', 'gradebook.missedWithoutForceMajeure'])
+			expect((await as.leader.delete(`/api/v1/settings/${key}?scope=${thcs.id}`)).status).toBe(204);
+	});
+
 	it('is read by the school leader and the GVCN, not by a subject teacher or a parent', async () => {
 		expect((await as.homeroom.get(`/api/v1/gradebook/results?classId=${c6a1}&period=1`)).status).toBe(200);
 		expect((await as.homeroom.get(`/api/v1/gradebook/results?classId=${c6a2}&period=1`)).status).toBe(404);

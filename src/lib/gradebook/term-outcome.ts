@@ -4,7 +4,7 @@
  * the browser to show the new average while a save is on its way.
  */
 import { formatTenths } from './rules/decimal';
-import { commentTermResult, scoredTermAverage, type CommentCell, type ScoreCell } from './rules/secondary-subject';
+import { commentTermResult, scoredTermAverage, type CommentCell, type MissedAssessmentOptions, type ScoreCell } from './rules/secondary-subject';
 
 export interface CellInput {
 	kind: 'regular' | 'midterm' | 'endterm' | 'retake';
@@ -26,7 +26,8 @@ const asCell = <V>(c: CellInput | undefined, value: V | null): { value: V | null
 });
 
 /** One subject, one term, for a secondary learner: ĐTBmhk (scored) or Đạt/Chưa đạt (comment). */
-export function subjectTermOutcome(assessment: 'score' | 'comment', cells: CellInput[]): SubjectTermOutcome {
+/** `options.missedWithoutForceMajeure`: the school's reading of an unconfirmed TT22 Điều 7 rule (setting). */
+export function subjectTermOutcome(assessment: 'score' | 'comment', cells: CellInput[], options: MissedAssessmentOptions = {}): SubjectTermOutcome {
 	const regular = cells.filter((c) => c.kind === 'regular').sort((a, b) => a.slot - b.slot);
 	const mid = cells.find((c) => c.kind === 'midterm');
 	const end = cells.find((c) => c.kind === 'endterm');
@@ -37,7 +38,7 @@ export function subjectTermOutcome(assessment: 'score' | 'comment', cells: CellI
 			regular: regular.map((c) => asCell(c, tenths(c)) as ScoreCell),
 			midterm: asCell(mid, tenths(mid)) as ScoreCell,
 			endterm: asCell(end, tenths(end)) as ScoreCell
-		});
+		}, options);
 		return r.status === 'complete'
 			? { status: 'complete', kind: 'scored', average: r.average / 10, text: formatTenths(r.average) }
 			: { status: 'incomplete', kind: 'scored', missing: r.missing.length, text: '' };
@@ -48,7 +49,7 @@ export function subjectTermOutcome(assessment: 'score' | 'comment', cells: CellI
 		regular: regular.map((c) => asCell(c, level(c)) as CommentCell),
 		midterm: asCell(mid, level(mid)) as CommentCell,
 		endterm: asCell(end, level(end)) as CommentCell
-	});
+	}, options);
 	return r.status === 'complete'
 		? { status: 'complete', kind: 'comment', result: r.result, text: r.result === 'dat' ? 'Đ' : 'CĐ' }
 		: { status: 'incomplete', kind: 'comment', missing: r.missing.length, text: '' };

@@ -14,6 +14,7 @@ import * as orgRepo from '../organisations/repository';
 import { fullName, sortVietnamese } from '../people/names';
 import { attendance, conductAssessments, gradeColumns, gradeEntries, qualityAssessments, teachingAssignments } from './schema';
 import { classContext } from './service';
+import { getSetting } from '../settings/service';
 import { primaryYearOutcome, type PrimaryYearOutcome } from './primary';
 import { cellValue } from './cells';
 import { conductForYear, learningLevel, subjectTermOutcome, subjectYearOutcome, type CellInput, type SubjectTermOutcome } from './results';
@@ -89,6 +90,9 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 		.where(eq(gradeColumns.classId, cls.id));
 	const entryOf = new Map(entries.map((e) => [`${e.columnId}:${e.learnerId}`, e]));
 	const ranges = termRows.map((t) => ({ term: t.number as 1 | 2, startsOn: t.startsOn, endsOn: t.endsOn }));
+	// The school's readings of the rules TT22 leaves unconfirmed (settings).
+	const missed = { missedWithoutForceMajeure: await getSetting(db, cls.path, 'gradebook.missedWithoutForceMajeure') };
+	const learningOptions = { fewerThanSixScoredSubjects: await getSetting(db, cls.path, 'gradebook.fewerThanSixScoredSubjects') };
 	const yearQualities =
 		cls.stage === 'primary' && q.period === 'year'
 			? await db.select().from(qualityAssessments).where(and(eq(qualityAssessments.classId, cls.id), eq(qualityAssessments.point, 4)))
@@ -108,14 +112,14 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 		};
 		const outcomes: Record<string, SubjectTermOutcome> = {};
 		for (const s of subs) {
-			const t1 = subjectTermOutcome(s.assessment, cellsOf(s.id, 1));
+			const t1 = subjectTermOutcome(s.assessment, cellsOf(s.id, 1), missed);
 			if (q.period === 1) outcomes[s.id] = t1;
 			else {
-				const t2 = subjectTermOutcome(s.assessment, cellsOf(s.id, 2));
+				const t2 = subjectTermOutcome(s.assessment, cellsOf(s.id, 2), missed);
 				outcomes[s.id] = q.period === 2 ? t2 : subjectYearOutcome(t1, t2, retakeOf(s.id));
 			}
 		}
-		const learning = cls.stage === 'secondary' ? learningLevel(subs.map((s) => ({ code: s.code, outcome: outcomes[s.id] }))) : null;
+		const learning = cls.stage === 'secondary' ? learningLevel(subs.map((s) => ({ code: s.code, outcome: outcomes[s.id] })), learningOptions) : null;
 		const conductBy = (t: number) => conductRows.find((c) => c.learnerId === l.id && c.term === t);
 		const conduct = q.period === 'year' ? conductForYear(conductBy(1)?.level, conductBy(2)?.level) : ((conductBy(q.period)?.level as Level | undefined) ?? null);
 		const byTerm = attendanceTotalsByTerm(
@@ -161,7 +165,7 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 								if (o.status !== 'complete') return [];
 								return o.kind === 'scored' ? [{ code: s.code, kind: 'scored', average: Math.round(o.average * 10) }] : [{ code: s.code, kind: 'comment', result: o.result }];
 							})
-						})
+						}, learningOptions)
 					: null;
 		}
 		return row;

@@ -8,6 +8,7 @@ import {
 	formatTenths,
 	scoredYearAverage,
 	yearConduct,
+	type LearningOptions,
 	type Level,
 	type SubjectOutcome,
 	type TermAverage
@@ -35,14 +36,14 @@ export function subjectYearOutcome(t1: SubjectTermOutcome, t2: SubjectTermOutcom
 }
 
 /** The learning level (Tốt/Khá/Đạt/Chưa đạt) from every subject's outcome, or null while one is incomplete. */
-export function learningLevel(outcomes: { code: string; outcome: SubjectTermOutcome }[]): { level: Level; adjustedBecauseOf: string | null } | null {
+export function learningLevel(outcomes: { code: string; outcome: SubjectTermOutcome }[], options: LearningOptions = {}): { level: Level; adjustedBecauseOf: string | null } | null {
 	if (!outcomes.length || outcomes.some((o) => o.outcome.status !== 'complete')) return null;
 	const subjects: SubjectOutcome[] = outcomes.map(({ code, outcome }) =>
 		outcome.status === 'complete' && outcome.kind === 'scored'
 			? { code, kind: 'scored', average: Math.round(outcome.average * 10) }
 			: { code, kind: 'comment', result: (outcome as { result: 'dat' | 'chua_dat' }).result }
 	);
-	const r = classifyLearning(subjects);
+	const r = classifyLearning(subjects, options);
 	return { level: r.level, adjustedBecauseOf: r.adjustedBecauseOf };
 }
 

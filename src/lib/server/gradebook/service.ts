@@ -20,7 +20,7 @@ import { gradeChangeRequests, gradeColumns, gradeEntries, gradeHistory, gradeboo
 import { columnLabel, columnsFor, stageOf, type ColumnSpec, type Term, type ValueType } from './columns';
 import { cellText, cellValue, parseCell, sameStored, type StoredValue } from './cells';
 import { subjectTermOutcome, subjectYearOutcome, type SubjectTermOutcome } from './results';
-import { validateChangeRequest } from './rules';
+import { validateChangeRequest, type MissedAssessmentOptions } from './rules';
 import { cellErrorMessage } from '#lib/gradebook/cell-messages';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -226,6 +226,7 @@ export async function getGrid(db: Executor, p: Principal, q: { classId: string; 
 		teacherName = t ? fullName(t) : null;
 	}
 	const locked = await isLocked(db, cls, q.term);
+	const missed = { missedWithoutForceMajeure: await getSetting(db, cls.path, 'gradebook.missedWithoutForceMajeure') };
 	return {
 		class: { id: cls.id, name: cls.name, grade: cls.grade, schoolId: cls.schoolId, schoolYearId: cls.schoolYearId, stage: cls.stage },
 		subject: { id: subject.id, code: subject.code, name: subject.name, assessment: subject.assessment, periodsPerYear: subject.periodsPerYear },
@@ -241,17 +242,18 @@ export async function getGrid(db: Executor, p: Principal, q: { classId: string; 
 				const e = byCell.get(`${c.id}:${l.id}`);
 				cells[c.id] = { value: cellValue(c.valueType, e), text: cellText(c.valueType, e), version: e?.version ?? 0, missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null, comment: e?.comment ?? '' };
 			}
-			return { learner: { id: l.id, name: fullName(l), learnerCode: l.learnerCode }, cells, result: outcomeOf(columns, cells, subject.assessment, cls.stage) };
+			return { learner: { id: l.id, name: fullName(l), learnerCode: l.learnerCode }, cells, result: outcomeOf(columns, cells, subject.assessment, cls.stage, missed) };
 		})
 	};
 }
 export type Grid = Awaited<ReturnType<typeof getGrid>>;
 
-function outcomeOf(columns: Column[], cells: Record<string, GridCell>, assessment: 'score' | 'comment', stage: string): SubjectTermOutcome | null {
+function outcomeOf(columns: Column[], cells: Record<string, GridCell>, assessment: 'score' | 'comment', stage: string, options: MissedAssessmentOptions): SubjectTermOutcome | null {
 	if (stage !== 'secondary') return null;
 	return subjectTermOutcome(
 		assessment,
-		columns.map((c) => ({ kind: c.kind, slot: c.slot, value: cells[c.id].value, missedReason: cells[c.id].missedReason, makeup: cells[c.id].makeup }))
+		columns.map((c) => ({ kind: c.kind, slot: c.slot, value: cells[c.id].value, missedReason: cells[c.id].missedReason, makeup: cells[c.id].makeup })),
+		options
 	);
 }
 

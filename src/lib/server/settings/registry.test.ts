@@ -15,12 +15,22 @@ function refusal(fn: () => unknown): ValidationError {
 
 describe('the registry', () => {
 	it('knows the settings later modules read, each default valid under its own schema', () => {
-		expect(SETTING_KEYS.sort()).toEqual(['gradebook.regularCountCommentSubjects', 'gradebook.scoreVisibility', 'imports.maxRows', 'messaging.quietHours']);
+		expect(SETTING_KEYS.sort()).toEqual([
+			'gradebook.fewerThanSixScoredSubjects',
+			'gradebook.missedWithoutForceMajeure',
+			'gradebook.regularCountCommentSubjects',
+			'gradebook.scoreVisibility',
+			'imports.maxRows',
+			'messaging.quietHours'
+		]);
 		for (const key of SETTING_KEYS) expect(registry[key].schema.safeParse(registry[key].default).success, key).toBe(true);
 		expect(registry['gradebook.scoreVisibility'].default).toBe('immediate');
 		expect(registry['gradebook.regularCountCommentSubjects'].default).toBe(2);
 		expect(registry['messaging.quietHours'].default).toEqual({ start: '21:00', end: '06:30' });
 		expect(registry['imports.maxRows'].default).toBe(10_000);
+		// The unconfirmed TT22 readings default to the text as written.
+		expect(registry['gradebook.missedWithoutForceMajeure'].default).toBe('fail');
+		expect(registry['gradebook.fewerThanSixScoredSubjects'].default).toBe('literal');
 	});
 
 	it('types each value by its key', () => {

@@ -69,6 +69,36 @@ export const registry = {
 		description: m.settings_comment_regular_count_description,
 		control: { type: 'integer', min: 1, max: 4 }
 	}),
+	/** TT22/2021 Điều 7 (wording unconfirmed): a missed assessment without force majeure counts 0 / Chưa đạt, or stays open. */
+	'gradebook.missedWithoutForceMajeure': define({
+		schema: choice(['fail', 'pending']),
+		default: 'fail',
+		levels: ['city', 'unit', 'school'],
+		label: m.settings_missed_label,
+		description: m.settings_missed_description,
+		control: {
+			type: 'choice',
+			options: [
+				{ value: 'fail', label: m.settings_missed_fail },
+				{ value: 'pending', label: m.settings_missed_pending }
+			]
+		}
+	}),
+	/** TT22/2021 Điều 9 (unconfirmed): how "at least 6 scored subjects" reads for a learner with fewer (exemptions). */
+	'gradebook.fewerThanSixScoredSubjects': define({
+		schema: choice(['literal', 'all_scored']),
+		default: 'literal',
+		levels: ['city', 'unit', 'school'],
+		label: m.settings_fewer_six_label,
+		description: m.settings_fewer_six_description,
+		control: {
+			type: 'choice',
+			options: [
+				{ value: 'literal', label: m.settings_fewer_six_literal },
+				{ value: 'all_scored', label: m.settings_fewer_six_all }
+			]
+		}
+	}),
 	/** No message notifications between start and end (Asia/Ho_Chi_Minh); may cross midnight. */
 	'messaging.quietHours': define({
 		schema: z
