@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
-import { classes, schools } from '#lib/server/organisations/schema';
+import { primaryTeacherOf5A } from '../helpers/primary';
+import { classes } from '#lib/server/organisations/schema';
 import { QUALITIES_AND_COMPETENCIES } from '#lib/server/gradebook/rules';
 
 let app: TestApp;
-let admin: Client, gv: Client;
+let gv: Client;
 let c5a: string, c5aPupils: string[];
 const subjectIds: Record<string, string> = {};
 const SUBJECTS = ['Tiếng Việt', 'Toán', 'Tiếng Anh', 'Tin học và Công nghệ', 'Lịch sử và Địa lí', 'Khoa học', 'Đạo đức'];
@@ -19,19 +20,9 @@ type Grid = { columns: { id: string; label: string; valueType: string }[]; rows:
 
 beforeAll(async () => {
 	app = await startApp();
-	admin = await app.loginAs('admin');
-	const [school] = await app.db.select().from(schools).where(eq(schools.code, 'TH-HOASUA'));
-	[{ id: c5a }] = await app.db.select().from(classes).where(eq(classes.name, '5A'));
-	const person = await (await admin.post('/api/v1/people', { kind: 'staff', familyName: 'Lê', middleName: 'Thu', givenName: 'Hà', schoolId: school.id, staffCode: 'GV-HS-001' })).json();
-	for (const [role, scopeType, scopeId] of [['teacher', 'school', school.id], ['homeroom_teacher', 'class', c5a]])
-		expect((await admin.post(`/api/v1/people/${person.id}/roles`, { role, scopeType, scopeId })).status).toBe(201);
-	expect((await admin.post(`/api/v1/people/${person.id}/account`, { username: 'gv-hoasua', password: 'mat-khau-1' })).status).toBe(201);
-	for (const [i, name] of SUBJECTS.entries()) {
-		const s = await (await admin.post('/api/v1/subjects', { schoolId: school.id, code: `S${i}`, name, periodsPerYear: 70 })).json();
-		subjectIds[name] = s.id;
-		expect((await admin.post('/api/v1/teaching-assignments', { classId: c5a, subjectId: s.id, teacherId: person.id })).status).toBe(201);
-	}
-	gv = await app.loginAs('gv-hoasua', 'mat-khau-1');
+	const t = await primaryTeacherOf5A(app, SUBJECTS);
+	[c5a, gv] = [t.classId, t.client];
+	Object.assign(subjectIds, t.subjectIds);
 	c5aPupils = ((await (await gv.get(`/api/v1/gradebook/grid?classId=${c5a}&subjectId=${subjectIds['Toán']}&term=2`)).json()) as Grid).rows.map((r) => r.learner.id);
 });
 afterAll(() => app?.close());

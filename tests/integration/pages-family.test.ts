@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
-import { classes, schools } from '#lib/server/organisations/schema';
+import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { attendance } from '#lib/server/gradebook/schema';
 import { guardianships, persons } from '#lib/server/people/schema';
 import { todayInVietnam } from '#lib/server/gradebook/rules/attendance-day';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
-let c6a1: string, child: string, otherChild: string;
+let c6a1: string, toanId: string, child: string, otherChild: string;
 let learners: { id: string; name: string }[];
 
 /** The visible text of a page, tags removed, for matching sentences. */
@@ -24,6 +24,7 @@ beforeAll(async () => {
 	for (const u of ['leader', 'teacher', 'homeroom', 'parent', 'learner']) as[u] = await app.loginAs(u);
 	const [thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
 	c6a1 = (await app.db.select().from(classes).where(and(eq(classes.schoolId, thcs.id), eq(classes.name, '6A1'))))[0].id;
+	toanId = (await app.db.select().from(subjects).where(and(eq(subjects.schoolId, thcs.id), eq(subjects.code, 'TOAN'))))[0].id;
 	const [mother] = await app.db.select().from(persons).where(eq(persons.email, 'parent@sen.test'));
 	child = (await app.db.select().from(guardianships).where(eq(guardianships.guardianId, mother.id)))[0].learnerId;
 	const day = await (await as.homeroom.get(`/api/v1/attendance?classId=${c6a1}&on=2026-11-02`)).json();
@@ -149,6 +150,22 @@ describe('the family’s results page', () => {
 		const register = textOf(await (await app.request('GET', `/classes/${c6a1}/attendance?on=2026-11-02`, { cookie: `${as.homeroom.cookie}; PARAGLIDE_LOCALE=en` })).text());
 		expect(register).toContain('Register of 02/11/2026');
 		expect(register).toContain('Unexcused absence');
+	});
+
+	it('shows the parent the teacher’s comment beside the assessment, on the page and in the API', async () => {
+		type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string }; cells: Record<string, { text: string; version: number }> }[] };
+		const g: Grid = await (await as.teacher.get(`/api/v1/gradebook/grid?classId=${c6a1}&subjectId=${toanId}&term=1`)).json();
+		const gk = g.columns.find((c) => c.label === 'GK')!.id;
+		const cell = g.rows.find((r) => r.learner.id === child)!.cells[gk];
+		const comment = 'Nắm vững phân số; cần trình bày lời giải đầy đủ hơn.';
+		const put = await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a1, subjectId: toanId, cells: [{ columnId: gk, learnerId: child, value: cell.text, version: cell.version, comment }] });
+		expect(put.status).toBe(200);
+		const text = textOf(await (await as.parent.get(`/learners/${child}/gradebook`)).text());
+		expect(text).toContain(`Nhận xét GK: ${comment}`);
+		const view = await (await as.parent.get(`/api/v1/learners/${child}/gradebook`)).json();
+		const toan = view.terms[0].subjects.find((s: { id: string }) => s.id === toanId);
+		expect(toan.columns.find((c: { label: string }) => c.label === 'GK')).toMatchObject({ text: cell.text, comment });
+		expect(toan.columns.find((c: { label: string }) => c.label === 'TX1').comment).toBe('');
 	});
 
 	it('answers 404 for another parent’s child and lets the homeroom teacher open any learner of the class', async () => {

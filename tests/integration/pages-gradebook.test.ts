@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
+import { primaryTeacherOf5A } from '../helpers/primary';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { gradeChangeRequests, gradeColumns, gradeEntries, gradebookLocks } from '#lib/server/gradebook/schema';
 
@@ -14,7 +15,7 @@ let app: TestApp;
 const as: Record<string, Client> = {};
 let c6a1: string, c6a2: string, toan: string, van: string, yearId: string, schoolId: string;
 
-type Cell = { value: number | string | null; text: string; version: number };
+type Cell = { value: number | string | null; text: string; version: number; comment?: string };
 type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string; name: string }; cells: Record<string, Cell>; result: { text: string } | null }[] };
 
 beforeAll(async () => {
@@ -462,5 +463,89 @@ describe('publishing columns from the grid page', () => {
 		expect(withdrawn.status).toBe(200);
 		expect(textOf(await withdrawn.text())).toContain('Đã thu hồi cột TX1.');
 		expect(await publishedAt(tx1)).toBeNull();
+	});
+});
+
+describe('comments on assessments (nhận xét, TT27/2020 Điều 6–7) without JavaScript', () => {
+	let gv: Client, c5a: string, tiengViet: string;
+	const page = (query = '') => `/gradebook/${c5a}/${tiengViet}?term=1${query}`;
+	const action = (key: string) => `/gradebook/${c5a}/${tiengViet}?/comment&term=1&comment=${key}`;
+	const rowHtml = (html: string, learnerId: string) => html.slice(html.indexOf(`data-learner="${learnerId}"`)).split('</tr>')[0];
+	const COMMENT = 'Đọc to, rõ ràng; cần luyện viết đúng chính tả.';
+
+	beforeAll(async () => {
+		const t = await primaryTeacherOf5A(app, ['Tiếng Việt']);
+		gv = t.client;
+		c5a = t.classId;
+		tiengViet = t.subjectIds['Tiếng Việt'];
+	});
+
+	it('saves a comment on a 5A level through the form, keeps the level, and marks the cell with it', async () => {
+		let g = await gridOf(gv, c5a, tiengViet);
+		const learner = g.rows[0].learner;
+		const gk = col(g, 'GK');
+		const key = `${gk}:${learner.id}`;
+		expect((await gv.put('/api/v1/gradebook/scores', { classId: c5a, subjectId: tiengViet, cells: [{ columnId: gk, learnerId: learner.id, value: 'T', version: 0 }] })).status).toBe(200);
+
+		const grid = await (await gv.get(page())).text();
+		expect(grid).toMatch(new RegExp(`href="\\?term=1&(amp;)?comment=${key}#comment-form"[^>]*aria-label="Nhận xét GK của ${learner.name}"`));
+		expect(rowHtml(grid, learner.id)).not.toContain('comment-mark');
+		const form = await (await gv.get(page(`&comment=${key}`))).text();
+		expect(textOf(form)).toContain(`Nhận xét GK của ${learner.name}`);
+		expect(form).toMatch(/data-testid="comment-current">T</);
+		expect(form).toMatch(/name="version" value="1"/);
+		expect(form).toMatch(/<label[^>]*for="comment-comment"[^>]*>\s*Nhận xét/);
+		expect(form).toMatch(/<textarea id="comment-comment" name="comment"[^>]*maxlength="2000"/);
+
+		const saved = await gv.form(action(key), { columnId: gk, learnerId: learner.id, version: '1', comment: COMMENT });
+		expect(saved.status).toBe(200);
+		const html = await saved.text();
+		expect(textOf(html)).toContain(`Đã lưu nhận xét GK của ${learner.name}.`);
+		g = await gridOf(gv, c5a, tiengViet);
+		expect(g.rows[0].cells[gk]).toMatchObject({ text: 'T', version: 2, comment: COMMENT });
+		const row = rowHtml(html, learner.id);
+		expect(row).toContain(`title="Nhận xét: ${COMMENT}"`);
+		expect(row).toMatch(/aria-describedby="(cell-0-\d+-comment)"[\s\S]*id="\1"/);
+		expect(html).toContain(`>${COMMENT}</textarea>`);
+	});
+
+	it('answers 409 when the cell changed since the form was shown, keeping the typed comment, and saves nothing', async () => {
+		const g = await gridOf(gv, c5a, tiengViet);
+		const learner = g.rows[0].learner;
+		const gk = col(g, 'GK');
+		const stale = await gv.form(action(`${gk}:${learner.id}`), { columnId: gk, learnerId: learner.id, version: '1', comment: 'Một nhận xét cũ.' });
+		expect(stale.status).toBe(409);
+		const html = await stale.text();
+		expect(textOf(html)).toContain('Người khác vừa sửa ô này (kết quả hiện là «T»)');
+		expect(html).toMatch(/name="version" value="2"/);
+		expect(html).toContain('>Một nhận xét cũ.</textarea>');
+		expect(textOf(html)).toContain(`Nhận xét đang lưu ${COMMENT}`);
+		expect((await gridOf(gv, c5a, tiengViet)).rows[0].cells[gk]).toMatchObject({ version: 2, comment: COMMENT });
+		const tooLong = await gv.form(action(`${gk}:${learner.id}`), { columnId: gk, learnerId: learner.id, version: '2', comment: 'x'.repeat(2001) });
+		expect(tooLong.status).toBe(400);
+		expect(textOf(await tooLong.text())).toContain('Nhận xét dài tối đa 2000 kí tự.');
+	});
+
+	it('refuses the homeroom teacher of another class (404) and shows the mark, without menu or form, on a read-only grid', async () => {
+		const g = await gridOf(gv, c5a, tiengViet);
+		const learner = g.rows[0].learner;
+		const gk = col(g, 'GK');
+		expect((await as.homeroom.get(page(`&comment=${gk}:${learner.id}`))).status).toBe(404);
+		const res = await as.homeroom.form(action(`${gk}:${learner.id}`), { columnId: gk, learnerId: learner.id, version: '2', comment: 'Không phải lớp tôi.' });
+		expect(res.status).toBe(404);
+		expect((await gridOf(gv, c5a, tiengViet)).rows[0].cells[gk].comment).toBe(COMMENT);
+
+		// 6A1 Toán: the subject teacher comments; its homeroom teacher reads the mark only.
+		const t = await gridOf(as.teacher, c6a1, toan);
+		const gk6 = col(t, 'GK');
+		const cell = t.rows[1].cells[gk6];
+		const put = await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a1, subjectId: toan, cells: [{ columnId: gk6, learnerId: t.rows[1].learner.id, value: cell.text, version: cell.version, comment: 'Làm bài cẩn thận.' }] });
+		expect(put.status).toBe(200);
+		const html = await (await as.homeroom.get(`/gradebook/${c6a1}/${toan}?term=1&comment=${gk6}:${t.rows[1].learner.id}`)).text();
+		expect(rowHtml(html, t.rows[1].learner.id)).toContain('title="Nhận xét: Làm bài cẩn thận."');
+		expect(html).not.toMatch(/href="[^"]*comment=/);
+		expect(html).not.toContain('id="comment-form"');
+		const post = await as.homeroom.form(`/gradebook/${c6a1}/${toan}?/comment&term=1`, { columnId: gk6, learnerId: t.rows[1].learner.id, version: String(cell.version + 1), comment: 'Sửa hộ.' });
+		expect(post.status).toBe(403);
 	});
 });

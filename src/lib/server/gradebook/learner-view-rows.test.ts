@@ -62,4 +62,13 @@ describe('a subject’s line of a learner’s term', () => {
 		expect(r.columns.map((c) => `${c.label}=${c.text}`)).toEqual(['KT CK=9', 'CK=T']);
 		expect(r.result).toBeNull();
 	});
+
+	it('carries each assessment’s comment with its value, and leaves it out with an unpublished column', () => {
+		const withComment = (id: string) => (id === 'gk' ? { ...entries.gk, comment: 'Tiến bộ rõ ở phần hình học.' } : id === 'ck' ? { ...entries.ck, comment: 'Cần trình bày cẩn thận hơn.' } : entries[id]);
+		const cols = columns.map((c) => (c.id === 'ck' ? { ...c, publishedAt: null } : c));
+		const family = subjectTermRow({ assessment: 'score', stage: 'secondary', columns: cols, entryOf: withComment, restricted: true });
+		expect(family.columns.map((c) => [c.label, c.comment])).toEqual([['TX1', ''], ['TX2', ''], ['TX3', ''], ['TX4', ''], ['GK', 'Tiến bộ rõ ở phần hình học.']]);
+		const staff = subjectTermRow({ assessment: 'score', stage: 'secondary', columns: cols, entryOf: withComment, restricted: false });
+		expect(staff.columns.find((c) => c.label === 'CK')!.comment).toBe('Cần trình bày cẩn thận hơn.');
+	});
 });

@@ -19,6 +19,8 @@ export interface ColumnFacts {
 export interface EntryFacts extends StoredValue {
 	missedReason: string | null;
 	makeup: string | null;
+	/** The teacher's comment (nhận xét); absent or "" when none. */
+	comment?: string | null;
 }
 
 export interface ColumnView {
@@ -30,6 +32,8 @@ export interface ColumnView {
 	value: number | string | null;
 	/** "7,5", "Đ", "T", or "" when empty. */
 	text: string;
+	/** The teacher's comment on the assessment, "" when none; shown with the value, so hidden with it. */
+	comment: string;
 }
 
 export type TermResultView = { status: 'complete'; text: string; average?: number } | { status: 'incomplete' | 'unpublished'; text: '' };
@@ -50,7 +54,7 @@ export function subjectTermRow(input: {
 	const shown = input.restricted ? sorted.filter((c) => c.publishedAt) : sorted;
 	const columns = shown.map((c) => {
 		const e = input.entryOf(c.id);
-		return { id: c.id, label: columnLabel(c), kind: c.kind, valueType: c.valueType, published: Boolean(c.publishedAt), value: cellValue(c.valueType, e), text: cellText(c.valueType, e) };
+		return { id: c.id, label: columnLabel(c), kind: c.kind, valueType: c.valueType, published: Boolean(c.publishedAt), value: cellValue(c.valueType, e), text: cellText(c.valueType, e), comment: e?.comment ?? '' };
 	});
 	if (input.stage !== 'secondary') return { columns, result: null };
 	if (shown.length < sorted.length) return { columns, result: { status: 'unpublished', text: '' } };

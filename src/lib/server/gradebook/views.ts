@@ -131,6 +131,33 @@ export function missedCellEdit(grid: Grid, values: Record<string, string | undef
 	return { columnId: cell.columnId, learnerId: cell.learnerId, value, version: Number.isInteger(version) && version >= 0 ? version : 0, missedReason: reason ?? null, makeup };
 }
 
+/** The cell a "Nhận xét" form is about: any column of the grid (primary and secondary), else null. */
+export function commentCell(grid: Grid, key: string | null | undefined) {
+	const [columnId, learnerId] = (key ?? '').split(':');
+	const column = grid.columns.find((c) => c.id === columnId);
+	const row = grid.rows.find((r) => r.learner.id === learnerId);
+	if (!column || !row) return null;
+	const cell = row.cells[column.id];
+	return { columnId: column.id, learnerId: row.learner.id, column: column.label, learner: row.learner.name, text: cell.text, version: cell.version, comment: cell.comment };
+}
+
+/** How long a comment may be (as the API's `comment` field). */
+export const COMMENT_MAX = 2000;
+
+/**
+ * The one-cell edit of the "Nhận xét" form (TT27/2020 Điều 6–7: the teacher assesses by comments
+ * with the level): the cell's value is sent back as it is, so only the comment changes; `version`
+ * is the cell's version the form was shown with.
+ */
+export function commentCellEdit(grid: Grid, values: Record<string, string | undefined>): CellEdit {
+	const cell = commentCell(grid, `${values.columnId}:${values.learnerId}`);
+	if (!cell) throw new NotFoundError(m.error_not_found());
+	const comment = (values.comment ?? '').trim();
+	if (comment.length > COMMENT_MAX) throw new ValidationError(m.gbui_comment_too_long(), [{ path: 'comment', message: m.gbui_comment_too_long() }]);
+	const version = Number(values.version ?? cell.version);
+	return { columnId: cell.columnId, learnerId: cell.learnerId, value: cell.text, version: Number.isInteger(version) && version >= 0 ? version : 0, comment };
+}
+
 /**
  * Công bố điểm on the grid page: null where the school shows scores at once (nothing to show);
  * otherwise whether this principal may publish the grid's columns (its assigned subject teacher).

@@ -7,7 +7,7 @@ import { formObject, parse } from '#lib/server/http/validate';
 import { ConflictError, ValidationError } from '#lib/server/errors';
 import { getGrid, listChangeRequests, requestChange, saveCells } from '#lib/server/gradebook/service';
 import { changeRequestInput } from '#lib/server/gradebook/inputs';
-import { cellKey, changedCells, gridPublishing, missedCell, missedCellEdit } from '#lib/server/gradebook/views';
+import { cellKey, changedCells, commentCell, commentCellEdit, gridPublishing, missedCell, missedCellEdit } from '#lib/server/gradebook/views';
 import { importGridXlsx, xlsxUpload, type GridImportError } from '#lib/server/gradebook/grid-xlsx';
 import { publishColumn, unpublishColumn } from '#lib/server/gradebook/learner-view';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
@@ -37,11 +37,14 @@ export const load: PageServerLoad = async (event) => {
 	}
 	// The missed-assessment form of one cell (?missed=<columnId>:<learnerId>), for an open term.
 	const missedFor = grid.canEdit ? missedCell(grid, event.url.searchParams.get('missed')) : null;
+	// The comment form of one cell (?comment=<columnId>:<learnerId>), for an open term.
+	const commentFor = grid.canEdit ? commentCell(grid, event.url.searchParams.get('comment')) : null;
 	return {
 		grid,
 		publishing: await gridPublishing(getContext().db, p, grid),
 		requestFor,
 		missedFor,
+		commentFor,
 		requests: requests.map((r) => ({
 			id: r.id,
 			key: cellKey(r.columnId, r.learnerId),
@@ -135,6 +138,25 @@ export const actions: Actions = {
 			return formFailure(e, values, 'missed');
 		}
 		return { done: 'missed' as const };
+	},
+
+	/** Nhận xét: the teacher's comment on one assessment (TT27/2020 Điều 6–7); the value is sent back unchanged. */
+	comment: async (event) => {
+		const p = requirePrincipal(event);
+		const values = formObject(await event.request.formData());
+		const grid = await orErrorPage(() => gridOf(event));
+		try {
+			await saveCells(getContext().db, p, { classId: grid.class.id, subjectId: grid.subject.id, cells: [commentCellEdit(grid, values)] });
+		} catch (e) {
+			const cell = e instanceof ConflictError ? (e.details as { cells?: { text?: string; version?: number }[] } | undefined)?.cells?.[0] : undefined;
+			if (cell) {
+				// Someone changed the cell since the form was shown: show what it holds now; saving again is deliberate.
+				const comment = m.gbui_comment_conflict({ theirs: cell.text || m.gbui_conflict_empty() });
+				return fail(409, { form: 'comment' as const, message: e instanceof Error ? e.message : '', issues: { comment }, values: { ...values, version: String(cell.version ?? 0) } });
+			}
+			return formFailure(e, values, 'comment');
+		}
+		return { done: 'comment' as const };
 	},
 
 	/** Nhập điểm từ .xlsx: the grid's own layout, every cell or nothing (the service checks all first). */
