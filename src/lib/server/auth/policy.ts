@@ -25,7 +25,8 @@ export type Kind =
 	| 'grade_lock'
 	| 'grade_change'
 	| 'conduct'
-	| 'attendance';
+	| 'attendance'
+	| 'lesson_plan';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -37,6 +38,10 @@ export interface Resource {
 	classPaths?: string[];
 	/** The teacher assigned to a class's subject (gradebook records). */
 	teacherId?: string;
+	/** Who wrote it (lesson plans). */
+	authorId?: string;
+	/** Shared with colleagues (lesson plans). */
+	shared?: boolean;
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -45,6 +50,8 @@ export interface ScopeColumns {
 	personId?: Column | SQL;
 	personKind?: Column | SQL;
 	teacherId?: Column | SQL;
+	authorId?: Column | SQL;
+	shared?: Column | SQL;
 }
 
 interface Matcher {
@@ -93,6 +100,16 @@ export const scopes = {
 		test: (g, r, p) => r.teacherId !== undefined && r.teacherId === p.personId && r.path.startsWith(g.scopePath),
 		sql: (g, c, p) => sql`(${need(c.teacherId, 'teacherId')} = ${p.personId} and ${like(c.path, g.scopePath)})`
 	},
+	/** What the principal wrote, under the grant's scope (lesson plans). */
+	author: {
+		test: (g, r, p) => r.authorId !== undefined && r.authorId === p.personId && r.path.startsWith(g.scopePath),
+		sql: (g, c, p) => sql`(${need(c.authorId, 'authorId')} = ${p.personId} and ${like(c.path, g.scopePath)})`
+	},
+	/** What its author shared with colleagues, under the grant's scope. */
+	sharedWithin: {
+		test: (g, r) => r.shared === true && r.path.startsWith(g.scopePath),
+		sql: (g, c) => sql`(${need(c.shared, 'shared')} and ${like(c.path, g.scopePath)})`
+	},
 	/** A parent's own children. */
 	ownChildren: {
 		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
@@ -131,7 +148,8 @@ const ALL_KINDS: Kind[] = [
 	'grade_lock',
 	'grade_change',
 	'conduct',
-	'attendance'
+	'attendance',
+	'lesson_plan'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -139,7 +157,7 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan'];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
@@ -194,6 +212,15 @@ allow('homeroom_teacher', 'read', ['grade', 'conduct', 'attendance'], 'within');
 allow('homeroom_teacher', ['create', 'update'], ['conduct', 'attendance'], 'within');
 allow('parent', 'read', ['grade', 'conduct', 'attendance'], 'ownChildren');
 allow('learner', 'read', ['grade', 'conduct', 'attendance'], 'self');
+
+// Lesson plans (kế hoạch bài dạy). The author writes their own; colleagues of the school read
+// (and copy) shared ones; the subject-group head reviews their group's (a plan's path is its
+// subject group's); the school leader approves within the school. Which review step each may
+// take is the state machine's (learning/workflow.ts); `update` here only says they may act.
+allow('teacher', ['create', 'read', 'update'], 'lesson_plan', 'author');
+allow(SCHOOL_STAFF, 'read', 'lesson_plan', 'sharedWithin');
+allow('subject_group_head', ['read', 'update'], 'lesson_plan', 'within');
+allow('school_leader', ['read', 'update'], 'lesson_plan', 'within');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

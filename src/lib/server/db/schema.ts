@@ -4,3 +4,4 @@ export * from '../audit/schema';
 export * from '../platform/schema';
 export * from '../settings/schema';
 export * from '../gradebook/schema';
+export * from '../learning/schema';

@@ -12,6 +12,7 @@ import { settingsRouteDocs } from '../settings/openapi';
 import { gradebookRouteDocs } from '../gradebook/openapi';
 import { gradebookReportRouteDocs } from '../gradebook/report-openapi';
 import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
+import { learningRouteDocs } from '../learning/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -75,7 +76,8 @@ export const routes: RouteDoc[] = [
 	...settingsRouteDocs,
 	...gradebookRouteDocs,
 	...gradebookReportRouteDocs,
-	...gradebookFamilyRouteDocs
+	...gradebookFamilyRouteDocs,
+	...learningRouteDocs
 ];
 
 /** Routes added by other modules register here (e.g. imports). */
