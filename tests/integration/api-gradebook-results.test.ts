@@ -202,6 +202,16 @@ describe('conduct (TT22 Điều 8)', () => {
 		expect(stale.status).toBe(409);
 		const bad = await as.homeroom.put('/api/v1/gradebook/conduct', { classId: c6a1, term: 1, rows: [{ learnerId: a.learner.id, level: 'gioi', comment: '', version: 1 }] });
 		expect(bad.status).toBe(400);
+		const twice = await as.homeroom.put('/api/v1/gradebook/conduct', {
+			classId: c6a1,
+			term: 1,
+			rows: [
+				{ learnerId: a.learner.id, level: 'dat', comment: '', version: 1 },
+				{ learnerId: a.learner.id, level: 'kha', comment: '', version: 1 }
+			]
+		});
+		expect(twice.status).toBe(400);
+		expect((await twice.json()).error.details.issues).toEqual([{ path: 'rows.1', message: 'Ô điểm này xuất hiện hai lần.' }]);
 		expect((await as.teacher.put('/api/v1/gradebook/conduct', { classId: c6a1, term: 1, rows: [{ learnerId: a.learner.id, level: 'dat', comment: '', version: 1 }] })).status).toBe(404);
 		expect((await as.leader.put('/api/v1/gradebook/conduct', { classId: c6a1, term: 1, rows: [{ learnerId: a.learner.id, level: 'dat', comment: '', version: 1 }] })).status).toBe(403);
 	});

@@ -213,6 +213,19 @@ describe('who may do what', () => {
 	});
 });
 
+describe('removing a teaching assignment', () => {
+	it('is for the school leader, audited, and answers 400 for a malformed id and 404 once gone', async () => {
+		const [t] = await app.db.select().from(persons).where(eq(persons.staffCode, 'GV-BY-002'));
+		const made = await (await as.leader.post('/api/v1/teaching-assignments', { classId: c6a2, subjectId: gdtc, teacherId: t.id })).json();
+		expect((await as.teacher.delete(`/api/v1/teaching-assignments/${made.id}`)).status).toBe(403);
+		expect((await as.leader.delete('/api/v1/teaching-assignments/not-a-uuid')).status).toBe(400);
+		expect((await as.leader.delete(`/api/v1/teaching-assignments/${made.id}`)).status).toBe(204);
+		expect((await as.leader.delete(`/api/v1/teaching-assignments/${made.id}`)).status).toBe(404);
+		const audits = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'teaching_assignment'), eq(auditLog.entityId, made.id)));
+		expect(audits.map((a) => a.action)).toEqual(['create', 'delete']);
+	});
+});
+
 describe('locking and change requests', () => {
 	let lockId: string;
 	let requestId: string;
@@ -250,6 +263,13 @@ describe('locking and change requests', () => {
 		expect((await as.teacher.post('/api/v1/gradebook/change-requests', { ...target, oldValue: target.value, newValue: 8, reason: 'again' })).status).toBe(409);
 		const mine = await (await as.teacher.get('/api/v1/gradebook/change-requests')).json();
 		expect(mine.items[0]).toMatchObject({ id: requestId, status: 'pending', subjectName: 'Toán', className: '6A1', columnLabel: 'GK', newValue: 9 });
+	});
+
+	it('refuses a change request for a learner who is not in the class', async () => {
+		const outsider = (await grid(as.teacher, c6a2, toan)).rows[0].learner.id;
+		const res = await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: outsider, oldValue: null, newValue: 9, reason: 'x' });
+		expect(res.status).toBe(400);
+		expect((await res.json()).error.message).toBe('Học sinh không có trong lớp này.');
 	});
 
 	it('lets only the school leader decide; approval writes the new value and the reason into the history', async () => {
@@ -293,6 +313,21 @@ describe('locking and change requests', () => {
 		expect((await ok.json()).status).toBe('withdrawn');
 		expect((await as.teacher.post(`/api/v1/gradebook/change-requests/${id}/withdraw`)).status).toBe(409);
 		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve: true })).status).toBe(409);
+	});
+
+	it('applies a request once when two decisions arrive together', async () => {
+		const g = await grid(as.teacher, c6a1, toan);
+		const r = g.rows[7];
+		const before = r.cells[target.columnId].value;
+		const id = (await (await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: r.learner.id, oldValue: before, newValue: 4, reason: 'Nhầm' })).json()).id;
+		const both = await Promise.all([
+			as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve: true }),
+			as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve: false })
+		]);
+		expect(both.map((x) => x.status).sort()).toEqual([200, 409]);
+		const history = await app.db.select().from(gradeHistory).where(eq(gradeHistory.changeRequestId, id));
+		const [req] = (await (await as.leader.get('/api/v1/gradebook/change-requests')).json()).items.filter((i: { id: string }) => i.id === id);
+		expect(history).toHaveLength(req.status === 'approved' ? 1 : 0);
 	});
 
 	it('unlocks, after which the teacher edits directly again', async () => {

@@ -58,6 +58,12 @@ describe('POST /api/v1/auth/login', () => {
 		expect(right.status).toBe(423);
 	});
 
+	it('counts wrong passwords sent at the same time: five in parallel lock the account', async () => {
+		const tries = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', '/api/v1/auth/login', { body: { username: 'alumnus', password: 'nope' } })));
+		expect(tries.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 423]);
+		expect((await app.request('POST', '/api/v1/auth/login', { body: { username: 'alumnus', password: 'sen-demo' } })).status).toBe(423);
+	});
+
 	it('answers in English with the language cookie', async () => {
 		const res = await app.request('POST', '/api/v1/auth/login', { body: { username: 'x', password: 'y' }, cookie: 'PARAGLIDE_LOCALE=en' });
 		expect((await res.json()).error.message).toBe('Wrong username or password.');
@@ -128,6 +134,14 @@ describe('password reset by emailed link', () => {
 		expect(audits).toHaveLength(1);
 	});
 
+	it('lets a link set a password only once, even when sent twice at the same time', async () => {
+		await app.request('POST', '/api/v1/auth/password-reset', { body: { username: 'counsellor' } });
+		const [mail] = await app.db.select().from(outbox).where(eq(outbox.recipient, 'counsellor@sen.test'));
+		const token = mail.body.match(/reset-password\/([\w-]+)/)![1];
+		const both = await Promise.all(['first-pass-2026', 'second-pass-2026'].map((newPassword) => app.request('PUT', '/api/v1/auth/password-reset', { body: { token, newPassword } })));
+		expect(both.map((r) => r.status).sort()).toEqual([204, 400]);
+	});
+
 	it('answers the same for an unknown user and queues nothing', async () => {
 		const before = await app.db.select().from(outbox);
 		const res = await app.request('POST', '/api/v1/auth/password-reset', { body: { username: 'nobody-here' } });
@@ -140,7 +154,8 @@ describe('password reset by emailed link', () => {
 		registerSender('email', { send: async (m) => void sent.push(m) });
 		try {
 			await app.request('POST', '/api/v1/auth/password-reset', { body: { username: 'leader' } });
-			await deliverPending(app.db);
+			// Two runs at once (two processes, or a slow run overlapping the next) claim disjoint batches.
+			await Promise.all([deliverPending(app.db), deliverPending(app.db)]);
 			await deliverPending(app.db);
 			expect(sent.filter((m) => m.recipient === 'leader@sen.test')).toHaveLength(1);
 		} finally {

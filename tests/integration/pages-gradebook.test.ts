@@ -277,6 +277,8 @@ describe('recording a missed assessment (TT22 Điều 7) without JavaScript', ()
 describe('locking a term and changing a score after it', () => {
 	it('lets only the leader open the locks page', async () => {
 		expect((await as.teacher.get('/gradebook/locks')).status).toBe(403);
+		// A malformed school id in the address falls back to the leader's own school, never a 500.
+		expect((await as.leader.get(`/gradebook/locks?schoolId=${'a'.repeat(36)}`)).status).toBe(200);
 		const html = await (await as.leader.get('/gradebook/locks')).text();
 		expect(textOf(html)).toContain('Chưa khóa học kì nào.');
 	});

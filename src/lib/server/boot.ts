@@ -33,8 +33,11 @@ export async function boot(): Promise<void> {
 		config = loadConfig();
 		const { handle, release } = await openApp(config);
 		setContext({ config, handle, db: handle.db });
+		let stopped = false;
+		let timer: NodeJS.Timeout | undefined;
 		process.once('sveltekit:shutdown' as never, async () => {
-			clearInterval(timer);
+			stopped = true;
+			clearTimeout(timer);
 			await handle.close();
 			release();
 			log.info('database closed; bye');
@@ -45,10 +48,15 @@ export async function boot(): Promise<void> {
 			const seeded = await seedDemoIfEmpty(handle.db, config.SEN_DEMO_YEAR);
 			printDemoLogins(seeded, config.PORT);
 		}
-		const timer = setInterval(() => {
-			deliverPending(getContext().db).catch((e) => log.error({ err: e }, 'outbox delivery failed'));
-		}, 2000);
-		timer.unref();
+		// One delivery run at a time: the next starts 2 s after the previous one has finished.
+		const deliver = () => {
+			deliverPending(getContext().db)
+				.catch((e) => log.error({ err: e }, 'outbox delivery failed'))
+				.finally(() => {
+					if (!stopped) timer = setTimeout(deliver, 2000).unref();
+				});
+		};
+		timer = setTimeout(deliver, 2000).unref();
 	} catch (e) {
 		if (e instanceof ConfigError || e instanceof DataDirLockedError) {
 			console.error('\n' + e.message + '\n');

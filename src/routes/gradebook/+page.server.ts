@@ -4,10 +4,9 @@ import { getContext } from '#lib/server/context';
 import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { gradebookHome } from '#lib/server/gradebook/views';
-import { orErrorPage } from '#lib/server/organisations/views';
+import { orErrorPage, isUuid } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -15,6 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	// The leader's "open a grid" form is a GET: go straight to the grid.
 	const classId = event.url.searchParams.get('classId') ?? '';
 	const subjectId = event.url.searchParams.get('subjectId') ?? '';
-	if (UUID.test(classId) && UUID.test(subjectId)) redirect(303, `/gradebook/${classId}/${subjectId}?term=${event.url.searchParams.get('term') === '2' ? 2 : 1}`);
+	if (isUuid(classId) && isUuid(subjectId)) redirect(303, `/gradebook/${classId}/${subjectId}?term=${event.url.searchParams.get('term') === '2' ? 2 : 1}`);
 	return orErrorPage(() => gradebookHome(getContext().db, p));
 };

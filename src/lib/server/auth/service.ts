@@ -41,9 +41,15 @@ export async function login(db: Executor, identifier: string, password: string, 
 	}
 	if (account.lockedUntil && account.lockedUntil > now) throw locked(account.lockedUntil);
 	if (!(await verifyPassword(account.passwordHash, password))) {
-		const next = afterFailedLogin(account.failedAttempts, now);
-		await db.update(accounts).set(next).where(eq(accounts.id, account.id));
-		if (next.lockedUntil) throw locked(next.lockedUntil);
+		// Counted on the row locked in a transaction, so failures sent in parallel each count.
+		const lockedUntil = await db.transaction(async (tx) => {
+			const [current] = await tx.select().from(accounts).where(eq(accounts.id, account.id)).for('update');
+			if (current.lockedUntil && current.lockedUntil > now) return current.lockedUntil;
+			const next = afterFailedLogin(current.failedAttempts, now);
+			await tx.update(accounts).set(next).where(eq(accounts.id, account.id));
+			return next.lockedUntil;
+		});
+		if (lockedUntil) throw locked(lockedUntil);
 		throw new UnauthenticatedError(m.error_bad_credentials(), 'invalid_credentials');
 	}
 	if (account.failedAttempts || account.lockedUntil) {
@@ -188,7 +194,13 @@ export async function completePasswordReset(db: Executor, token: string, next: s
 	checkNewPassword(next);
 	const passwordHash = await hashPassword(next);
 	await db.transaction(async (tx) => {
-		await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, reset.tokenHash));
+		// Used once: a second request with the same link finds it already used.
+		const [used] = await tx
+			.update(passwordResets)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordResets.tokenHash, reset.tokenHash), isNull(passwordResets.usedAt)))
+			.returning();
+		if (!used) throw new ValidationError(m.error_reset_link_invalid());
 		await tx.update(accounts).set({ passwordHash, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() }).where(eq(accounts.id, reset.accountId));
 		await tx.delete(sessions).where(eq(sessions.accountId, reset.accountId));
 		const [acc] = await tx.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, reset.accountId));

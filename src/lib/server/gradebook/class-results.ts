@@ -204,9 +204,12 @@ export async function saveConduct(db: Executor, p: Principal, input: { classId: 
 	authorize(p, 'update', 'conduct', { path: cls.path });
 	const enrolled = new Set((await orgRepo.listEnrolledLearners(db, cls.id)).map((l) => l.id));
 	const issues: FieldIssue[] = [];
+	const seen = new Set<string>();
 	input.rows.forEach((r, i) => {
 		if (!enrolled.has(r.learnerId)) issues.push({ path: `rows.${i}.learnerId`, message: m.gb_learner_not_in_class() });
 		if (r.level !== null && !(LEVELS as readonly string[]).includes(r.level)) issues.push({ path: `rows.${i}.level`, message: m.gb_conduct_invalid() });
+		if (seen.has(r.learnerId)) issues.push({ path: `rows.${i}`, message: m.gb_duplicate_cell() });
+		seen.add(r.learnerId);
 	});
 	if (issues.length) throw new ValidationError(m.gb_cells_invalid({ count: issues.length }), issues);
 	return db.transaction(async (tx) => {

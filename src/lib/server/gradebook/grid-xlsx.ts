@@ -6,6 +6,7 @@
  * time (so an edit made meanwhile still ends in the 409 conflict).
  */
 import ExcelJS from 'exceljs';
+import { cellErrorMessage } from '#lib/gradebook/cell-messages';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
@@ -123,16 +124,6 @@ export const columnLetter = (index: number): string => {
 	return s;
 };
 
-export const cellMessage = (code: CellErrorCode): string =>
-	({
-		score_required: m.gb_score_required(),
-		score_not_a_number: m.gb_score_not_a_number(),
-		score_out_of_range: m.gb_score_out_of_range(),
-		score_too_many_decimals: m.gb_score_too_many_decimals(),
-		score_not_an_integer: m.gb_score_not_an_integer(),
-		pass_invalid: m.gb_pass_invalid(),
-		level_invalid: m.gb_level_invalid()
-	})[code];
 
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).replace(/\s+/g, ' ').trim();
 const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
@@ -198,7 +189,7 @@ export function readGridSheet(sheet: SheetRow[], grid: GridShape): { edits: Cell
 			const input = raw === null || raw === undefined ? null : typeof raw === 'number' ? raw : text(raw);
 			const parsed = parseCell(column.valueType, input);
 			if (!parsed.ok) {
-				errors.push({ row: row.number, column: columnLetter(index), header: column.label, message: cellMessage(parsed.code) });
+				errors.push({ row: row.number, column: columnLetter(index), header: column.label, message: cellErrorMessage(parsed.code) });
 				continue;
 			}
 			const current = learnerRow.cells[column.id];

@@ -5,6 +5,7 @@
  * result waits until every column is published, so a partial average never leaks.
  */
 import { cellText, cellValue, type StoredValue } from './cells';
+import type { MissedAssessmentOptions } from './rules';
 import { columnLabel, type ColumnKind, type Stage, type ValueType } from './columns';
 import { subjectTermOutcome } from './results';
 
@@ -48,6 +49,8 @@ export function subjectTermRow(input: {
 	entryOf: (columnId: string) => EntryFacts | undefined;
 	/** Families of a school that shows only published columns. */
 	restricted: boolean;
+	/** The school's reading of a miss without force majeure (setting), as everywhere else. */
+	missed?: MissedAssessmentOptions;
 }): { columns: ColumnView[]; result: TermResultView | null } {
 	const term = input.columns.filter((c) => c.kind !== 'retake');
 	const sorted = [...term].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.valueType.localeCompare(b.valueType) || a.slot - b.slot);
@@ -65,7 +68,8 @@ export function subjectTermRow(input: {
 			.map((c) => {
 				const e = input.entryOf(c.id);
 				return { kind: c.kind, slot: c.slot, value: cellValue(c.valueType, e), missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null };
-			})
+			}),
+		input.missed
 	);
 	if (outcome.status !== 'complete') return { columns, result: { status: 'incomplete', text: '' } };
 	return { columns, result: outcome.kind === 'scored' ? { status: 'complete', text: outcome.text, average: outcome.average } : { status: 'complete', text: outcome.text } };

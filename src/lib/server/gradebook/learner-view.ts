@@ -82,6 +82,7 @@ export async function learnerGradebook(db: Executor, p: Principal, learnerId: st
 	const attendanceByTerm = attendanceTotalsByTerm(attendanceRows, ranges);
 
 	const termNumbers = ranges.length ? ranges.map((r) => r.term) : ([1, 2] as const);
+	const missed = { missedWithoutForceMajeure: await getSetting(db, cls.path, 'gradebook.missedWithoutForceMajeure') };
 	return {
 		learner: person,
 		class: { id: cls.id, name: cls.name, grade: cls.grade, schoolId: cls.schoolId, schoolName: placement.schoolName, schoolYearId: cls.schoolYearId, yearName: placement.year.name, stage },
@@ -106,7 +107,8 @@ export async function learnerGradebook(db: Executor, p: Principal, learnerId: st
 							.filter((c) => c.subjectId === s.id && c.term === term)
 							.map((c) => ({ id: c.id, kind: c.kind as ColumnKind, valueType: c.valueType as ValueType, slot: c.slot, publishedAt: c.publishedAt })),
 						entryOf: (id) => entryOf.get(id),
-						restricted
+						restricted,
+						missed
 					})
 				})),
 				attendance: seesAttendance ? { ...attendanceByTerm[term], absences: promotionAbsenceCount(attendanceByTerm[term]) } : null,

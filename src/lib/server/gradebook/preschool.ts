@@ -99,9 +99,12 @@ export async function saveDevelopment(db: Executor, p: Principal, input: { class
 		(await db.select({ id: developmentIndicators.id }).from(developmentIndicators).where(and(eq(developmentIndicators.schoolId, cls.schoolId), inArray(developmentIndicators.id, indicatorIds)))).map((x) => x.id)
 	);
 	const issues: FieldIssue[] = [];
+	const seen = new Set<string>();
 	input.rows.forEach((r, i) => {
 		if (!enrolled.has(r.learnerId)) issues.push({ path: `rows.${i}.learnerId`, message: m.gb_learner_not_in_class() });
 		if (!known.has(r.indicatorId)) issues.push({ path: `rows.${i}.indicatorId`, message: m.gb_indicator_unknown() });
+		if (seen.has(`${r.learnerId}:${r.indicatorId}`)) issues.push({ path: `rows.${i}`, message: m.gb_duplicate_cell() });
+		seen.add(`${r.learnerId}:${r.indicatorId}`);
 	});
 	if (issues.length) throw new ValidationError(m.gb_cells_invalid({ count: issues.length }), issues);
 	return db.transaction(async (tx) => {

@@ -20,7 +20,7 @@ import { gradeChangeRequests, gradeColumns, gradeEntries, gradeHistory, gradeboo
 import { columnLabel, columnsFor, stageOf, type ColumnSpec, type Term, type ValueType } from './columns';
 import { cellText, cellValue, parseCell, sameStored, type StoredValue } from './cells';
 import { subjectTermOutcome, subjectYearOutcome, type SubjectTermOutcome } from './results';
-import { validateChangeRequest, type MissedAssessmentOptions } from './rules';
+import { sameCellValue, validateChangeRequest, type CellValue, type MissedAssessmentOptions } from './rules';
 import { cellErrorMessage } from '#lib/gradebook/cell-messages';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -270,7 +270,6 @@ export interface CellEdit {
 	makeup?: 'pending' | 'not_taken' | null;
 }
 
-const cellMessage = cellErrorMessage;
 
 /**
  * Saves many cells of one class's subject at once, all or nothing: every value is checked first
@@ -302,7 +301,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 		if (seen.has(key)) return fail('duplicate_cell', m.gb_duplicate_cell());
 		seen.add(key);
 		const r = parseCell(column.valueType as ValueType, edit.value);
-		if (!r.ok) return fail(r.code, cellMessage(r.code));
+		if (!r.ok) return fail(r.code, cellErrorMessage(r.code));
 		parsed.push({ edit, column, value: r.value });
 	});
 	if (errors.length) throw new ValidationError(m.gb_cells_invalid({ count: errors.length }), issues, { cells: errors });
@@ -310,7 +309,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 	// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
 	const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
 	for (const t of terms) if (await isLocked(db, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
-	await checkRetakes(db, subject.assessment, columns, parsed);
+	await checkRetakes(db, cls, subject.assessment, columns, parsed);
 
 	return db.transaction(async (tx) => {
 		const current = parsed.length
@@ -439,9 +438,10 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
  * A re-assessment result is taken only for a subject the learner must re-sit: a year average under
  * 5,0 or Chưa đạt (TT22/2021 Điều 12–14).
  */
-async function checkRetakes(db: Executor, assessment: 'score' | 'comment', columns: Column[], parsed: { edit: CellEdit; column: Column; value: StoredValue }[]) {
+async function checkRetakes(db: Executor, cls: ClassContext, assessment: 'score' | 'comment', columns: Column[], parsed: { edit: CellEdit; column: Column; value: StoredValue }[]) {
 	const retakes = parsed.filter((x) => x.column.kind === 'retake' && (x.value.scoreTenths !== null || x.value.level !== null));
 	if (!retakes.length) return;
+	const missed = { missedWithoutForceMajeure: await getSetting(db, cls.path, 'gradebook.missedWithoutForceMajeure') };
 	const termCols = columns.filter((c) => c.kind !== 'retake');
 	const entries = await db
 		.select()
@@ -456,7 +456,7 @@ async function checkRetakes(db: Executor, assessment: 'score' | 'comment', colum
 					const e = entries.find((y) => y.columnId === c.id && y.learnerId === x.edit.learnerId);
 					return { kind: c.kind, slot: c.slot, value: cellValue(c.valueType as ValueType, e), missedReason: e?.missedReason ?? null, makeup: e?.makeup ?? null };
 				});
-		const year = subjectYearOutcome(subjectTermOutcome(assessment, cells(1)), subjectTermOutcome(assessment, cells(2)));
+		const year = subjectYearOutcome(subjectTermOutcome(assessment, cells(1), missed), subjectTermOutcome(assessment, cells(2), missed));
 		const due = year.status === 'complete' && (year.kind === 'scored' ? year.average < 5 : year.result === 'chua_dat');
 		if (!due) issues.push({ path: `cells.${parsed.indexOf(x)}.value`, message: m.gb_retake_not_due() });
 	}
@@ -470,10 +470,14 @@ export async function addRetakeColumn(db: Executor, p: Principal, input: { class
 	authorize(p, 'update', 'grade', gridResource(cls, assignment?.teacherId));
 	const subject = await subjectOfSchool(db, cls.schoolId, input.subjectId);
 	if (cls.stage !== 'secondary') throw new ValidationError(m.gb_retake_secondary_only());
-	await db
-		.insert(gradeColumns)
-		.values({ schoolId: cls.schoolId, classId: cls.id, subjectId: subject.id, term: 2, kind: 'retake', valueType: subject.assessment === 'comment' ? 'pass' : 'score', slot: 1, path: cls.path })
-		.onConflictDoNothing();
+	await db.transaction(async (tx) => {
+		const [created] = await tx
+			.insert(gradeColumns)
+			.values({ schoolId: cls.schoolId, classId: cls.id, subjectId: subject.id, term: 2, kind: 'retake', valueType: subject.assessment === 'comment' ? 'pass' : 'score', slot: 1, path: cls.path })
+			.onConflictDoNothing()
+			.returning();
+		if (created) await writeAudit(tx, p, { action: 'create', entityType: 'grade_column', entityId: created.id, scopePath: cls.path, schoolId: cls.schoolId, after: created });
+	});
 	const [col] = await db.select().from(gradeColumns).where(and(eq(gradeColumns.classId, cls.id), eq(gradeColumns.subjectId, subject.id), eq(gradeColumns.kind, 'retake')));
 	return { id: col.id, kind: col.kind, valueType: col.valueType, slot: col.slot, label: columnLabel(col), term: col.term };
 }
@@ -533,11 +537,13 @@ export async function requestChange(
 	authorize(p, 'read', 'grade', gridResource(cls, assignment?.teacherId));
 	authorizeCreate(p, 'grade_change', gridResource(cls, assignment?.teacherId));
 	if (!(await isLocked(db, cls, col.term))) throw new ConflictError(m.gb_not_locked());
+	if (!(await orgRepo.listEnrolledLearners(db, cls.id)).some((l) => l.id === input.learnerId))
+		throw new ValidationError(m.gb_learner_not_in_class(), [{ path: 'learnerId', message: m.gb_learner_not_in_class() }]);
 	const vt = col.valueType as ValueType;
 	const parsedNew = parseCell(vt, input.newValue);
-	if (!parsedNew.ok) throw new ValidationError(cellMessage(parsedNew.code), [{ path: 'newValue', message: cellMessage(parsedNew.code) }]);
+	if (!parsedNew.ok) throw new ValidationError(cellErrorMessage(parsedNew.code), [{ path: 'newValue', message: cellErrorMessage(parsedNew.code) }]);
 	const parsedOld = parseCell(vt, input.oldValue);
-	if (!parsedOld.ok) throw new ValidationError(cellMessage(parsedOld.code), [{ path: 'oldValue', message: cellMessage(parsedOld.code) }]);
+	if (!parsedOld.ok) throw new ValidationError(cellErrorMessage(parsedOld.code), [{ path: 'oldValue', message: cellErrorMessage(parsedOld.code) }]);
 	return db.transaction(async (tx) => {
 		const [entry] = await tx.select().from(gradeEntries).where(and(eq(gradeEntries.columnId, col.id), eq(gradeEntries.learnerId, input.learnerId)));
 		const check = validateChangeRequest({
@@ -616,11 +622,19 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 	if (req.status !== 'pending') throw new ConflictError(m.gb_change_decided());
 	const vt = col.valueType as ValueType;
 	return db.transaction(async (tx) => {
+		// Deciding first, and only while still pending, so two leaders (or a decision racing the
+		// teacher's withdrawal) can never both apply: the second finds no pending row.
+		const [after] = await tx
+			.update(gradeChangeRequests)
+			.set({ status: input.approve ? 'approved' : 'rejected', decidedBy: p.personId, decidedAt: new Date(), decisionNote: input.note ?? null })
+			.where(and(eq(gradeChangeRequests.id, id), eq(gradeChangeRequests.status, 'pending')))
+			.returning();
+		if (!after) throw new ConflictError(m.gb_change_decided());
 		if (input.approve) {
 			const [entry] = await tx.select().from(gradeEntries).where(and(eq(gradeEntries.columnId, col.id), eq(gradeEntries.learnerId, req.learnerId))).for('update');
-			if (JSON.stringify(cellValue(vt, entry)) !== JSON.stringify(req.oldValue)) throw new ConflictError(m.gb_change_stale());
+			if (!sameCellValue(cellValue(vt, entry), req.oldValue as CellValue)) throw new ConflictError(m.gb_change_stale());
 			const parsed = parseCell(vt, req.newValue as string | number | null);
-			if (!parsed.ok) throw new ValidationError(cellMessage(parsed.code));
+			if (!parsed.ok) throw new ValidationError(cellErrorMessage(parsed.code));
 			const [row] = await tx
 				.insert(gradeEntries)
 				.values({ schoolId: req.schoolId, columnId: col.id, learnerId: req.learnerId, ...parsed.value, version: 1, updatedBy: req.requestedBy })
@@ -640,11 +654,6 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 				changeRequestId: req.id
 			});
 		}
-		const [after] = await tx
-			.update(gradeChangeRequests)
-			.set({ status: input.approve ? 'approved' : 'rejected', decidedBy: p.personId, decidedAt: new Date(), decisionNote: input.note ?? null })
-			.where(eq(gradeChangeRequests.id, id))
-			.returning();
 		await writeAudit(tx, p, { action: 'update', entityType: 'grade_change_request', entityId: id, scopePath: req.path, schoolId: req.schoolId, before: req, after });
 		return after;
 	});

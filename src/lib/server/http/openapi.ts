@@ -80,11 +80,6 @@ export const routes: RouteDoc[] = [
 	...learningRouteDocs
 ];
 
-/** Routes added by other modules register here (e.g. imports). */
-export function registerRoutes(more: RouteDoc[]): void {
-	for (const r of more) if (!routes.some((x) => x.method === r.method && x.path === r.path)) routes.push(r);
-}
-
 const errorRef = { $ref: '#/components/schemas/Error' };
 const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 

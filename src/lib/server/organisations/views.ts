@@ -54,7 +54,9 @@ export async function visibleNames(db: Executor, p: Principal, ids: (string | nu
 
 // ── For the pages that present these views ───────────────────────────────────────────────────
 
+/** A well-formed UUID: anything else would reach a uuid column and fail as a 500. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string | null | undefined): s is string => !!s && UUID.test(s);
 
 /** A route's id parameter; anything that is not a uuid is a page that does not exist. */
 export function idOr404(id: string): string {

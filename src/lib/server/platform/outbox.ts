@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import { eq, sql } from 'drizzle-orm';
+import { rows, type Executor } from '../db/client';
 import { outbox } from './schema';
 import { log } from '../log';
 
@@ -33,25 +33,30 @@ export function registerSender(channel: OutgoingMessage['channel'], sender: Send
 
 const MAX_ATTEMPTS = 5;
 
-/** Deliver pending messages, marking each sent; failures are retried up to MAX_ATTEMPTS. */
+/**
+ * Deliver pending messages. Each batch is first claimed for a minute in one statement
+ * (`for update skip locked`), so two processes — or two overlapping runs — never send the same
+ * message; a message whose sender crashed is claimed again after the minute. Failures are retried
+ * up to MAX_ATTEMPTS.
+ */
 export async function deliverPending(db: Executor, batch = 50): Promise<number> {
-	const pending = await db
-		.select()
-		.from(outbox)
-		.where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS)))
-		.orderBy(asc(outbox.createdAt))
-		.limit(batch);
+	const claimed = await rows<typeof outbox.$inferSelect & { channel: OutgoingMessage['channel'] }>(
+		db,
+		sql`update outbox set claimed_until = now() + interval '1 minute', attempts = attempts + 1
+			where id in (
+				select id from outbox
+				where sent_at is null and attempts < ${MAX_ATTEMPTS} and (claimed_until is null or claimed_until < now())
+				order by created_at limit ${batch} for update skip locked)
+			returning id, channel, recipient, subject, body`
+	);
 	let sent = 0;
-	for (const row of pending) {
+	for (const row of claimed) {
 		try {
 			await senders[row.channel].send({ channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body });
-			await db.update(outbox).set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+			await db.update(outbox).set({ sentAt: new Date(), claimedUntil: null }).where(eq(outbox.id, row.id));
 			sent++;
 		} catch (e) {
-			await db
-				.update(outbox)
-				.set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(e) })
-				.where(eq(outbox.id, row.id));
+			await db.update(outbox).set({ claimedUntil: null, lastError: String(e) }).where(eq(outbox.id, row.id));
 		}
 	}
 	return sent;

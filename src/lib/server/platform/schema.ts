@@ -14,6 +14,8 @@ export const outbox = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true }),
 		attempts: integer('attempts').notNull().default(0),
+		/** A sender has claimed the message until then; another process skips it meanwhile. */
+		claimedUntil: timestamp('claimed_until', { withTimezone: true }),
 		lastError: text('last_error')
 	},
 	(t) => [index('outbox_pending_idx').on(t.sentAt)]

@@ -8,17 +8,16 @@ import { getSchool, listClasses } from '#lib/server/organisations/service';
 import { listLocks, lockTerm, unlockTerm } from '#lib/server/gradebook/service';
 import { lockInput } from '#lib/server/gradebook/inputs';
 import { currentYear, ledSchoolIds } from '#lib/server/gradebook/views';
-import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { idOr404, orErrorPage, pageFailure, isUuid } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
 	if (!mayEver(p, 'create', 'grade_lock')) error(403, m.ui_error_forbidden());
 	const { db } = getContext();
 	const asked = event.url.searchParams.get('schoolId');
-	const schoolId = asked && UUID.test(asked) ? asked : ledSchoolIds(p)[0];
+	const schoolId = isUuid(asked) ? asked : ledSchoolIds(p)[0];
 	if (!schoolId) return { school: null, years: [], year: null, classes: [], locks: [] };
 	const school = await orErrorPage(() => getSchool(db, p, schoolId));
 	const { years, current } = await orErrorPage(() => currentYear(db, p, school.id));
