@@ -7,9 +7,6 @@
  * PDF by pdfkit, text in DejaVu Sans (npm dejavu-fonts-ttf, Bitstream Vera licence: free to
  * embed and redistribute) because the PDF base fonts have no Vietnamese glyphs.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
@@ -17,7 +14,10 @@ import { authorize } from '../auth/authorize';
 import { NotFoundError } from '../errors';
 import { classes, enrolments, orgUnits, schools, schoolYears } from '../organisations/schema';
 import { persons } from '../people/schema';
-import { fullName, unaccent } from '../people/names';
+import { fullName } from '../people/names';
+import { A4, asciiSlug, drawOfficialHeader, renderPdf, vietnameseDate, type PdfFile } from '../platform/pdf';
+
+export { asciiSlug, vietnameseDate, pdfResponse, PDF_TYPE, type PdfFile } from '../platform/pdf';
 import { classResults, type ClassResults, type LearnerResult, type Period } from './class-results';
 import { classContext } from './service';
 import { qualityAssessments } from './schema';
@@ -127,58 +127,21 @@ export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>,
 	};
 }
 
-/** "ngày 05 tháng 11 năm 2026" in Vietnam's time zone. */
-export function vietnameseDate(d: Date): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d).map((x) => [x.type, x.value])
-	);
-	return `ngày ${parts.day} tháng ${parts.month} năm ${parts.year}`;
-}
-
-/** An ASCII file name part: "Nguyễn Thị Ánh" → "nguyen-thi-anh". */
-export const asciiSlug = (s: string) =>
-	unaccent(s)
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '') || 'x';
 const periodSlug = (period: Period) => (period === 'year' ? 'ca-nam' : `hk${period}`);
 
 // ── Rendering ───────────────────────────────────────────────────────────────────────────────────
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
-function loadFonts() {
-	fonts ??= {
-		regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-		bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-		italic: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))
-	};
-	return fonts;
-}
-
-const PAGE = { width: 595.28, height: 841.89, margin: 45 };
+const PAGE = A4;
 
 /** Renders cards into one PDF, one A4 page each. */
 export async function renderReportCards(cards: ReportCard[], title: string): Promise<Uint8Array> {
-	const f = loadFonts();
-	const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, autoFirstPage: false, font: f.regular as unknown as string, info: { Title: title, Creator: 'Sen', Producer: 'Sen' }, lang: 'vi-VN' });
-	doc.registerFont('regular', f.regular);
-	doc.registerFont('bold', f.bold);
-	doc.registerFont('italic', f.italic);
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const done = new Promise<void>((resolve, reject) => {
-		doc.on('end', () => resolve());
-		doc.on('error', reject);
+	return renderPdf(title, (doc) => {
+		if (!cards.length) {
+			doc.addPage();
+			doc.font('regular').fontSize(12).text('Lớp chưa có học sinh.');
+		}
+		for (const card of cards) drawCard(doc, card);
 	});
-	if (!cards.length) {
-		doc.addPage();
-		doc.font('regular').fontSize(12).text('Lớp chưa có học sinh.');
-	}
-	for (const card of cards) drawCard(doc, card);
-	doc.end();
-	await done;
-	return new Uint8Array(Buffer.concat(chunks));
 }
 
 function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
@@ -187,17 +150,7 @@ function drawCard(doc: PDFKit.PDFDocument, c: ReportCard) {
 	const width = PAGE.width - 2 * PAGE.margin;
 	const half = width / 2;
 
-	// Header: the managing unit and school on the left, the Quốc hiệu on the right.
-	let y = PAGE.margin;
-	doc.font('regular').fontSize(10).text(c.header.unitName.toUpperCase(), left, y, { width: half - 10, align: 'center' });
-	doc.font('bold').fontSize(10).text(c.header.schoolName.toUpperCase(), left, doc.y, { width: half - 10, align: 'center' });
-	const leftBottom = doc.y;
-	doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + half - 10, y, { width: half + 10, align: 'center' });
-	doc.font('bold').fontSize(10).text('Độc lập - Tự do - Hạnh phúc', left + half - 10, doc.y, { width: half + 10, align: 'center' });
-	const mottoY = doc.y + 2;
-	const mottoCentre = left + half - 10 + (half + 10) / 2;
-	doc.moveTo(mottoCentre - 75, mottoY).lineTo(mottoCentre + 75, mottoY).lineWidth(0.6).stroke();
-	y = Math.max(leftBottom, mottoY) + 24;
+	let y = drawOfficialHeader(doc, c.header.unitName, c.header.schoolName) + 24;
 
 	doc.font('bold').fontSize(15).text(c.kind === 'primary' ? 'PHIẾU BÁO KẾT QUẢ GIÁO DỤC' : 'PHIẾU BÁO KẾT QUẢ HỌC TẬP', left, y, { width, align: 'center' });
 	doc.font('regular').fontSize(11).text(`${periodText(c.period)} - Năm học ${c.header.schoolYearName}`, left, doc.y + 2, { width, align: 'center' });
@@ -322,11 +275,6 @@ async function qualityCountsOf(db: Executor, results: ClassResults, learnerId?: 
 	return counts;
 }
 
-export interface PdfFile {
-	bytes: Uint8Array;
-	filename: string;
-}
-
 /** A learner's card for a term or the year: the class's GVCN and leaders, the learner's parents, and the learner. */
 export async function learnerReportCard(db: Executor, p: Principal, q: { learnerId: string; period: Period; classId?: string }): Promise<PdfFile> {
 	const [enrolment] = await db
@@ -360,13 +308,4 @@ export async function classReportCards(db: Executor, p: Principal, q: { classId:
 		bytes: await renderReportCards(cards, `${cardTitle(results)} - Lớp ${cls.name}`),
 		filename: `phieu-bao-diem-lop-${asciiSlug(cls.name)}-${periodSlug(q.period)}.pdf`
 	};
-}
-
-export const PDF_TYPE = 'application/pdf';
-
-/** The HTTP answer for a generated PDF: a download with an ASCII file name, never cached by shared caches. */
-export function pdfResponse(file: PdfFile): Response {
-	return new Response(file.bytes as BodyInit, {
-		headers: { 'content-type': PDF_TYPE, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store' }
-	});
 }
