@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyContent, lessonPlanContentSchema, missingForSubmission, type LessonPlanContent } from './content';
+import { demoLessonPlanContent, emptyContent, lessonPlanContentSchema, missingForSubmission, type LessonPlanContent } from './content';
 
 const filled = (): LessonPlanContent => ({
 	objectives: { knowledge: 'Nhận biết phân số', competencies: 'Giải quyết vấn đề', qualities: 'Chăm chỉ' },
@@ -41,5 +41,12 @@ describe('lesson-plan content (Công văn 5512 Phụ lục IV)', () => {
 		c.activities[2].product = '   ';
 		c.activities[1].title = '';
 		expect(missingForSubmission(c)).toEqual(['content.activities.2.product']);
+	});
+
+	it('seeds demo plans that are complete, so the demo can submit them', () => {
+		const c = demoLessonPlanContent('Phân số');
+		expect(lessonPlanContentSchema.parse(c)).toEqual(c);
+		expect(missingForSubmission(c)).toEqual([]);
+		expect(c.objectives.knowledge).toContain('«Phân số»');
 	});
 });

@@ -46,3 +46,28 @@ export function missingForSubmission(c: LessonPlanContent): string[] {
 	});
 	return missing;
 }
+
+/** A complete plan for the demo school (Toán 6), ready to submit: every part filled in. */
+export function demoLessonPlanContent(title: string): LessonPlanContent {
+	const activity = (name: string, goal: string): Activity => ({
+		title: name,
+		goal,
+		content: `Học sinh làm việc theo nhóm với phiếu học tập về «${title}».`,
+		product: 'Phiếu học tập đã hoàn thành, câu trả lời của các nhóm.',
+		organisation: 'Giáo viên chuyển giao nhiệm vụ; học sinh thực hiện theo nhóm; đại diện nhóm báo cáo, cả lớp thảo luận; giáo viên kết luận, nhận định.'
+	});
+	return {
+		objectives: {
+			knowledge: `Nêu được các khái niệm chính của bài «${title}».`,
+			competencies: 'Năng lực tư duy và lập luận toán học, giao tiếp toán học, hợp tác.',
+			qualities: 'Chăm chỉ, trung thực, trách nhiệm trong hoạt động nhóm.'
+		},
+		materials: 'Sách giáo khoa Toán 6, phiếu học tập, máy chiếu.',
+		activities: [
+			activity('Khởi động', 'Gợi hứng thú, dẫn vào bài.'),
+			activity('Hình thành kiến thức', 'Học sinh phát hiện và phát biểu được kiến thức mới.'),
+			activity('Luyện tập', 'Củng cố kiến thức qua bài tập.'),
+			activity('Vận dụng', 'Vận dụng vào tình huống thực tế ở gia đình, địa phương.')
+		]
+	};
+}

@@ -20,6 +20,7 @@ import { lessonPlanEvents, lessonPlans } from './schema';
 import { emptyContent, missingForSubmission, type LessonPlanContent } from './content';
 import { isEditable, LESSON_PLAN_ACTIONS, nextRecipient, transition, type Capacity, type LessonPlanAction, type LessonPlanStatus } from './workflow';
 import { m } from '#lib/paraglide/messages.js';
+import { lessonPlanStatusLabel } from '#lib/learning/labels';
 
 type Plan = typeof lessonPlans.$inferSelect;
 
@@ -141,10 +142,14 @@ export async function getLessonPlan(db: Executor, p: Principal, id: string) {
 		.innerJoin(persons, eq(persons.id, lessonPlanEvents.actorId))
 		.where(eq(lessonPlanEvents.planId, id))
 		.orderBy(asc(lessonPlanEvents.id));
+	const [author] = await db.select().from(persons).where(eq(persons.id, plan.authorId));
+	const [subject] = await db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, plan.subjectId));
 	const caps = can(p, 'update', 'lesson_plan', resourceOf(plan)) ? capacitiesOf(p, plan) : [];
 	const actions = LESSON_PLAN_ACTIONS.filter((a) => transition(plan.status, a, caps, 'x').ok);
 	return {
 		...plan,
+		authorName: author ? fullName(author) : '',
+		subjectName: subject?.name ?? '',
 		canEdit: caps.includes('author') && isEditable(plan.status),
 		actions,
 		events: events.map(({ familyName, middleName, givenName, ...e }) => ({ ...e, actorName: fullName({ familyName, middleName, givenName }) }))
@@ -332,9 +337,7 @@ async function notify(tx: Executor, plan: Plan, actor: Principal, comment: strin
 	for (const recipient of recipients) await enqueue(tx, { channel: 'email', recipient, subject, body });
 }
 
-export function statusLabel(s: LessonPlanStatus): string {
-	return { draft: m.lp_status_draft, submitted: m.lp_status_submitted, returned: m.lp_status_returned, group_approved: m.lp_status_group_approved, approved: m.lp_status_approved }[s]();
-}
+export const statusLabel = lessonPlanStatusLabel;
 function actionLabel(a: LessonPlanAction): string {
 	return { submit: m.lp_action_submit, return: m.lp_action_return, approve: m.lp_action_approve }[a]();
 }

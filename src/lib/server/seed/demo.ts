@@ -10,6 +10,8 @@ import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, sub
 import { accounts, guardianships, persons, roleGrants } from '../people/schema';
 import { hashPassword } from '../auth/password';
 import { gradeColumns, gradeEntries, teachingAssignments } from '../gradebook/schema';
+import { lessonPlanEvents, lessonPlans } from '../learning/schema';
+import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 
 export const DEMO_PASSWORD = 'sen-demo';
@@ -219,6 +221,27 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 			{ schoolId: thcs.id, columnId: gk.id, learnerId, scoreTenths: demoScore(i + 3, 60), updatedBy: mathT.id }
 		])
 	);
+
+	// Kế hoạch bài dạy of Toán 6: one approved (teacher → group head → leader), one waiting for the
+	// group head, and a shared draft the colleagues may copy.
+	const plan = async (title: string, week: number, status: 'draft' | 'submitted' | 'approved', shared: boolean, steps: [from: 'draft' | 'submitted' | 'group_approved' | null, to: 'draft' | 'submitted' | 'group_approved' | 'approved', actor: string, comment: string][]) => {
+		const [row] = await tx
+			.insert(lessonPlans)
+			.values({ schoolId: thcs.id, schoolYearId: thcs.yearId, path: khtn.path, subjectGroupId: khtn.id, authorId: mathT.id, subjectId: subjectId('TOAN'), grade: 6, title, week, periods: 2, status, shared, version: steps.length, content: demoLessonPlanContent(title) })
+			.returning();
+		for (const [fromStatus, toStatus, actorId, comment] of steps) await tx.insert(lessonPlanEvents).values({ planId: row.id, schoolId: thcs.id, fromStatus, toStatus, actorId, comment });
+	};
+	await plan('Tập hợp. Phần tử của tập hợp', 1, 'approved', true, [
+		[null, 'draft', mathT.id, ''],
+		['draft', 'submitted', mathT.id, ''],
+		['submitted', 'group_approved', headT.id, 'Hoạt động luyện tập phù hợp với học sinh lớp 6.'],
+		['group_approved', 'approved', leaderP.id, '']
+	]);
+	await plan('Phép cộng và phép trừ số tự nhiên', 3, 'submitted', false, [
+		[null, 'draft', mathT.id, ''],
+		['draft', 'submitted', mathT.id, '']
+	]);
+	await plan('Lũy thừa với số mũ tự nhiên', 4, 'draft', true, [[null, 'draft', mathT.id, '']]);
 
 	const owner: Record<string, string> = {
 		admin: admin.id,
