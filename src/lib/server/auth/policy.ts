@@ -26,7 +26,11 @@ export type Kind =
 	| 'grade_change'
 	| 'conduct'
 	| 'attendance'
-	| 'lesson_plan';
+	| 'lesson_plan'
+	| 'question'
+	| 'lesson'
+	| 'lesson_class'
+	| 'learner_work';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -105,6 +109,11 @@ export const scopes = {
 		test: (g, r, p) => r.authorId !== undefined && r.authorId === p.personId && r.path.startsWith(g.scopePath),
 		sql: (g, c, p) => sql`(${need(c.authorId, 'authorId')} = ${p.personId} and ${like(c.path, g.scopePath)})`
 	},
+	/** Records under a class the grant is on (a teacher's or homeroom teacher's class), never a school-wide grant. */
+	classGranted: {
+		test: (g, r) => g.scopeType === 'class' && r.path.startsWith(g.scopePath),
+		sql: (g, c) => (g.scopeType === 'class' ? like(c.path, g.scopePath) : sql`false`)
+	},
 	/** What its author shared with colleagues, under the grant's scope. */
 	sharedWithin: {
 		test: (g, r) => r.shared === true && r.path.startsWith(g.scopePath),
@@ -149,7 +158,11 @@ const ALL_KINDS: Kind[] = [
 	'grade_change',
 	'conduct',
 	'attendance',
-	'lesson_plan'
+	'lesson_plan',
+	'question',
+	'lesson',
+	'lesson_class',
+	'learner_work'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -157,7 +170,7 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work'];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
@@ -221,6 +234,20 @@ allow('teacher', ['create', 'read', 'update'], 'lesson_plan', 'author');
 allow(SCHOOL_STAFF, 'read', 'lesson_plan', 'sharedWithin');
 allow('subject_group_head', ['read', 'update'], 'lesson_plan', 'within');
 allow('school_leader', ['read', 'update'], 'lesson_plan', 'within');
+
+// E-learning. The question bank and lessons live in a subject group (or the school) like lesson
+// plans: their author writes them, the school's staff read and reuse them. A teacher gives a lesson
+// to the classes they are granted on. A learner's work (progress, quiz attempts; the resource is
+// the class path and personId = the learner) is theirs, their parents' to read, and their class
+// teachers' to read and grade.
+allow('teacher', ['create', 'read', 'update', 'delete'], ['question', 'lesson'], 'author');
+allow([...SCHOOL_STAFF, 'school_leader'], 'read', ['question', 'lesson'], 'within');
+allow('teacher', ['create', 'read', 'update', 'delete'], 'lesson_class', 'classGranted');
+allow(['homeroom_teacher', 'school_leader'], 'read', 'lesson_class', 'within');
+allow('learner', ['create', 'read', 'update'], 'learner_work', 'self');
+allow('parent', 'read', 'learner_work', 'ownChildren');
+allow('teacher', ['read', 'update'], 'learner_work', 'classGranted');
+allow(['homeroom_teacher', 'school_leader'], 'read', 'learner_work', 'within');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

@@ -5,3 +5,4 @@ export * from '../platform/schema';
 export * from '../settings/schema';
 export * from '../gradebook/schema';
 export * from '../learning/schema';
+export * from '../learning/lesson-schema';

@@ -13,6 +13,7 @@ import { gradebookRouteDocs } from '../gradebook/openapi';
 import { gradebookReportRouteDocs } from '../gradebook/report-openapi';
 import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
 import { learningRouteDocs } from '../learning/openapi';
+import { elearningRouteDocs } from '../learning/elearning-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -77,7 +78,8 @@ export const routes: RouteDoc[] = [
 	...gradebookRouteDocs,
 	...gradebookReportRouteDocs,
 	...gradebookFamilyRouteDocs,
-	...learningRouteDocs
+	...learningRouteDocs,
+	...elearningRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -1,0 +1,27 @@
+import * as i from './elearning-inputs';
+
+/** The e-learning routes as /api/v1/openapi.json lists them. */
+export const elearningRouteDocs = [
+	{ method: 'get', path: '/questions', summary: 'The question bank within scope (the school’s staff), by subject, topic (diacritics ignored), cognitive level or kind; with the key', tag: 'learning', query: i.questionsQuery },
+	{ method: 'post', path: '/questions', summary: 'Add a question: single or multiple choice, true/false, short answer, numeric, matching or essay, tagged by topic and level (nhận biết … vận dụng cao). Audited.', tag: 'learning', body: i.questionInput, status: 201 },
+	{ method: 'get', path: '/questions/{id}', summary: 'One question of the bank', tag: 'learning' },
+	{ method: 'put', path: '/questions/{id}', summary: 'Rewrite one’s own question. Audited.', tag: 'learning', body: i.questionInput },
+	{ method: 'get', path: '/lessons', summary: 'E-learning lessons within scope (the school’s staff read, authors write)', tag: 'learning', query: i.lessonsQuery },
+	{ method: 'post', path: '/lessons', summary: 'Create a lesson for a subject and grade. Audited.', tag: 'learning', body: i.lessonInput, status: 201 },
+	{ method: 'get', path: '/lessons/{id}', summary: 'A lesson with its blocks, its quizzes and their questions, and the classes it is given to', tag: 'learning' },
+	{ method: 'patch', path: '/lessons/{id}', summary: 'Rename or re-describe one’s own lesson. Audited.', tag: 'learning', body: i.lessonPatch },
+	{ method: 'post', path: '/lessons/{id}/blocks', summary: 'Append a block: text, image (https, with alt text), video (https: YouTube or a file), embedded HTML5/H5P (https, sandboxed frame), or an existing quiz of the lesson. Audited.', tag: 'learning', body: i.blockInput, status: 201 },
+	{ method: 'delete', path: '/lessons/{id}/blocks/{blockId}', summary: 'Remove a block. Audited.', tag: 'learning', status: 204 },
+	{ method: 'patch', path: '/lessons/{id}/blocks/{blockId}', summary: 'Move a block up (-1) or down (1). Audited.', tag: 'learning', body: i.blockMoveInput },
+	{ method: 'post', path: '/lessons/{id}/quizzes', summary: 'A quiz from the bank (questions drawn and shuffled per attempt, time limit, attempts), appended as a block. Audited.', tag: 'learning', body: i.quizInput, status: 201 },
+	{ method: 'post', path: '/lessons/{id}/classes', summary: 'Give the lesson to a class the caller teaches, open from opensAt until dueAt (again: new dates). Audited.', tag: 'learning', body: i.assignInput, status: 201 },
+	{ method: 'get', path: '/lesson-classes/{id}/report', summary: 'A class’s progress on a lesson: each learner’s share of blocks done, attempts and best score, and each quiz’s item statistics (difficulty, discrimination)', tag: 'learning' },
+	{ method: 'post', path: '/quizzes/{id}/attempts', summary: 'The learner starts (or resumes) an attempt: questions without the key, deadline from the time limit. 409 when no attempts are left or past due.', tag: 'learning', status: 201 },
+	{ method: 'get', path: '/attempts/{id}', summary: 'An attempt: before submission the questions without the key; after it the answers, results and key (the learner, their parents, the class teacher)', tag: 'learning' },
+	{ method: 'post', path: '/attempts/{id}/submit', summary: 'Submit once: objective questions graded at once, essays wait for the teacher; refused after the deadline (plus 2 minutes’ grace)', tag: 'learning', body: i.submitInput },
+	{ method: 'post', path: '/attempts/{id}/grades', summary: 'The class teacher scores an essay answer with a comment. Audited.', tag: 'learning', body: i.essayGradeInput },
+	{ method: 'get', path: '/learning', summary: 'A learner’s learning: open lessons with progress and best score, mastery per topic, and the lessons suggested next (learnerId for a parent or teacher)', tag: 'learning', query: i.learnerQuery },
+	{ method: 'get', path: '/learning/lessons/{id}', summary: 'A lesson as the learner sees it: blocks with what is done, quizzes with their attempts', tag: 'learning', query: i.learnerQuery },
+	{ method: 'put', path: '/learning/lessons/{id}/blocks/{blockId}/done', summary: 'The learner marks a block done (a quiz is done by submitting it)', tag: 'learning', status: 204 },
+	{ method: 'get', path: '/classes/{id}/mastery', summary: 'Who in a class needs help on what: per topic, the learners below mastery (class teachers, homeroom teacher, leaders)', tag: 'learning' }
+] as const;
