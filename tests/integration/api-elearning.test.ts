@@ -1,0 +1,218 @@
+/**
+ * E-learning through the HTTP API on a real database, with the demo school THCS Bình Yên:
+ * `teacher` teaches Toán in 6A1 and 6A2, `homeroom` is GVCN of 6A1 and teaches Ngữ văn there,
+ * `learner` is in 6A1 and `parent` is their mother; `leader` leads the school.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { startApp, type Client, type TestApp } from '../helpers/app';
+import { classes, enrolments, schools, subjects } from '#lib/server/organisations/schema';
+import { accounts } from '#lib/server/people/schema';
+import { auditLog } from '#lib/server/audit/schema';
+import { quizAttempts } from '#lib/server/learning/lesson-schema';
+
+let app: TestApp;
+const as: Record<string, Client> = {};
+let toan: string, van: string, c6a1: string, c6a2: string, learnerId: string, otherLearner: string;
+
+beforeAll(async () => {
+	app = await startApp();
+	for (const u of ['teacher', 'homeroom', 'learner', 'parent', 'leader', 'grouphead']) as[u] = await app.loginAs(u);
+	const [thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
+	const subs = await app.db.select().from(subjects).where(eq(subjects.schoolId, thcs.id));
+	toan = subs.find((s) => s.code === 'TOAN')!.id;
+	van = subs.find((s) => s.code === 'VAN')!.id;
+	const cls = await app.db.select().from(classes).where(eq(classes.schoolId, thcs.id));
+	c6a1 = cls.find((c) => c.name === '6A1')!.id;
+	c6a2 = cls.find((c) => c.name === '6A2')!.id;
+	[{ personId: learnerId }] = await app.db.select().from(accounts).where(eq(accounts.username, 'learner'));
+	const peers = await app.db.select().from(enrolments).where(eq(enrolments.classId, c6a1));
+	otherLearner = peers.find((e) => e.learnerId !== learnerId)!.learnerId;
+});
+afterAll(() => app?.close());
+
+const ok = async (res: Response, status = 200) => {
+	const body = res.status === 204 ? null : await res.json();
+	expect(res.status, JSON.stringify(body)).toBe(status);
+	return body;
+};
+const question = async (over: Record<string, unknown>) => ok(await as.teacher.post('/api/v1/questions', { subjectId: toan, grade: 6, topic: 'Phân số', level: 'thong_hieu', stem: 'Câu hỏi', ...over }), 201);
+
+/** A Toán lesson with a text block and a quiz of `bodies`, given to 6A1. */
+async function lessonWithQuiz(bodies: Record<string, unknown>[], quiz: Record<string, unknown> = {}, assign: Record<string, unknown> = {}) {
+	const qs = [];
+	for (const b of bodies) qs.push(await ok(await as.teacher.post('/api/v1/questions', { subjectId: toan, grade: 6, topic: b.topic ?? 'Phân số', stem: 'Câu hỏi', points: b.points ?? 1, body: b.body }), 201));
+	const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Phân số bằng nhau' }), 201);
+	await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/blocks`, { kind: 'text', title: 'Đọc', body: 'Hai phân số bằng nhau khi…' }), 201);
+	const { quiz: q } = await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/quizzes`, { title: 'Luyện tập', questionIds: qs.map((x) => x.id), shuffle: false, maxAttempts: 2, ...quiz }), 201);
+	const given = await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1, ...assign }), 201);
+	return { lesson, quiz: q, questions: qs, lessonClassId: given.id as string };
+}
+
+const single = { kind: 'single', options: [{ id: 'a', text: '2/4' }, { id: 'b', text: '2/3' }], correct: 'a' };
+const numeric = { kind: 'numeric', answer: 0.5, tolerance: 0 };
+const essay = { kind: 'essay', guidance: 'Giải thích.' };
+
+describe('the question bank', () => {
+	it('adds a question of each kind, audited, and lists them by topic ignoring diacritics', async () => {
+		const bodies = [
+			single,
+			{ kind: 'multiple', options: [{ id: 'a', text: '1/2' }, { id: 'b', text: '2/4' }, { id: 'c', text: '3' }], correct: ['a', 'b'] },
+			{ kind: 'true_false', correct: true },
+			{ kind: 'short_answer', answers: ['Tử số'] },
+			numeric,
+			{ kind: 'matching', pairs: [{ left: '1/2', right: '0,5' }, { left: '1/4', right: '0,25' }] },
+			essay
+		];
+		for (const body of bodies) {
+			const q = await ok(await as.teacher.post('/api/v1/questions', { subjectId: toan, topic: 'Số thập phân', stem: 'Câu hỏi', body }), 201);
+			expect(q.kind).toBe(body.kind);
+		}
+		const { items } = await ok(await as.teacher.get('/api/v1/questions?topic=so thap phan'));
+		expect(items.map((q: { kind: string }) => q.kind).sort()).toEqual(['essay', 'matching', 'multiple', 'numeric', 'short_answer', 'single', 'true_false']);
+		const audit = await app.db.select().from(auditLog).where(eq(auditLog.entityType, 'question'));
+		expect(audit.length).toBeGreaterThanOrEqual(7);
+	});
+
+	it('should fail with 400 naming the field when the key is not an option, or an option is missing', async () => {
+		const res = await as.teacher.post('/api/v1/questions', { subjectId: toan, stem: 'x', body: { ...single, correct: 'z' } });
+		const body = await ok(res, 400);
+		expect(body.error.details.issues).toEqual([{ path: 'body.correct', message: 'Đáp án đúng phải là một trong các phương án.' }]);
+		expect((await as.teacher.post('/api/v1/questions', { subjectId: toan, stem: 'x', body: { kind: 'single', options: [{ id: 'a', text: 'x' }], correct: 'a' } })).status).toBe(400);
+	});
+
+	it('is the school staff’s to read, never a learner’s or parent’s (the key would leak)', async () => {
+		expect((await as.homeroom.get('/api/v1/questions')).status).toBe(200);
+		expect((await as.learner.get('/api/v1/questions')).status).toBe(403);
+		expect((await as.parent.get('/api/v1/questions')).status).toBe(403);
+		const q = await question({ body: single });
+		expect((await as.learner.get(`/api/v1/questions/${q.id}`)).status).toBe(404);
+		// A colleague reads it but may not rewrite it.
+		expect((await as.homeroom.get(`/api/v1/questions/${q.id}`)).status).toBe(200);
+		expect((await as.homeroom.put(`/api/v1/questions/${q.id}`, { subjectId: toan, stem: 'x', body: single })).status).toBe(403);
+	});
+});
+
+describe('a lesson with a quiz, taken by a learner', () => {
+	it('lets the learner read, mark blocks done, take the quiz without seeing the key, and get the score and progress', async () => {
+		const { lesson, quiz, questions } = await lessonWithQuiz([{ body: single }, { body: numeric, points: 2 }, { body: { kind: 'true_false', correct: false }, topic: 'Số nguyên' }]);
+		const view = await ok(await as.learner.get(`/api/v1/learning/lessons/${lesson.id}`));
+		expect(view.blocks.map((b: { kind: string }) => b.kind)).toEqual(['text', 'quiz']);
+		expect(view.progress).toBe(0);
+		await ok(await as.learner.put(`/api/v1/learning/lessons/${lesson.id}/blocks/${view.blocks[0].id}/done`), 204);
+		expect((await as.learner.put(`/api/v1/learning/lessons/${lesson.id}/blocks/${view.blocks[1].id}/done`)).status).toBe(400);
+
+		const attempt = await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 201);
+		expect(attempt.questions.map((q: { id: string }) => q.id)).toEqual(questions.map((q) => q.id));
+		expect(JSON.stringify(attempt.questions)).not.toMatch(/"correct"|"answer"/);
+		// Resuming gives the same attempt.
+		expect((await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 201)).id).toBe(attempt.id);
+
+		const done = await ok(
+			await as.learner.post(`/api/v1/attempts/${attempt.id}/submit`, {
+				answers: { [questions[0].id]: { kind: 'single', choice: 'a' }, [questions[1].id]: { kind: 'numeric', value: 0.5 }, [questions[2].id]: { kind: 'true_false', value: true } }
+			})
+		);
+		expect(done).toMatchObject({ status: 'submitted', score: 3, maxScore: 4 });
+		expect(done.results[questions[2].id]).toMatchObject({ fraction: 0, points: 0, max: 1 });
+		// After submission the key is shown for review.
+		expect(done.questions[0].body.correct).toBe('a');
+		expect((await as.learner.post(`/api/v1/attempts/${attempt.id}/submit`, { answers: {} })).status).toBe(409);
+
+		const after = await ok(await as.learner.get(`/api/v1/learning/lessons/${lesson.id}`));
+		expect(after.progress).toBe(100);
+		const overview = await ok(await as.learner.get('/api/v1/learning'));
+		const row = overview.lessons.find((l: { lessonId: string }) => l.lessonId === lesson.id);
+		expect(row).toMatchObject({ progress: 100, completed: true, bestScore: 3, maxScore: 4 });
+		expect(overview.mastery.find((t: { topic: string }) => t.topic === 'Số nguyên')).toMatchObject({ score: 0, level: 'needs_help' });
+	});
+
+	it('suggests next the unfinished lesson on the learner’s weakest topic', async () => {
+		// A lesson practising Số nguyên (weak, from the test above), and one on Hình học (no evidence).
+		const weak = await lessonWithQuiz([{ body: { kind: 'true_false', correct: true }, topic: 'Số nguyên' }]);
+		const other = await lessonWithQuiz([{ body: { kind: 'true_false', correct: true }, topic: 'Hình học' }], {}, { dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+		const { suggestions } = await ok(await as.learner.get('/api/v1/learning'));
+		const ids = suggestions.map((s: { lessonId: string }) => s.lessonId);
+		expect(ids[0]).toBe(weak.lesson.id);
+		expect(ids).toContain(other.lesson.id);
+	});
+
+	it('draws and shuffles per attempt, limits attempts, and refuses answers after the time is up', async () => {
+		const bodies = Array.from({ length: 6 }, () => ({ body: single }));
+		const { quiz } = await lessonWithQuiz(bodies, { drawCount: 3, shuffle: true, maxAttempts: 1, timeLimitMinutes: 10 });
+		const attempt = await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 201);
+		expect(attempt.questions).toHaveLength(3);
+		expect(new Date(attempt.deadlineAt).getTime() - new Date(attempt.startedAt).getTime()).toBe(10 * 60_000);
+		// The clock runs out (the attempt started 13 minutes ago: 10 + 2 minutes' grace have passed).
+		await app.db.update(quizAttempts).set({ startedAt: new Date(Date.now() - 13 * 60_000), deadlineAt: new Date(Date.now() - 3 * 60_000) }).where(eq(quizAttempts.id, attempt.id));
+		const late = await ok(await as.learner.post(`/api/v1/attempts/${attempt.id}/submit`, { answers: {} }), 409);
+		expect(late.error.message).toBe('Đã hết thời gian làm bài nên không nhận bài nộp nữa.');
+		await app.db.update(quizAttempts).set({ status: 'submitted', submittedAt: new Date() }).where(eq(quizAttempts.id, attempt.id));
+		const none = await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 409);
+		expect(none.error.message).toBe('Bạn đã làm hết 1 lượt cho bài kiểm tra này.');
+	});
+
+	it('sends an essay to the class teacher, who scores it; the attempt is complete then', async () => {
+		const { quiz, questions, lessonClassId } = await lessonWithQuiz([{ body: single }, { body: essay, points: 4 }]);
+		const attempt = await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 201);
+		const done = await ok(await as.learner.post(`/api/v1/attempts/${attempt.id}/submit`, { answers: { [questions[0].id]: { kind: 'single', choice: 'a' }, [questions[1].id]: { kind: 'essay', text: 'Vì 2/4 = 1/2.' } } }));
+		expect(done).toMatchObject({ status: 'needs_grading', score: 1, maxScore: 5 });
+		expect((await as.learner.post(`/api/v1/attempts/${attempt.id}/grades`, { questionId: questions[1].id, points: 4 })).status).toBe(404);
+		expect((await as.teacher.post(`/api/v1/attempts/${attempt.id}/grades`, { questionId: questions[1].id, points: 5 })).status).toBe(400);
+		const graded = await ok(await as.teacher.post(`/api/v1/attempts/${attempt.id}/grades`, { questionId: questions[1].id, points: 3, comment: 'Đúng, cần trình bày rõ hơn.' }));
+		expect(graded).toMatchObject({ status: 'submitted', score: 4 });
+		const report = await ok(await as.teacher.get(`/api/v1/lesson-classes/${lessonClassId}/report`));
+		const me = report.learners.find((l: { id: string }) => l.id === learnerId);
+		expect(me).toMatchObject({ bestScore: 4, maxScore: 5, attempts: 1, needsGrading: false });
+		expect(report.statistics[0].items.map((s: { n: number }) => s.n)).toEqual([1, 1]);
+		const audit = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'quiz_attempt'), eq(auditLog.entityId, attempt.id)));
+		expect(audit.map((a) => a.action)).toEqual(['grade']);
+	});
+});
+
+describe('who may see and do what', () => {
+	it('lets the parent read the child’s learning and attempts but not answer; hides them from other learners', async () => {
+		const { quiz } = await lessonWithQuiz([{ body: single }]);
+		const attempt = await ok(await as.learner.post(`/api/v1/quizzes/${quiz.id}/attempts`), 201);
+		expect((await as.parent.get(`/api/v1/attempts/${attempt.id}`)).status).toBe(200);
+		expect((await as.parent.post(`/api/v1/attempts/${attempt.id}/submit`, { answers: {} })).status).toBe(403);
+		expect((await as.parent.get(`/api/v1/learning?learnerId=${learnerId}`)).status).toBe(200);
+		expect((await as.parent.get(`/api/v1/learning?learnerId=${otherLearner}`)).status).toBe(404);
+		expect((await as.leader.get(`/api/v1/attempts/${attempt.id}`)).status).toBe(200);
+	});
+
+	it('lets a teacher give lessons only to the classes they teach, and not edit a colleague’s lesson', async () => {
+		const lesson = await ok(await as.homeroom.post('/api/v1/lessons', { subjectId: van, grade: 6, title: 'Truyện cổ tích' }), 201);
+		expect((await as.homeroom.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a2 })).status).toBe(403);
+		await ok(await as.homeroom.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1 }), 201);
+		expect((await as.teacher.post(`/api/v1/lessons/${lesson.id}/blocks`, { kind: 'text', body: 'x' })).status).toBe(403);
+		expect((await as.learner.get(`/api/v1/lessons/${lesson.id}`)).status).toBe(404);
+	});
+
+	it('keeps a lesson given to another class, or not yet open, from the learner (404)', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Chỉ cho 6A2' }), 201);
+		await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a2 }), 201);
+		expect((await as.learner.get(`/api/v1/learning/lessons/${lesson.id}`)).status).toBe(404);
+		const later = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Tuần sau' }), 201);
+		await ok(await as.teacher.post(`/api/v1/lessons/${later.id}/classes`, { classId: c6a1, opensAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }), 201);
+		expect((await as.learner.get(`/api/v1/learning/lessons/${later.id}`)).status).toBe(404);
+		expect((await as.learner.get('/api/v1/learning')).status).toBe(200);
+		expect((await (await as.learner.get('/api/v1/learning')).json()).lessons.some((l: { lessonId: string }) => l.lessonId === later.id)).toBe(false);
+	});
+
+	it('refuses blocks that are not https and a due time before the opening (400)', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Liên kết' }), 201);
+		expect((await as.teacher.post(`/api/v1/lessons/${lesson.id}/blocks`, { kind: 'video', url: 'javascript:alert(1)' })).status).toBe(400);
+		expect((await as.teacher.post(`/api/v1/lessons/${lesson.id}/blocks`, { kind: 'embed', title: 'H5P', url: 'http://example.org/h5p' })).status).toBe(400);
+		await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/blocks`, { kind: 'video', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' }), 201);
+		const res = await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1, opensAt: '2026-12-10T00:00:00Z', dueAt: '2026-12-09T00:00:00Z' });
+		expect((await ok(res, 400)).error.details.issues[0].path).toBe('dueAt');
+	});
+
+	it('shows the class teacher who needs help on which topic', async () => {
+		const { topics } = await ok(await as.teacher.get(`/api/v1/classes/${c6a1}/mastery`));
+		const soNguyen = topics.find((t: { topic: string }) => t.topic === 'Số nguyên');
+		expect(soNguyen.needsHelp.map((l: { learnerId: string }) => l.learnerId)).toContain(learnerId);
+		expect((await as.learner.get(`/api/v1/classes/${c6a1}/mastery`)).status).toBe(404);
+	});
+});
