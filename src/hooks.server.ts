@@ -8,6 +8,9 @@ import { getContext } from '#lib/server/context';
 import { principalFromApiToken, principalFromSession } from '#lib/server/auth/service';
 import { SESSION_COOKIE } from '#lib/server/auth/cookies';
 import { runWithRequest } from '#lib/server/http/request-context';
+import { errorResponse } from '#lib/server/http/api';
+import { AppError } from '#lib/server/errors';
+import { m } from '#lib/paraglide/messages.js';
 
 export const init: ServerInit = boot;
 
@@ -31,6 +34,30 @@ const i18n: Handle = ({ event, resolve }) =>
 		event.locals.locale = locale as 'vi' | 'en';
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+
+/**
+ * The answers SvelteKit makes itself under /api/v1 — no such route (404), a method the route does
+ * not export (405) — get the API's error shape in the caller's language, like those of endpoint().
+ * One place, so no route needs a catch-all or a `fallback` of its own.
+ */
+const apiFallbacks: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const path = event.url.pathname;
+	if (path !== '/api/v1' && !path.startsWith('/api/v1/')) return response;
+	// No route matched. (SvelteKit would render the error page, whose layout sends a signed-out
+	// caller to the sign-in page: an API client gets the 404 instead.)
+	if (event.route.id === null) {
+		return errorResponse(event, new AppError(404, 'route_not_found', m.api_route_not_found({ path })));
+	}
+	// endpoint() never answers 405, and its errors are JSON; SvelteKit's 405 is plain text.
+	if (response.status === 405 && !response.headers.get('content-type')?.includes('application/json')) {
+		const allowed = response.headers.get('allow') ?? '';
+		const res = errorResponse(event, new AppError(405, 'method_not_allowed', m.api_method_not_allowed({ path, method: event.request.method, allowed }), { allowed: allowed.split(/,\s*/).filter(Boolean) }));
+		if (allowed) res.headers.set('allow', allowed);
+		return res;
+	}
+	return response;
+};
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.principal = null;
@@ -56,7 +83,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestContext, i18n, authenticate, securityHeaders);
+export const handle = sequence(requestContext, i18n, apiFallbacks, authenticate, securityHeaders);
 
 // SvelteKit 3 passes `kind`: app errors (error()), framework errors (404 …), validation errors
 // keep their own status and message; only unknown errors are logged and get a generic message.

@@ -58,6 +58,8 @@ describe('schools, years, subjects, classes, enrolments', () => {
 		const school = await res.json();
 		expect((await (await unit.get(`/api/v1/schools?orgUnitId=${unitId}&level=preschool`)).json()).items.map((s: { id: string }) => s.id)).toContain(school.id);
 		expect((await unit.patch(`/api/v1/schools/${school.id}`, { setting: 'rural' })).status).toBe(200);
+		// A patch changes only what it names: the address stays.
+		expect(await (await unit.get(`/api/v1/schools/${school.id}`)).json()).toMatchObject({ setting: 'rural', address: 'Xã Thạch Thất' });
 	});
 
 	it('creates a school year with two terms splitting the year', async () => {
@@ -120,6 +122,102 @@ describe('schools, years, subjects, classes, enrolments', () => {
 		const otherStaff = (await (await admin.get('/api/v1/people?kind=staff&pageSize=100')).json()).items.find((p: { schoolId: string | null }) => p.schoolId && p.schoolId !== schoolId);
 		const res = await leader.post('/api/v1/classes', { schoolYearId: yearId, name: '9A9', grade: 9, homeroomTeacherId: otherStaff?.id ?? '00000000-0000-4000-8000-000000000000' });
 		expect(res.status).toBe(400);
+	});
+});
+
+describe('PATCH /api/v1/school-years/{id}, /api/v1/subjects/{id}, /api/v1/subject-groups/{id}', () => {
+	const auditsOf = (entityId: string) => app.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+	const leaderId = async () => (await (await leader.get('/api/v1/me')).json()).person.id;
+
+	it('renames a school year and moves its dates; the terms follow; audited with before and after', async () => {
+		const year = await (await leader.post('/api/v1/school-years', { schoolId, name: '2029-2030', startsOn: '2029-09-05', endsOn: '2030-05-31', term2StartsOn: '2030-01-14' })).json();
+		const res = await leader.patch(`/api/v1/school-years/${year.id}`, { name: '2029-2030', startsOn: '2029-09-03', endsOn: '2030-05-29' });
+		expect(res.status).toBe(200);
+		const after = await res.json();
+		expect(after.terms.map((t: { number: number; startsOn: string; endsOn: string }) => [t.number, t.startsOn, t.endsOn])).toEqual([
+			[1, '2029-09-03', '2030-01-13'],
+			[2, '2030-01-14', '2030-05-29']
+		]);
+		const moved = await (await leader.patch(`/api/v1/school-years/${year.id}`, { term2StartsOn: '2030-01-20' })).json();
+		expect(moved.terms[0].endsOn).toBe('2030-01-19');
+		const listed = (await (await leader.get(`/api/v1/school-years?schoolId=${schoolId}`)).json()).items.find((y: { id: string }) => y.id === year.id);
+		expect(listed.terms[1].startsOn).toBe('2030-01-20');
+		const audits = (await auditsOf(year.id)).filter((a) => a.action === 'update');
+		expect(audits).toHaveLength(2);
+		expect(audits[0]).toMatchObject({ entityType: 'school_year', actorId: await leaderId(), schoolId });
+		expect(audits[0].before).toMatchObject({ startsOn: '2029-09-05', terms: [{ number: 1, startsOn: '2029-09-05' }, { number: 2, endsOn: '2030-05-31' }] });
+		expect(audits[0].after).toMatchObject({ startsOn: '2029-09-03', terms: [{ number: 1, startsOn: '2029-09-03' }, { number: 2, endsOn: '2030-05-29' }] });
+	});
+
+	it('should fail with 400 for a year that ends before it starts or a term 2 outside it, and change nothing', async () => {
+		const year = await (await leader.post('/api/v1/school-years', { schoolId, name: '2031-2032', startsOn: '2031-09-05', endsOn: '2032-05-31' })).json();
+		const backwards = await leader.patch(`/api/v1/school-years/${year.id}`, { endsOn: '2031-08-01' });
+		expect(backwards.status).toBe(400);
+		expect((await backwards.json()).error.details.issues[0].path).toBe('endsOn');
+		const outside = await leader.patch(`/api/v1/school-years/${year.id}`, { term2StartsOn: '2033-01-01' });
+		expect(outside.status).toBe(400);
+		expect((await outside.json()).error.message).toBe('Ngày bắt đầu học kỳ II phải nằm trong năm học.');
+		const taken = await leader.patch(`/api/v1/school-years/${year.id}`, { name: '2029-2030' });
+		expect(taken.status).toBe(409);
+		expect((await auditsOf(year.id)).map((a) => a.action)).toEqual(['create']);
+	});
+
+	it('should fail with 403 for a teacher or the unit officer, who may only read the school year, and 404 for a parent', async () => {
+		const unit = await app.loginAs('unit');
+		const parent = await app.loginAs('parent');
+		for (const who of [teacher, unit]) {
+			const res = await who.patch(`/api/v1/school-years/${yearId}`, { name: '2099-2100' });
+			expect(res.status).toBe(403);
+			expect((await res.json()).error.code).toBe('forbidden');
+		}
+		expect((await parent.patch(`/api/v1/school-years/${yearId}`, { name: '2099-2100' })).status).toBe(404);
+		expect((await admin.patch('/api/v1/school-years/00000000-0000-4000-8000-000000000000', { name: '2099-2100' })).status).toBe(404);
+		expect((await auditsOf(yearId)).filter((a) => a.action === 'update')).toEqual([]);
+	});
+
+	it('updates a subject and renames a subject group, each audited', async () => {
+		const { groups, subjects } = await (await leader.get(`/api/v1/subjects?schoolId=${schoolId}`)).json();
+		const tin = subjects.find((x: { code: string }) => x.code === 'TIN');
+		const other = groups.find((g: { id: string }) => g.id !== tin.subjectGroupId);
+		const res = await leader.patch(`/api/v1/subjects/${tin.id}`, { name: 'Tin học (tự chọn)', periodsPerYear: 70, subjectGroupId: other.id });
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ code: 'TIN', name: 'Tin học (tự chọn)', periodsPerYear: 70, subjectGroupId: other.id, assessment: 'score' });
+		const [audit] = await auditsOf(tin.id);
+		expect(audit).toMatchObject({ action: 'update', entityType: 'subject', actorId: await leaderId() });
+		expect(audit.before).toMatchObject({ name: 'Tin học', periodsPerYear: 35 });
+		expect(audit.after).toMatchObject({ name: 'Tin học (tự chọn)', periodsPerYear: 70 });
+
+		const group = groups[0];
+		const renamed = await leader.patch(`/api/v1/subject-groups/${group.id}`, { name: `${group.name} (mới)` });
+		expect(renamed.status).toBe(200);
+		const [gAudit] = await auditsOf(group.id);
+		expect(gAudit).toMatchObject({ action: 'update', entityType: 'subject_group', before: { name: group.name }, after: { name: `${group.name} (mới)` } });
+		const listed = await (await teacher.get(`/api/v1/subjects?schoolId=${schoolId}`)).json();
+		expect(listed.groups.map((g: { name: string }) => g.name)).toContain(`${group.name} (mới)`);
+	});
+
+	it('keeps the assessment mode of a subject that has gradebook columns (409), and refuses a duplicate code', async () => {
+		const { subjects } = await (await leader.get(`/api/v1/subjects?schoolId=${schoolId}`)).json();
+		const toan = subjects.find((x: { code: string }) => x.code === 'TOAN');
+		const res = await leader.patch(`/api/v1/subjects/${toan.id}`, { assessment: 'comment' });
+		expect(res.status).toBe(409);
+		expect((await res.json()).error.message).toBe('Môn Toán đã có cột điểm trong sổ điểm nên không thể đổi cách đánh giá.');
+		const dup = await leader.patch(`/api/v1/subjects/${toan.id}`, { code: 'VAN' });
+		expect(dup.status).toBe(409);
+		const van = subjects.find((x: { code: string }) => x.code === 'VAN');
+		expect((await leader.patch(`/api/v1/subjects/${van.id}`, { assessment: 'comment' })).status).toBe(200);
+		expect(await auditsOf(toan.id)).toEqual([]);
+	});
+
+	it('should fail with 403 for a teacher changing a subject or a group, and 404 for another school’s leader scope', async () => {
+		const { groups, subjects } = await (await leader.get(`/api/v1/subjects?schoolId=${schoolId}`)).json();
+		const res = await teacher.patch(`/api/v1/subjects/${subjects[0].id}`, { name: 'X' });
+		expect(res.status).toBe(403);
+		expect((await teacher.patch(`/api/v1/subject-groups/${groups[0].id}`, { name: 'X' })).status).toBe(403);
+		const parent = await app.loginAs('parent');
+		expect((await parent.patch(`/api/v1/subjects/${subjects[0].id}`, { name: 'X' })).status).toBe(404);
+		expect((await parent.patch(`/api/v1/subject-groups/${groups[0].id}`, { name: 'X' })).status).toBe(404);
+		expect(await auditsOf(subjects[0].id)).toEqual([]);
 	});
 });
 

@@ -151,6 +151,31 @@ describe('the account page', () => {
 		expect((await whoami.json()).account.username).toBe('teacher');
 		expect(await (await me.get('/account')).text()).not.toContain(token!);
 	});
+
+	it('lists the tokens with their names and revokes one with its button', async () => {
+		const me = await app.loginAs('counsellor');
+		await me.form('/account?/token', { name: 'Sổ tư vấn' });
+		const created = await me.form('/account?/token', { name: 'Lịch hẹn' });
+		const token = (await created.text()).match(/sen_[\w-]{20,}/)![0];
+		const page = await (await me.get('/account')).text();
+		expect(page).toContain('Sổ tư vấn');
+		expect(page).toContain('Lịch hẹn');
+		const ids = [...page.matchAll(/<input type="hidden" name="id" value="([\w-]+)"/g)].map((m) => m[1]);
+		expect(ids).toHaveLength(2);
+		// Newest first: the token just created is the first row.
+		const res = await me.form('/account?/revokeToken', { id: ids[0] });
+		expect(res.status).toBe(200);
+		expect(await textOf(res)).toContain('Đã thu hồi mã “Lịch hẹn”: mã này không dùng được nữa.');
+		expect((await app.request('GET', '/api/v1/me', { token })).status).toBe(401);
+		const after = await (await me.get('/account')).text();
+		expect(after).not.toContain('Lịch hẹn');
+		expect(after).toContain('Sổ tư vấn');
+		// Another person's token id is refused, with the message on the page.
+		const other = await app.loginAs('leader');
+		const refused = await other.form('/account?/revokeToken', { id: ids[1] });
+		expect(refused.status).toBe(404);
+		expect(await textOf(refused)).toContain('Không tìm thấy mã truy cập này trong tài khoản của bạn.');
+	});
 });
 
 describe('signing out and password resets', () => {

@@ -51,7 +51,9 @@ describe('starting Sen', () => {
 		const first = start({ PORT: String(port), DATA_DIR: dataDir });
 		await waitReady(port, first.exited);
 		expect(first.output()).toMatch(/Demo logins, password "sen-demo"/);
-		for (const u of ['admin', 'city', 'unit', 'leader', 'teacher', 'parent', 'learner']) expect(first.output()).toMatch(new RegExp(`^\\s+${u}\\s`, 'm'));
+		// Every demo login README lists, each on its own line with its role.
+		const printed = [...first.output().matchAll(/^ {2}(\S+) +\S.*$/gm)].map((m) => m[1]);
+		expect(printed).toEqual(['admin', 'city', 'unit', 'leader', 'grouphead', 'homeroom', 'teacher', 'counsellor', 'parent', 'learner', 'mentor', 'alumnus', 'partner']);
 		expect(existsSync(dataDir + '.lock')).toBe(true);
 
 		const second = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
@@ -76,5 +78,47 @@ describe('starting Sen', () => {
 		expect(await bad.exited).toBe(1);
 		expect(bad.output()).toMatch(/invalid configuration/);
 		expect(bad.output()).toMatch(/PORT/);
+	});
+
+	it('creates the first administrator of a production deployment from SEN_ADMIN_*, once, audited, without demo data', async () => {
+		const dataDir = join(mkdtempSync(join(tmpdir(), 'sen-start-')), 'data');
+		const port = await freePort();
+		const env = { NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, SEN_ADMIN_USERNAME: 'Quantri', SEN_ADMIN_PASSWORD: 'so-gd-ha-noi-2026', SEN_ADMIN_EMAIL: 'quantri@so.hanoi.vn' };
+		const first = start(env);
+		await waitReady(port, first.exited);
+		expect(first.output()).not.toMatch(/Demo logins/);
+		expect(first.output()).not.toContain('so-gd-ha-noi-2026');
+		const base = `http://127.0.0.1:${port}`;
+		const login = (username: string, password: string) =>
+			fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+		// Production never seeds the demo: its logins do not exist.
+		expect((await login('admin', 'sen-demo')).status).toBe(401);
+		const signedIn = await login('quantri', 'so-gd-ha-noi-2026');
+		expect(signedIn.status).toBe(200);
+		const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
+		const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
+		expect(me.roles.map((r: { role: string }) => r.role)).toEqual(['system_admin']);
+		const audit = (await (await fetch(`${base}/api/v1/audit?entityType=account`, { headers: { cookie } })).json()).items;
+		expect(audit).toEqual([expect.objectContaining({ action: 'bootstrap_admin', actorId: null, before: null, after: expect.objectContaining({ username: 'quantri' }) })]);
+		// The administrator can build the tree from nothing.
+		const dept = await fetch(`${base}/api/v1/org-units`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'department', code: 'SO-HN', name: 'Sở GD&ĐT Hà Nội' }) });
+		expect(dept.status).toBe(201);
+		first.child.kill('SIGTERM');
+		expect(await first.exited).toBe(0);
+
+		// Once there is an administrator the variables are ignored: no second account, no password reset.
+		const again = start({ ...env, SEN_ADMIN_USERNAME: 'other', SEN_ADMIN_PASSWORD: 'another-pass-2026' });
+		await waitReady(port, again.exited);
+		expect((await login('other', 'another-pass-2026')).status).toBe(401);
+		expect((await login('quantri', 'so-gd-ha-noi-2026')).status).toBe(200);
+		again.child.kill('SIGTERM');
+		expect(await again.exited).toBe(0);
+	});
+
+	it('refuses to start with a first-administrator password that is too short, without printing it', async () => {
+		const bad = start({ NODE_ENV: 'production', SEN_ADMIN_USERNAME: 'quantri', SEN_ADMIN_PASSWORD: 'short-1', DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sen-start-')), 'data') });
+		expect(await bad.exited).toBe(1);
+		expect(bad.output()).toMatch(/SEN_ADMIN_PASSWORD: must be at least 12 characters/);
+		expect(bad.output()).not.toContain('short-1');
 	});
 });

@@ -5,6 +5,7 @@ import { getContext, hasContext, setContext } from './context';
 import { log } from './log';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from './seed/demo';
 import { deliverPending } from './platform/outbox';
+import { ensureFirstAdmin, FirstAdminError } from './people/first-admin';
 
 /** Opens the database, applies migrations and seeds demo data. Shared by the server and scripts. */
 export async function openApp(config: Config): Promise<{ handle: DatabaseHandle; release: () => void }> {
@@ -48,6 +49,11 @@ export async function boot(): Promise<void> {
 			const seeded = await seedDemoIfEmpty(handle.db, config.SEN_DEMO_YEAR);
 			printDemoLogins(seeded, config.PORT);
 		}
+		if (config.firstAdmin) {
+			const outcome = await ensureFirstAdmin(handle.db, config.firstAdmin);
+			if (outcome === 'created') log.info({ username: config.firstAdmin.username }, 'first system administrator created from SEN_ADMIN_USERNAME');
+			else log.info('a system administrator exists; SEN_ADMIN_USERNAME/SEN_ADMIN_PASSWORD ignored');
+		}
 		// One delivery run at a time: the next starts 2 s after the previous one has finished.
 		const deliver = () => {
 			deliverPending(getContext().db)
@@ -58,7 +64,7 @@ export async function boot(): Promise<void> {
 		};
 		timer = setTimeout(deliver, 2000).unref();
 	} catch (e) {
-		if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+		if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof FirstAdminError) {
 			console.error('\n' + e.message + '\n');
 			process.exit(1);
 		}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ADMIN_PASSWORD_MIN, ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
 	it('defaults to port 3000, PGlite in ./data and demo mode', () => {
@@ -35,5 +35,29 @@ describe('configuration', () => {
 	it('takes the demo school year, and names SEN_DEMO_YEAR when it is not a year', () => {
 		expect(loadConfig({ SEN_DEMO_YEAR: '2026' }).SEN_DEMO_YEAR).toBe(2026);
 		expect(() => loadConfig({ SEN_DEMO_YEAR: 'next' })).toThrow(/SEN_DEMO_YEAR/);
+	});
+
+	describe('first administrator (SEN_ADMIN_USERNAME + SEN_ADMIN_PASSWORD)', () => {
+		it('is taken when both are set, the username lower-cased', () => {
+			const c = loadConfig({ NODE_ENV: 'production', SEN_ADMIN_USERNAME: 'Quan.Tri', SEN_ADMIN_PASSWORD: 'hoa-sen-2026-ha-noi', SEN_ADMIN_EMAIL: 'it@so.hanoi.vn' });
+			expect(c.firstAdmin).toEqual({ username: 'quan.tri', password: 'hoa-sen-2026-ha-noi', email: 'it@so.hanoi.vn' });
+			expect(loadConfig({}).firstAdmin).toBeUndefined();
+		});
+
+		it(`refuses a password shorter than ${ADMIN_PASSWORD_MIN} characters or of one kind, without printing it`, () => {
+			expect(() => loadConfig({ SEN_ADMIN_USERNAME: 'root', SEN_ADMIN_PASSWORD: 'short-1' })).toThrow(/SEN_ADMIN_PASSWORD: must be at least 12 characters \(got 7 characters\)/);
+			expect(() => loadConfig({ SEN_ADMIN_USERNAME: 'root', SEN_ADMIN_PASSWORD: 'onlylettersherE' })).toThrow(/SEN_ADMIN_PASSWORD: must mix letters/);
+			try {
+				loadConfig({ SEN_ADMIN_USERNAME: 'root', SEN_ADMIN_PASSWORD: 'short-1' });
+			} catch (e) {
+				expect((e as Error).message).not.toContain('short-1');
+			}
+		});
+
+		it('needs the username and the password together, and a sensible username', () => {
+			expect(() => loadConfig({ SEN_ADMIN_USERNAME: 'root' })).toThrow(/set together/);
+			expect(() => loadConfig({ SEN_ADMIN_PASSWORD: 'hoa-sen-2026-ha-noi' })).toThrow(/set together/);
+			expect(() => loadConfig({ SEN_ADMIN_USERNAME: 'a b', SEN_ADMIN_PASSWORD: 'hoa-sen-2026-ha-noi' })).toThrow(/SEN_ADMIN_USERNAME/);
+		});
 	});
 });

@@ -4,6 +4,9 @@ const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The bootstrap administrator's password is longer than the 8 every account needs. */
+export const ADMIN_PASSWORD_MIN = 12;
+
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000),
@@ -20,22 +23,54 @@ const schema = z.object({
 	SEN_DEMO_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
 	/** Public URL used in emailed links. */
 	PUBLIC_URL: z.string().url({ message: 'must be a URL such as https://sen.example.vn' }).optional(),
-	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14)
-});
+	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+	/**
+	 * The first system administrator of a deployment without demo data: created at start when the
+	 * installation has no system administrator yet, ignored afterwards. Both or neither.
+	 */
+	SEN_ADMIN_USERNAME: z
+		.string()
+		.trim()
+		.regex(/^[a-zA-Z0-9._-]{3,60}$/, { message: 'must be 3–60 letters, digits, dots, dashes or underscores' })
+		.optional(),
+	SEN_ADMIN_PASSWORD: z
+		.string()
+		.min(ADMIN_PASSWORD_MIN, { message: `must be at least ${ADMIN_PASSWORD_MIN} characters` })
+		.max(200)
+		.refine((v) => !/^\d+$/.test(v) && !/^[a-zA-Z]+$/.test(v), { message: 'must mix letters with digits or symbols' })
+		.optional(),
+	SEN_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional()
+})
+	.refine((c) => !c.SEN_ADMIN_USERNAME === !c.SEN_ADMIN_PASSWORD, {
+		path: ['SEN_ADMIN_PASSWORD'],
+		message: 'SEN_ADMIN_USERNAME and SEN_ADMIN_PASSWORD are set together'
+	});
 
-export type Config = z.infer<typeof schema> & { demo: boolean; publicUrl: string };
+export interface FirstAdmin {
+	username: string;
+	password: string;
+	email?: string;
+}
+
+export type Config = z.infer<typeof schema> & { demo: boolean; publicUrl: string; firstAdmin?: FirstAdmin };
 
 export class ConfigError extends Error {}
+
+/** A wrong value is echoed so the operator sees it, except a secret, which only shows its length. */
+const SECRETS = new Set(['SEN_ADMIN_PASSWORD']);
+const shown = (key: string, value: string | undefined) =>
+	SECRETS.has(key) && value !== undefined ? `${value.length} characters` : JSON.stringify(value);
 
 /** Validates the environment; the message names every wrong variable and why. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 	const result = schema.safeParse(input);
 	if (!result.success) {
-		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`);
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]), input[String(i.path[0])])})`);
 		throw new ConfigError(`Sen cannot start: invalid configuration\n${lines.join('\n')}`);
 	}
 	const c = result.data;
 	const demo = c.NODE_ENV === 'production' ? false : (c.SEN_DEMO ?? !c.DATABASE_URL);
-	return { ...c, demo, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}` };
+	const firstAdmin = c.SEN_ADMIN_USERNAME && c.SEN_ADMIN_PASSWORD ? { username: c.SEN_ADMIN_USERNAME.toLowerCase(), password: c.SEN_ADMIN_PASSWORD, email: c.SEN_ADMIN_EMAIL } : undefined;
+	return { ...c, demo, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, firstAdmin };
 }

@@ -3,7 +3,8 @@ import { getContext } from '#lib/server/context';
 import { parse, formObject } from '#lib/server/http/validate';
 import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { changePasswordInput, tokenInput } from '#lib/server/auth/inputs';
-import { changePassword, createApiToken } from '#lib/server/auth/service';
+import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '#lib/server/auth/service';
+import { idParam } from '#lib/server/http/queries';
 import { nameGrants } from '#lib/server/auth/scope-names';
 import { SESSION_COOKIE } from '#lib/server/auth/cookies';
 import { ValidationError } from '#lib/server/errors';
@@ -11,9 +12,11 @@ import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
-	const grants = await nameGrants(getContext().db, p);
+	const { db } = getContext();
+	const [grants, tokens] = await Promise.all([nameGrants(db, p), listApiTokens(db, p)]);
 	return {
 		person: { name: p.displayName, username: p.username },
+		tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
 		grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, names: g.names }))
 	};
 };
@@ -41,6 +44,18 @@ export const actions: Actions = {
 			return { token: { name: input.name, value: created.token } };
 		} catch (e) {
 			return formFailure(e, values, 'token');
+		}
+	},
+	revokeToken: async (event) => {
+		const p = requirePrincipal(event);
+		const values = formObject(await event.request.formData());
+		try {
+			const { id } = parse(idParam, values);
+			const token = (await listApiTokens(getContext().db, p)).find((t) => t.id === id);
+			await revokeApiToken(getContext().db, p, id);
+			return { revoked: { name: token?.name ?? '' } };
+		} catch (e) {
+			return formFailure(e, values, 'revokeToken');
 		}
 	}
 };

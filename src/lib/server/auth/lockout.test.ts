@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, LOCK_MINUTES, MAX_FAILED_LOGINS } from './service';
+import { afterFailedLogin, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS } from './service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 describe('lockout after repeated failures', () => {
@@ -16,6 +16,15 @@ describe('lockout after repeated failures', () => {
 		expect(r.failedAttempts).toBe(0);
 		expect(r.lockedUntil!.getTime() - now.getTime()).toBe(LOCK_MINUTES * 60_000);
 		expect(LOCK_MINUTES).toBe(15);
+	});
+
+	it('holds the lock for exactly 15 minutes: locked a millisecond before its end, open from it', () => {
+		const { lockedUntil } = afterFailedLogin(4, now);
+		const at = (ms: number) => new Date(now.getTime() + ms);
+		expect(isLocked(lockedUntil, now)).toBe(true);
+		expect(isLocked(lockedUntil, at(LOCK_MINUTES * 60_000 - 1))).toBe(true);
+		expect(isLocked(lockedUntil, at(LOCK_MINUTES * 60_000))).toBe(false);
+		expect(isLocked(null, now)).toBe(false);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { accounts, apiTokens, guardianships, passwordResets, persons, roleGrants, sessions } from '../people/schema';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
@@ -25,6 +25,11 @@ export function afterFailedLogin(failedAttempts: number, now: Date): { failedAtt
 	return { failedAttempts: n, lockedUntil: null };
 }
 
+/** A lock holds until its end: from `lockedUntil` on, the account signs in again. */
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+	return lockedUntil !== null && lockedUntil > now;
+}
+
 // A real hash to verify against when the user does not exist, so timing does not reveal it.
 let dummyHash: Promise<string> | undefined;
 
@@ -39,17 +44,17 @@ export async function login(db: Executor, identifier: string, password: string, 
 		await verifyPassword(await (dummyHash ??= hashPassword('not-a-password-1')), password);
 		throw new UnauthenticatedError(m.error_bad_credentials(), 'invalid_credentials');
 	}
-	if (account.lockedUntil && account.lockedUntil > now) throw locked(account.lockedUntil);
+	if (isLocked(account.lockedUntil, now)) throw locked(account.lockedUntil!, now);
 	if (!(await verifyPassword(account.passwordHash, password))) {
 		// Counted on the row locked in a transaction, so failures sent in parallel each count.
 		const lockedUntil = await db.transaction(async (tx) => {
 			const [current] = await tx.select().from(accounts).where(eq(accounts.id, account.id)).for('update');
-			if (current.lockedUntil && current.lockedUntil > now) return current.lockedUntil;
+			if (isLocked(current.lockedUntil, now)) return current.lockedUntil;
 			const next = afterFailedLogin(current.failedAttempts, now);
 			await tx.update(accounts).set(next).where(eq(accounts.id, account.id));
 			return next.lockedUntil;
 		});
-		if (lockedUntil) throw locked(lockedUntil);
+		if (lockedUntil) throw locked(lockedUntil, now);
 		throw new UnauthenticatedError(m.error_bad_credentials(), 'invalid_credentials');
 	}
 	if (account.failedAttempts || account.lockedUntil) {
@@ -58,8 +63,8 @@ export async function login(db: Executor, identifier: string, password: string, 
 	return account;
 }
 
-function locked(until: Date) {
-	const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+function locked(until: Date, now: Date) {
+	const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 	return new LockedError(m.error_account_locked({ minutes: String(minutes) }), until);
 }
 
@@ -86,6 +91,40 @@ export async function createApiToken(db: Executor, p: Principal, name: string): 
 	const token = newToken('sen_');
 	const [row] = await db.insert(apiTokens).values({ accountId: p.accountId, name, tokenHash: sha256(token) }).returning({ id: apiTokens.id });
 	return { id: row.id, token };
+}
+
+/** The caller's own tokens that still work, newest first; the secret itself is never stored. */
+export function listApiTokens(db: Executor, p: Principal) {
+	return db
+		.select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+		.from(apiTokens)
+		.where(and(eq(apiTokens.accountId, p.accountId), isNull(apiTokens.revokedAt)))
+		.orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the caller's own tokens; someone else's token is as unknown as a missing one (404). */
+export async function revokeApiToken(db: Executor, p: Principal, id: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(apiTokens)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(apiTokens.id, id), eq(apiTokens.accountId, p.accountId), isNull(apiTokens.revokedAt)))
+			.returning({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt });
+		if (!row) throw new NotFoundError(m.api_token_not_found());
+		await writeAudit(tx, p, { action: 'revoke_token', entityType: 'api_token', entityId: row.id, scopePath: await personPath(tx, p.personId), after: row });
+	});
+}
+
+/**
+ * After a password change or reset, every way in that the old password opened closes: all of the
+ * account's sessions but `keepSessionId` (the browser that changed it, so the person is not signed
+ * out mid-task), and all its API tokens — a token was made with the old password's authority and
+ * may sit with whoever learnt it. A change made through a token keeps no session and revokes that
+ * token too.
+ */
+async function endOtherSignIns(tx: Executor, accountId: string, keepSessionToken?: string): Promise<void> {
+	await tx.delete(sessions).where(keepSessionToken ? and(eq(sessions.accountId, accountId), ne(sessions.id, sha256(keepSessionToken))) : eq(sessions.accountId, accountId));
+	await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)));
 }
 
 export async function principalFromApiToken(db: Executor, token: string): Promise<Principal | null> {
@@ -126,7 +165,7 @@ function checkNewPassword(next: string) {
 	if (problem === 'too_simple') throw new ValidationError(m.error_password_too_simple(), [{ path: 'newPassword', message: m.error_password_too_simple() }]);
 }
 
-/** Changes one's own password; every other session of the account ends (the one given stays). */
+/** Changes one's own password; the other sessions and every API token end (see endOtherSignIns). */
 export async function changePassword(db: Executor, p: Principal, current: string, next: string, keepSessionToken?: string): Promise<void> {
 	const [account] = await db.select().from(accounts).where(eq(accounts.id, p.accountId));
 	if (!account || !(await verifyPassword(account.passwordHash, current)))
@@ -135,8 +174,7 @@ export async function changePassword(db: Executor, p: Principal, current: string
 	const passwordHash = await hashPassword(next);
 	await db.transaction(async (tx) => {
 		await tx.update(accounts).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(accounts.id, account.id));
-		const others = keepSessionToken ? and(eq(sessions.accountId, account.id), ne(sessions.id, sha256(keepSessionToken))) : eq(sessions.accountId, account.id);
-		await tx.delete(sessions).where(others);
+		await endOtherSignIns(tx, account.id, p.via === 'session' ? keepSessionToken : undefined);
 		await writeAudit(tx, p, { action: 'password_change', entityType: 'account', entityId: account.id, scopePath: await personPath(tx, p.personId) });
 	});
 }
@@ -160,7 +198,8 @@ export async function adminResetPassword(db: Executor, actor: Principal, account
 	const passwordHash = await hashPassword(next);
 	await db.transaction(async (tx) => {
 		await tx.update(accounts).set({ passwordHash, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() }).where(eq(accounts.id, accountId));
-		await tx.delete(sessions).where(eq(sessions.accountId, accountId));
+		// Someone else set it: none of the account's sessions or tokens stays.
+		await endOtherSignIns(tx, accountId);
 		await writeAudit(tx, actor, { action: 'password_reset', entityType: 'account', entityId: accountId, scopePath: row.path });
 	});
 }
@@ -202,7 +241,7 @@ export async function completePasswordReset(db: Executor, token: string, next: s
 			.returning();
 		if (!used) throw new ValidationError(m.error_reset_link_invalid());
 		await tx.update(accounts).set({ passwordHash, failedAttempts: 0, lockedUntil: null, passwordChangedAt: new Date() }).where(eq(accounts.id, reset.accountId));
-		await tx.delete(sessions).where(eq(sessions.accountId, reset.accountId));
+		await endOtherSignIns(tx, reset.accountId);
 		const [acc] = await tx.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.id, reset.accountId));
 		await writeAudit(tx, null, { action: 'password_reset_link', entityType: 'account', entityId: reset.accountId, scopePath: await personPath(tx, acc.personId) });
 	});

@@ -21,7 +21,8 @@ export const schoolInput = z.object({
 	setting: z.enum(['urban', 'suburban', 'rural']),
 	address: z.string().trim().max(500).default('')
 });
-export const schoolPatch = schoolInput.omit({ orgUnitId: true }).partial();
+// A patch names only what changes: no defaults (a default would overwrite the stored value).
+export const schoolPatch = schoolInput.omit({ orgUnitId: true }).extend({ address: z.string().trim().max(500) }).partial();
 
 export const schoolYearInput = z
 	.object({
@@ -34,7 +35,16 @@ export const schoolYearInput = z
 	})
 	.refine((y) => y.startsOn < y.endsOn, { path: ['endsOn'], message: 'endsOn must be after startsOn' });
 
+/** The terms follow: term 1 starts with the year, term 2 ends with it (its first day may move too). */
+export const schoolYearPatch = z.object({
+	name: z.string().regex(/^\d{4}-\d{4}$/, 'YYYY-YYYY'),
+	startsOn: isoDate,
+	endsOn: isoDate,
+	term2StartsOn: isoDate
+}).partial();
+
 export const subjectGroupInput = z.object({ schoolId: z.uuid(), name: text() });
+export const subjectGroupPatch = subjectGroupInput.omit({ schoolId: true });
 export const subjectInput = z.object({
 	schoolId: z.uuid(),
 	subjectGroupId: z.uuid().nullable().optional(),
@@ -43,6 +53,16 @@ export const subjectInput = z.object({
 	assessment: z.enum(['score', 'comment']).default('score'),
 	periodsPerYear: z.coerce.number().int().min(0).max(500).default(70)
 });
+
+export const subjectPatch = z
+	.object({
+		subjectGroupId: z.uuid().nullable(),
+		code: text(40),
+		name: text(),
+		assessment: z.enum(['score', 'comment']),
+		periodsPerYear: z.coerce.number().int().min(0).max(500)
+	})
+	.partial();
 
 export const classInput = z.object({
 	schoolYearId: z.uuid(),

@@ -2,11 +2,15 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from './schema';
 import { persons } from '../people/schema';
+import { gradeColumns } from '../gradebook/schema';
 
 export const findOrgUnit = async (db: Executor, id: string) => (await db.select().from(orgUnits).where(eq(orgUnits.id, id)))[0];
 export const findSchool = async (db: Executor, id: string) => (await db.select().from(schools).where(eq(schools.id, id)))[0];
 export const findSchoolYear = async (db: Executor, id: string) => (await db.select().from(schoolYears).where(eq(schoolYears.id, id)))[0];
 export const findClass = async (db: Executor, id: string) => (await db.select().from(classes).where(eq(classes.id, id)))[0];
+export const findSubject = async (db: Executor, id: string) => (await db.select().from(subjects).where(eq(subjects.id, id)))[0];
+export const subjectHasGradeColumns = async (db: Executor, subjectId: string) =>
+	(await db.select({ id: gradeColumns.id }).from(gradeColumns).where(eq(gradeColumns.subjectId, subjectId)).limit(1)).length > 0;
 export const findSubjectGroup = async (db: Executor, id: string) => (await db.select().from(subjectGroups).where(eq(subjectGroups.id, id)))[0];
 
 export function listOrgUnits(db: Executor, scope: SQL) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from './schema';
 import { persons } from '../people/schema';
@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { sortVietnamese } from '../people/names';
 import type { ClassInput, OrgUnitInput, SchoolInput } from './inputs';
 import type { z } from 'zod';
-import type { classPatch, enrolmentInput, orgUnitPatch, schoolPatch, schoolYearInput, subjectGroupInput, subjectInput } from './inputs';
+import type { classPatch, enrolmentInput, orgUnitPatch, schoolPatch, schoolYearInput, schoolYearPatch, subjectGroupInput, subjectGroupPatch, subjectInput, subjectPatch } from './inputs';
 import { m } from '#lib/paraglide/messages.js';
 
 const childPath = (parentPath: string, id: string) => `${parentPath}${id}/`;
@@ -154,6 +154,29 @@ export async function createSchoolYear(db: Executor, p: Principal, input: z.infe
 	});
 }
 
+/** Renames a year or moves its dates; term 1 starts with the year, term 2 ends with it. */
+export async function updateSchoolYear(db: Executor, p: Principal, id: string, patch: z.infer<typeof schoolYearPatch>) {
+	const year = await repo.findSchoolYear(db, id);
+	const school = year && (await repo.findSchool(db, year.schoolId));
+	if (!year || !school) throw new NotFoundError(m.error_not_found());
+	authorize(p, 'update', 'school_year', { path: school.path });
+	const termsBefore = await repo.listTerms(db, year.id);
+	const startsOn = patch.startsOn ?? year.startsOn;
+	const endsOn = patch.endsOn ?? year.endsOn;
+	if (!(startsOn < endsOn)) throw new ValidationError(m.api_year_dates(), [{ path: 'endsOn', message: m.api_year_dates() }]);
+	const term2 = patch.term2StartsOn ?? termsBefore.find((t) => t.number === 2)?.startsOn ?? defaultTerm2Start(startsOn, endsOn);
+	if (!(term2 > startsOn && term2 <= endsOn)) throw new ValidationError(m.error_term_dates(), [{ path: 'term2StartsOn', message: m.error_term_dates() }]);
+	const name = patch.name ?? year.name;
+	return db.transaction(async (tx) => {
+		const [after] = await unique(() => tx.update(schoolYears).set({ name, startsOn, endsOn }).where(eq(schoolYears.id, id)).returning(), m.error_year_exists({ name }));
+		await tx.update(terms).set({ startsOn, endsOn: dayBefore(term2) }).where(and(eq(terms.schoolYearId, id), eq(terms.number, 1)));
+		await tx.update(terms).set({ startsOn: term2, endsOn }).where(and(eq(terms.schoolYearId, id), eq(terms.number, 2)));
+		const termsAfter = await repo.listTerms(tx, id);
+		await writeAudit(tx, p, { action: 'update', entityType: 'school_year', entityId: id, schoolId: school.id, scopePath: school.path, before: { ...year, terms: termsBefore }, after: { ...after, terms: termsAfter } });
+		return { ...after, terms: termsAfter };
+	});
+}
+
 // ── Subjects and subject groups ───────────────────────────────────────────────────────────────
 
 export async function listSubjects(db: Executor, p: Principal, schoolId: string) {
@@ -184,6 +207,38 @@ export async function createSubject(db: Executor, p: Principal, input: z.infer<t
 		const [row] = await unique(() => tx.insert(subjects).values({ ...input, subjectGroupId: input.subjectGroupId ?? null }).returning(), m.error_code_taken({ code: input.code }));
 		await writeAudit(tx, p, { action: 'create', entityType: 'subject', entityId: row.id, schoolId: school.id, scopePath: school.path, after: row });
 		return row;
+	});
+}
+
+export async function updateSubjectGroup(db: Executor, p: Principal, id: string, patch: z.infer<typeof subjectGroupPatch>) {
+	const before = await repo.findSubjectGroup(db, id);
+	const school = before && (await repo.findSchool(db, before.schoolId));
+	if (!before || !school) throw new NotFoundError(m.error_not_found());
+	authorize(p, 'update', 'subject', { path: school.path });
+	return db.transaction(async (tx) => {
+		const [after] = await unique(() => tx.update(subjectGroups).set({ name: patch.name }).where(eq(subjectGroups.id, id)).returning(), m.error_name_taken({ name: patch.name }));
+		await writeAudit(tx, p, { action: 'update', entityType: 'subject_group', entityId: id, schoolId: school.id, scopePath: school.path, before, after });
+		return after;
+	});
+}
+
+export async function updateSubject(db: Executor, p: Principal, id: string, patch: z.infer<typeof subjectPatch>) {
+	const before = await repo.findSubject(db, id);
+	const school = before && (await repo.findSchool(db, before.schoolId));
+	if (!before || !school) throw new NotFoundError(m.error_not_found());
+	authorize(p, 'update', 'subject', { path: school.path });
+	if (Object.keys(patch).length === 0) return before;
+	if (patch.subjectGroupId) {
+		const g = await repo.findSubjectGroup(db, patch.subjectGroupId);
+		if (!g || g.schoolId !== school.id) throw new ValidationError(m.error_not_found(), [{ path: 'subjectGroupId', message: m.error_not_found() }]);
+	}
+	// Scores and comments are stored differently (TT22 Điều 5, 6): a subject with entries keeps its mode.
+	if (patch.assessment && patch.assessment !== before.assessment && (await repo.subjectHasGradeColumns(db, id)))
+		throw new ConflictError(m.api_subject_assessment_in_use({ name: before.name }));
+	return db.transaction(async (tx) => {
+		const [after] = await unique(() => tx.update(subjects).set(patch).where(eq(subjects.id, id)).returning(), m.error_code_taken({ code: patch.code ?? '' }));
+		await writeAudit(tx, p, { action: 'update', entityType: 'subject', entityId: id, schoolId: school.id, scopePath: school.path, before, after });
+		return after;
 	});
 }
 
