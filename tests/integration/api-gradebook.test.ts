@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
+import { testPostgresUrl } from '../helpers/db';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { outbox } from '#lib/server/platform/schema';
-import { gradeEntries, gradeHistory } from '#lib/server/gradebook/schema';
-import { persons } from '#lib/server/people/schema';
+import { gradeEntries, gradeHistory, gradebookLocks } from '#lib/server/gradebook/schema';
+import { accounts, persons } from '#lib/server/people/schema';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -36,6 +37,7 @@ beforeAll(async () => {
 	otherSchoolClass = other.id;
 });
 afterAll(() => app?.close());
+const onPostgres = Boolean(testPostgresUrl());
 
 const grid = async (who: Client, classId: string, subjectId: string, term = 1): Promise<Grid> => {
 	const res = await who.get(`/api/v1/gradebook/grid?classId=${classId}&subjectId=${subjectId}&term=${term}`);
@@ -335,6 +337,43 @@ describe('locking and change requests', () => {
 		const g = await grid(as.teacher, c6a1, toan);
 		const cell = g.rows[3].cells[target.columnId];
 		expect((await save(as.teacher, c6a1, toan, [{ ...target, value: 8.5, version: cell.version }])).status).toBe(200);
+	});
+
+	// Two connections are needed to hold a transaction open while a request runs: PostgreSQL only.
+	it.skipIf(!onPostgres)('refuses a save that was in flight while the term was being locked (423), and locking waits for a save in flight', async () => {
+		const g = await grid(as.teacher, c6a1, toan);
+		const r = g.rows[5];
+		const tx1 = col(g, 'TX1');
+		const [cls] = await app.db.select().from(classes).where(eq(classes.id, c6a1));
+		const [leaderPerson] = await app.db.select({ id: accounts.personId }).from(accounts).where(eq(accounts.username, 'leader'));
+		const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+		// The leader's lock is being taken (its transaction holds the class and has written the lock) when the save arrives.
+		let inFlight!: Promise<Response>;
+		await app.db.transaction(async (tx) => {
+			await tx.execute(sql`select id from classes where id = ${c6a1} for no key update`);
+			await tx.insert(gradebookLocks).values({ schoolId: cls.schoolId, schoolYearId: cls.schoolYearId, term: 1, classId: c6a1, lockedBy: leaderPerson.id, path: cls.path });
+			inFlight = save(as.teacher, c6a1, toan, [{ columnId: tx1, learnerId: r.learner.id, value: 1, version: r.cells[tx1].version }]);
+			await sleep(300);
+		});
+		const refused = await inFlight;
+		expect(refused.status).toBe(423);
+		expect((await grid(as.teacher, c6a1, toan)).rows[5].cells[tx1].value).toBe(r.cells[tx1].value);
+		const [lock] = await app.db.select().from(gradebookLocks).where(and(eq(gradebookLocks.classId, c6a1), eq(gradebookLocks.term, 1)));
+		expect((await as.leader.delete(`/api/v1/gradebook/locks/${lock.id}`)).status).toBe(204);
+
+		// A save is in flight (holding the class as a save does) when the leader locks: the lock waits for it.
+		let locking!: Promise<Response>;
+		await app.db.transaction(async (tx) => {
+			await tx.execute(sql`select id from classes where id = ${c6a1} for share`);
+			locking = as.leader.post('/api/v1/gradebook/locks', { schoolYearId: yearId, term: 1, classId: c6a1 });
+			await sleep(300);
+			const visible = await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1));
+			expect(visible).toHaveLength(0);
+		});
+		const locked = await locking;
+		expect(locked.status).toBe(201);
+		expect((await as.leader.delete(`/api/v1/gradebook/locks/${(await locked.json()).id}`)).status).toBe(204);
 	});
 
 	it('locks the whole school when no class is named', async () => {

@@ -152,6 +152,17 @@ export async function isLocked(db: Executor, cls: { id: string; schoolId: string
 	return Boolean(row);
 }
 
+/**
+ * The row lock that orders a save against a term lock: a save holds its school and class rows
+ * `for share` while it checks for a lock and writes; locking takes the school's row (whole school)
+ * or the class's row `for no key update`, so one waits for the other. A save that started before
+ * the lock lands before it; one that waited sees the lock and is refused.
+ */
+async function lockScope(tx: Executor, scope: { schoolId: string; classId: string | null }, mode: 'share' | 'no key update') {
+	if (scope.classId) await tx.select({ id: classes.id }).from(classes).where(eq(classes.id, scope.classId)).for(mode);
+	if (!scope.classId || mode === 'share') await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, scope.schoolId)).for(mode);
+}
+
 export async function listLocks(db: Executor, p: Principal, schoolYearId: string) {
 	const year = await orgRepo.findSchoolYear(db, schoolYearId);
 	const school = year ? await orgRepo.findSchool(db, year.schoolId) : undefined;
@@ -177,6 +188,9 @@ export async function lockTerm(db: Executor, p: Principal, input: { schoolYearId
 	}
 	authorizeCreate(p, 'grade_lock', { path });
 	return db.transaction(async (tx) => {
+		// Waits for saves in flight on the scope (they hold it `for share`) and holds back new ones
+		// until the lock is committed, when they see it (see lockScope).
+		await lockScope(tx, { schoolId: year.schoolId, classId: input.classId ?? null }, 'no key update');
 		const [row] = await tx
 			.insert(gradebookLocks)
 			.values({ schoolId: year.schoolId, schoolYearId: year.id, term: input.term, classId: input.classId ?? null, lockedBy: p.personId, path })
@@ -306,12 +320,14 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 	});
 	if (errors.length) throw new ValidationError(m.gb_cells_invalid({ count: errors.length }), issues, { cells: errors });
 
-	// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
-	const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
-	for (const t of terms) if (await isLocked(db, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
-	await checkRetakes(db, cls, subject.assessment, columns, parsed);
-
 	return db.transaction(async (tx) => {
+		// The lock is checked inside the save, under the scope's row lock, so a leader locking the
+		// term while this save is in flight either waits for it or refuses it (never a write after the lock).
+		// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
+		await lockScope(tx, { schoolId: cls.schoolId, classId: cls.id }, 'share');
+		const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
+		for (const t of terms) if (await isLocked(tx, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
+		await checkRetakes(tx, cls, subject.assessment, columns, parsed);
 		const current = parsed.length
 			? await tx
 					.select()
