@@ -12,7 +12,7 @@ import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { gradeEntries, gradeHistory, gradebookLocks } from '#lib/server/gradebook/schema';
-import { accounts, persons } from '#lib/server/people/schema';
+import { accounts, guardianships, persons } from '#lib/server/people/schema';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -330,6 +330,31 @@ describe('locking and change requests', () => {
 		const history = await app.db.select().from(gradeHistory).where(eq(gradeHistory.changeRequestId, id));
 		const [req] = (await (await as.leader.get('/api/v1/gradebook/change-requests')).json()).items.filter((i: { id: string }) => i.id === id);
 		expect(history).toHaveLength(req.status === 'approved' ? 1 : 0);
+	});
+
+	it('tells the learner’s guardians the approved new value, once; a rejection tells no one', async () => {
+		const [mother] = await app.db.select().from(persons).where(eq(persons.email, 'parent@sen.test'));
+		const [{ learnerId: child }] = await app.db.select().from(guardianships).where(eq(guardianships.guardianId, mother.id));
+		const g = await grid(as.teacher, c6a1, toan);
+		const before = g.rows.find((r) => r.learner.id === child)!.cells[target.columnId].value;
+		const ask = async (newValue: number) =>
+			(await (await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: child, oldValue: before, newValue, reason: 'Cộng sót điểm' })).json()).id as string;
+		const rejected = await ask(9.5);
+		let n = (await app.db.select().from(outbox)).length;
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${rejected}/decision`, { approve: false })).status).toBe(200);
+		expect((await app.db.select().from(outbox)).slice(n)).toHaveLength(0);
+
+		const approved = await ask(9.5);
+		n = (await app.db.select().from(outbox)).length;
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${approved}/decision`, { approve: true })).status).toBe(200);
+		const mails = (await app.db.select().from(outbox)).slice(n);
+		expect(mails.map((x) => x.recipient)).toEqual(['parent@sen.test']);
+		expect(mails[0].subject).toContain('GK');
+		expect(mails[0].subject).toContain('Toán');
+		expect(mails[0].body).toContain('9,5');
+		// Deciding again is refused and tells no one a second time.
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${approved}/decision`, { approve: true })).status).toBe(409);
+		expect((await app.db.select().from(outbox)).slice(n)).toHaveLength(1);
 	});
 
 	it('unlocks, after which the teacher edits directly again', async () => {

@@ -328,6 +328,18 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 		const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
 		for (const t of terms) if (await isLocked(tx, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
 		await checkRetakes(tx, cls, subject.assessment, columns, parsed);
+		// Whether families see a column now, read under a share lock so publishing (an update of
+		// the column) waits for this save or this save for it: each new value is told exactly once,
+		// here or by publishColumn.
+		const writtenColumns = [...new Set(parsed.map((x) => x.column.id))];
+		const published = new Set(
+			(writtenColumns.length
+				? await tx.select({ id: gradeColumns.id, publishedAt: gradeColumns.publishedAt }).from(gradeColumns).where(inArray(gradeColumns.id, writtenColumns)).for('share')
+				: []
+			)
+				.filter((c) => c.publishedAt)
+				.map((c) => c.id)
+		);
 		const current = parsed.length
 			? await tx
 					.select()
@@ -444,7 +456,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 				schoolId: cls.schoolId,
 				after: { subject: subject.name, cells: saved.filter((s) => changedLearners.has(s.learnerId)) }
 			});
-			await notifyGuardians(tx, cls, subject.name, [...changedLearners]);
+			await notifyNewScores(tx, cls, subject.name, writes.map((w) => ({ learnerId: w.learnerId, published: published.has(w.column.id) })));
 		}
 		return { cells: saved };
 	});
@@ -505,23 +517,35 @@ const snapshot = (vt: ValueType, e: StoredValue & { missedReason?: string | null
 	...(e.comment ? { comment: e.comment } : {})
 });
 
-/** New scores reach parents by the outbox (unless the school shows scores only after publishing). */
-async function notifyGuardians(tx: Executor, cls: ClassContext, subjectName: string, learnerIds: string[]) {
-	if ((await getSetting(tx, cls.path, 'gradebook.scoreVisibility')) !== 'immediate') return;
-	const rows = await tx
-		.select({ email: persons.email, learnerId: guardianships.learnerId })
-		.from(guardianships)
-		.innerJoin(persons, eq(persons.id, guardianships.guardianId))
-		.where(inArray(guardianships.learnerId, learnerIds));
-	const learners = await tx.select().from(persons).where(inArray(persons.id, learnerIds));
+/** The guardians with an email of some learners, with the learner's name (the outbox's recipients). */
+async function guardiansOf(tx: Executor, learnerIds: string[]) {
+	if (!learnerIds.length) return [];
+	const [rows, learners] = await Promise.all([
+		tx
+			.select({ email: persons.email, learnerId: guardianships.learnerId })
+			.from(guardianships)
+			.innerJoin(persons, eq(persons.id, guardianships.guardianId))
+			.where(inArray(guardianships.learnerId, learnerIds)),
+		tx.select().from(persons).where(inArray(persons.id, learnerIds))
+	]);
 	const nameOf = new Map(learners.map((l) => [l.id, fullName(l)]));
-	for (const r of rows) {
-		if (!r.email) continue;
+	return rows.filter((r): r is { email: string; learnerId: string } => Boolean(r.email)).map((r) => ({ ...r, learnerName: nameOf.get(r.learnerId) ?? '' }));
+}
+
+/**
+ * New scores reach parents by the outbox, once per guardian and learner a save: every change
+ * where the school shows scores at once; where it shows them only after publishing, changes to
+ * columns already published (the others are told when the column is published).
+ */
+async function notifyNewScores(tx: Executor, cls: ClassContext, subjectName: string, changes: { learnerId: string; published: boolean }[]) {
+	const immediate = (await getSetting(tx, cls.path, 'gradebook.scoreVisibility')) === 'immediate';
+	const learnerIds = [...new Set(changes.filter((c) => immediate || c.published).map((c) => c.learnerId))];
+	for (const g of await guardiansOf(tx, learnerIds)) {
 		await enqueue(tx, {
 			channel: 'email',
-			recipient: r.email,
-			subject: m.gb_notify_subject({ learner: nameOf.get(r.learnerId) ?? '' }),
-			body: m.gb_notify_body({ learner: nameOf.get(r.learnerId) ?? '', subject: subjectName, className: cls.name })
+			recipient: g.email,
+			subject: m.gb_notify_subject({ learner: g.learnerName }),
+			body: m.gb_notify_body({ learner: g.learnerName, subject: subjectName, className: cls.name })
 		});
 	}
 }
@@ -669,10 +693,37 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 				reason: req.reason,
 				changeRequestId: req.id
 			});
+			await notifyChangedScore(tx, col, req.learnerId, cellText(vt, row));
 		}
 		await writeAudit(tx, p, { action: 'update', entityType: 'grade_change_request', entityId: id, scopePath: req.path, schoolId: req.schoolId, before: req, after });
 		return after;
 	});
+}
+
+/**
+ * An approved change reaches the learner's guardians with the new value, where families see the
+ * column: always when the school shows scores at once, once published otherwise (publishing later
+ * tells them then). Called once per decision, which only a pending request can get.
+ */
+async function notifyChangedScore(tx: Executor, col: Column, learnerId: string, newText: string) {
+	// Read under a share lock, as a save does, so a publish racing the approval tells the new value once.
+	const [now] = await tx.select({ publishedAt: gradeColumns.publishedAt }).from(gradeColumns).where(eq(gradeColumns.id, col.id)).for('share');
+	const visible = (await getSetting(tx, col.path, 'gradebook.scoreVisibility')) === 'immediate' || Boolean(now?.publishedAt);
+	if (!visible) return;
+	const [names] = await tx
+		.select({ subjectName: subjects.name, className: classes.name })
+		.from(subjects)
+		.innerJoin(classes, eq(classes.id, col.classId))
+		.where(eq(subjects.id, col.subjectId));
+	const column = columnLabel(col);
+	for (const g of await guardiansOf(tx, [learnerId])) {
+		await enqueue(tx, {
+			channel: 'email',
+			recipient: g.email,
+			subject: m.gb_notify_change_subject({ learner: g.learnerName, subject: names.subjectName, column }),
+			body: m.gb_notify_change_body({ learner: g.learnerName, subject: names.subjectName, column, className: names.className, value: newText || '–' })
+		});
+	}
 }
 
 /** The teacher takes back their own request while it is still pending. Audited. */
