@@ -13,6 +13,7 @@ import { auditLog } from '#lib/server/audit/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { gradeEntries, gradeHistory, gradebookLocks } from '#lib/server/gradebook/schema';
 import { accounts, guardianships, persons } from '#lib/server/people/schema';
+import { fullName } from '#lib/server/people/names';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -355,6 +356,31 @@ describe('locking and change requests', () => {
 		// Deciding again is refused and tells no one a second time.
 		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${approved}/decision`, { approve: true })).status).toBe(409);
 		expect((await app.db.select().from(outbox)).slice(n)).toHaveLength(1);
+	});
+
+	it('should fail with 403 and a clear message when a school leader decides their own change request', async () => {
+		const g = await grid(as.leader, c6a1, toan);
+		const r = g.rows[8];
+		const own = await as.leader.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: r.learner.id, oldValue: r.cells[target.columnId].value, newValue: 3, reason: 'Nhập nhầm' });
+		expect(own.status).toBe(201);
+		const id = (await own.json()).id;
+		for (const approve of [true, false]) {
+			const res = await as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve });
+			expect(res.status).toBe(403);
+			expect((await res.json()).error.message).toBe('Bạn không thể tự duyệt hay từ chối đề nghị sửa điểm của chính mình: một thành viên khác của Ban giám hiệu cần quyết định.');
+		}
+		const english = await app.request('POST', `/api/v1/gradebook/change-requests/${id}/decision`, { cookie: `${as.leader.cookie}; PARAGLIDE_LOCALE=en`, body: { approve: true } });
+		expect((await english.json()).error.message).toMatch(/cannot approve or reject your own change request/);
+		const list = await (await as.leader.get('/api/v1/gradebook/change-requests?status=pending')).json();
+		expect(list.items.find((i: { id: string }) => i.id === id)).toMatchObject({ status: 'pending', decidedBy: null });
+		expect((await grid(as.teacher, c6a1, toan)).rows[8].cells[target.columnId].value).toBe(r.cells[target.columnId].value);
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${id}/withdraw`)).status).toBe(200);
+	});
+
+	it('lists who decided a request and when', async () => {
+		const list = await (await as.teacher.get('/api/v1/gradebook/change-requests?status=approved')).json();
+		const [leaderPerson] = await app.db.select().from(persons).where(eq(persons.id, list.items[0].decidedBy));
+		expect(list.items[0]).toMatchObject({ decidedByName: fullName(leaderPerson), decidedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
 	});
 
 	it('unlocks, after which the teacher edits directly again', async () => {

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
-import { can, scopeCondition, type Resource } from '../auth/policy';
+import { can, decidesOwnRequest, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { enqueue } from '../platform/outbox';
 import { getSetting } from '../settings/service';
@@ -632,11 +632,13 @@ export async function listChangeRequests(db: Executor, p: Principal, filter: { s
 	if (filter.schoolId) conds.push(eq(gradeChangeRequests.schoolId, filter.schoolId));
 	const learner = sql<string>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.learnerId})`;
 	const requester = sql<string>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.requestedBy})`;
+	const decider = sql<string | null>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.decidedBy})`;
 	return db
 		.select({
 			request: gradeChangeRequests,
 			learnerName: learner,
 			requestedByName: requester,
+			decidedByName: decider,
 			className: classes.name,
 			subjectName: subjects.name,
 			term: gradeColumns.term,
@@ -649,7 +651,7 @@ export async function listChangeRequests(db: Executor, p: Principal, filter: { s
 		.where(and(...conds))
 		.orderBy(sql`${gradeChangeRequests.requestedAt} desc`)
 		.then((rows) =>
-			rows.map((r) => ({ ...r.request, learnerName: r.learnerName, requestedByName: r.requestedByName, className: r.className, subjectName: r.subjectName, term: r.term, columnLabel: columnLabel(r.column) }))
+			rows.map((r) => ({ ...r.request, learnerName: r.learnerName, requestedByName: r.requestedByName, decidedByName: r.decidedByName, className: r.className, subjectName: r.subjectName, term: r.term, columnLabel: columnLabel(r.column) }))
 		);
 }
 
@@ -659,6 +661,7 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 	const [col] = req ? await db.select().from(gradeColumns).where(eq(gradeColumns.id, req.columnId)) : [];
 	const assignment = col ? await assignmentOf(db, col.classId, col.subjectId) : undefined;
 	authorize(p, 'update', 'grade_change', req ? { path: req.path, teacherId: assignment?.teacherId } : undefined);
+	if (decidesOwnRequest(p, req)) throw new ForbiddenError(m.gb_change_own_decision());
 	if (req.status !== 'pending') throw new ConflictError(m.gb_change_decided());
 	const vt = col.valueType as ValueType;
 	return db.transaction(async (tx) => {

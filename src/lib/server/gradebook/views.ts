@@ -4,7 +4,7 @@
  */
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
-import { can, mayEver } from '../auth/policy';
+import { can, decidesOwnRequest, mayEver } from '../auth/policy';
 import { getSchool, listClasses, listSchoolYears, listSubjects } from '../organisations/service';
 import { getSetting } from '../settings/service';
 import { NotFoundError, ValidationError, type FieldIssue } from '../errors';
@@ -168,5 +168,5 @@ export async function gridPublishing(db: Executor, p: Principal, grid: Grid): Pr
 	return { canPublish: can(p, 'update', 'grade', { path: cls.path, teacherId: grid.teacher?.id }) };
 }
 
-/** May the principal decide this change request (the leader of its school)? */
-export const mayDecide = (p: Principal, r: { path: string }) => can(p, 'update', 'grade_change', { path: r.path });
+/** May the principal decide this change request (the leader of its school, never for their own request)? */
+export const mayDecide = (p: Principal, r: { path: string; requestedBy: string }) => can(p, 'update', 'grade_change', { path: r.path }) && !decidesOwnRequest(p, r);
