@@ -170,3 +170,13 @@ export async function gridPublishing(db: Executor, p: Principal, grid: Grid): Pr
 
 /** May the principal decide this change request (the leader of its school, never for their own request)? */
 export const mayDecide = (p: Principal, r: { path: string; requestedBy: string }) => can(p, 'update', 'grade_change', { path: r.path }) && !decidesOwnRequest(p, r);
+
+/**
+ * The learner's report cards (phiếu báo kết quả học tập) for the family's page: term 1, term 2
+ * and the year, from the class the page shows; none for preschool, which has no report card.
+ */
+export function reportCardLinks(view: { learner: { id: string }; class: { id: string; stage: string } | null }) {
+	if (!view.class || view.class.stage === 'preschool') return [];
+	const classId = view.class.id;
+	return ([1, 2, 'year'] as const).map((period) => ({ period, href: `/api/v1/gradebook/report-cards/${view.learner.id}.pdf?period=${period}&classId=${classId}` }));
+}
