@@ -7,11 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
+import { testPostgresUrl } from '../helpers/db';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { outbox } from '#lib/server/platform/schema';
-import { gradeEntries, gradeHistory } from '#lib/server/gradebook/schema';
-import { persons } from '#lib/server/people/schema';
+import { gradeEntries, gradeHistory, gradebookLocks } from '#lib/server/gradebook/schema';
+import { accounts, guardianships, persons } from '#lib/server/people/schema';
+import { fullName } from '#lib/server/people/names';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -36,6 +38,7 @@ beforeAll(async () => {
 	otherSchoolClass = other.id;
 });
 afterAll(() => app?.close());
+const onPostgres = Boolean(testPostgresUrl());
 
 const grid = async (who: Client, classId: string, subjectId: string, term = 1): Promise<Grid> => {
 	const res = await who.get(`/api/v1/gradebook/grid?classId=${classId}&subjectId=${subjectId}&term=${term}`);
@@ -330,11 +333,98 @@ describe('locking and change requests', () => {
 		expect(history).toHaveLength(req.status === 'approved' ? 1 : 0);
 	});
 
+	it('tells the learner’s guardians the approved new value, once; a rejection tells no one', async () => {
+		const [mother] = await app.db.select().from(persons).where(eq(persons.email, 'parent@sen.test'));
+		const [{ learnerId: child }] = await app.db.select().from(guardianships).where(eq(guardianships.guardianId, mother.id));
+		const g = await grid(as.teacher, c6a1, toan);
+		const before = g.rows.find((r) => r.learner.id === child)!.cells[target.columnId].value;
+		const ask = async (newValue: number) =>
+			(await (await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: child, oldValue: before, newValue, reason: 'Cộng sót điểm' })).json()).id as string;
+		const rejected = await ask(9.5);
+		let n = (await app.db.select().from(outbox)).length;
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${rejected}/decision`, { approve: false })).status).toBe(200);
+		expect((await app.db.select().from(outbox)).slice(n)).toHaveLength(0);
+
+		const approved = await ask(9.5);
+		n = (await app.db.select().from(outbox)).length;
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${approved}/decision`, { approve: true })).status).toBe(200);
+		const mails = (await app.db.select().from(outbox)).slice(n);
+		expect(mails.map((x) => x.recipient)).toEqual(['parent@sen.test']);
+		expect(mails[0].subject).toContain('GK');
+		expect(mails[0].subject).toContain('Toán');
+		expect(mails[0].body).toContain('9,5');
+		// Deciding again is refused and tells no one a second time.
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${approved}/decision`, { approve: true })).status).toBe(409);
+		expect((await app.db.select().from(outbox)).slice(n)).toHaveLength(1);
+	});
+
+	it('should fail with 403 and a clear message when a school leader decides their own change request', async () => {
+		const g = await grid(as.leader, c6a1, toan);
+		const r = g.rows[8];
+		const own = await as.leader.post('/api/v1/gradebook/change-requests', { columnId: target.columnId, learnerId: r.learner.id, oldValue: r.cells[target.columnId].value, newValue: 3, reason: 'Nhập nhầm' });
+		expect(own.status).toBe(201);
+		const id = (await own.json()).id;
+		for (const approve of [true, false]) {
+			const res = await as.leader.post(`/api/v1/gradebook/change-requests/${id}/decision`, { approve });
+			expect(res.status).toBe(403);
+			expect((await res.json()).error.message).toBe('Bạn không thể tự duyệt hay từ chối đề nghị sửa điểm của chính mình: một thành viên khác của Ban giám hiệu cần quyết định.');
+		}
+		const english = await app.request('POST', `/api/v1/gradebook/change-requests/${id}/decision`, { cookie: `${as.leader.cookie}; PARAGLIDE_LOCALE=en`, body: { approve: true } });
+		expect((await english.json()).error.message).toMatch(/cannot approve or reject your own change request/);
+		const list = await (await as.leader.get('/api/v1/gradebook/change-requests?status=pending')).json();
+		expect(list.items.find((i: { id: string }) => i.id === id)).toMatchObject({ status: 'pending', decidedBy: null });
+		expect((await grid(as.teacher, c6a1, toan)).rows[8].cells[target.columnId].value).toBe(r.cells[target.columnId].value);
+		expect((await as.leader.post(`/api/v1/gradebook/change-requests/${id}/withdraw`)).status).toBe(200);
+	});
+
+	it('lists who decided a request and when', async () => {
+		const list = await (await as.teacher.get('/api/v1/gradebook/change-requests?status=approved')).json();
+		const [leaderPerson] = await app.db.select().from(persons).where(eq(persons.id, list.items[0].decidedBy));
+		expect(list.items[0]).toMatchObject({ decidedByName: fullName(leaderPerson), decidedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+	});
+
 	it('unlocks, after which the teacher edits directly again', async () => {
 		expect((await as.leader.delete(`/api/v1/gradebook/locks/${lockId}`)).status).toBe(204);
 		const g = await grid(as.teacher, c6a1, toan);
 		const cell = g.rows[3].cells[target.columnId];
 		expect((await save(as.teacher, c6a1, toan, [{ ...target, value: 8.5, version: cell.version }])).status).toBe(200);
+	});
+
+	// Two connections are needed to hold a transaction open while a request runs: PostgreSQL only.
+	it.skipIf(!onPostgres)('refuses a save that was in flight while the term was being locked (423), and locking waits for a save in flight', async () => {
+		const g = await grid(as.teacher, c6a1, toan);
+		const r = g.rows[5];
+		const tx1 = col(g, 'TX1');
+		const [cls] = await app.db.select().from(classes).where(eq(classes.id, c6a1));
+		const [leaderPerson] = await app.db.select({ id: accounts.personId }).from(accounts).where(eq(accounts.username, 'leader'));
+		const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+		// The leader's lock is being taken (its transaction holds the class and has written the lock) when the save arrives.
+		let inFlight!: Promise<Response>;
+		await app.db.transaction(async (tx) => {
+			await tx.execute(sql`select id from classes where id = ${c6a1} for no key update`);
+			await tx.insert(gradebookLocks).values({ schoolId: cls.schoolId, schoolYearId: cls.schoolYearId, term: 1, classId: c6a1, lockedBy: leaderPerson.id, path: cls.path });
+			inFlight = save(as.teacher, c6a1, toan, [{ columnId: tx1, learnerId: r.learner.id, value: 1, version: r.cells[tx1].version }]);
+			await sleep(300);
+		});
+		const refused = await inFlight;
+		expect(refused.status).toBe(423);
+		expect((await grid(as.teacher, c6a1, toan)).rows[5].cells[tx1].value).toBe(r.cells[tx1].value);
+		const [lock] = await app.db.select().from(gradebookLocks).where(and(eq(gradebookLocks.classId, c6a1), eq(gradebookLocks.term, 1)));
+		expect((await as.leader.delete(`/api/v1/gradebook/locks/${lock.id}`)).status).toBe(204);
+
+		// A save is in flight (holding the class as a save does) when the leader locks: the lock waits for it.
+		let locking!: Promise<Response>;
+		await app.db.transaction(async (tx) => {
+			await tx.execute(sql`select id from classes where id = ${c6a1} for share`);
+			locking = as.leader.post('/api/v1/gradebook/locks', { schoolYearId: yearId, term: 1, classId: c6a1 });
+			await sleep(300);
+			const visible = await app.db.select().from(gradebookLocks).where(eq(gradebookLocks.classId, c6a1));
+			expect(visible).toHaveLength(0);
+		});
+		const locked = await locking;
+		expect(locked.status).toBe(201);
+		expect((await as.leader.delete(`/api/v1/gradebook/locks/${(await locked.json()).id}`)).status).toBe(204);
 	});
 
 	it('locks the whole school when no class is named', async () => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { auditLog } from '#lib/server/audit/schema';
@@ -20,7 +21,7 @@ type Column = { id: string; label: string; published: boolean; value: number | s
 type SubjectTerm = { id: string; code: string; name: string; columns: Column[]; result: { status: string; text: string } | null };
 type Term = { term: number; subjects: SubjectTerm[]; attendance: { excused: number; unexcused: number; late: number; absences: number } | null; conduct: { level: string | null; comment: string } | null };
 type View = { learner: { id: string; name: string }; class: { id: string; name: string } | null; scoreVisibility: string; restricted: boolean; terms: Term[] };
-type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string }; cells: Record<string, { text: string; version: number }>; result: { text: string } }[] };
+type Grid = { columns: { id: string; label: string }[]; rows: { learner: { id: string }; cells: Record<string, { value: number | string | null; text: string; version: number }>; result: { text: string } }[] };
 
 beforeAll(async () => {
 	app = await startApp();
@@ -181,5 +182,90 @@ describe('showing scores only after publishing', () => {
 		expect((await as.parent.post(`/api/v1/gradebook/columns/${gk}/publish`)).status).toBe(404);
 		expect((await as.grouphead.delete(`/api/v1/gradebook/columns/${gk}/publish`)).status).toBe(404);
 		expect((await as.teacher.post(`/api/v1/gradebook/columns/${crypto.randomUUID()}/publish`)).status).toBe(404);
+	});
+});
+
+/** The PDF's text, one string per page, whitespace collapsed. */
+async function pdfText(res: Response): Promise<string> {
+	expect(res.status).toBe(200);
+	const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+	return (text as string).replace(/\s+/g, ' ');
+}
+const reportCard = async (who: Client) => pdfText(await who.get(`/api/v1/gradebook/report-cards/${child}.pdf?period=1`));
+
+describe('the report card where scores show only after publishing', () => {
+	it('leaves a result resting on an unpublished column off the parent’s and the learner’s PDF, and prints it once published; staff see it all along', async () => {
+		// Here Toán's CK is unpublished (the tests above withdrew it); every cell of the child's term is filled.
+		const g = await grid();
+		const average = g.rows.find((r) => r.learner.id === child)!.result.text;
+		expect(average).toMatch(/^\d+,\d$/);
+		for (const who of [as.parent, as.learner]) {
+			const text = await reportCard(who);
+			expect(text).toContain('Toán Chưa công bố');
+			expect(text).not.toContain(`Toán ${average}`);
+			expect(text).toContain('Kết quả học tập: Chưa công bố');
+		}
+		for (const who of [as.homeroom, as.leader]) expect(await reportCard(who)).toContain(`Toán ${average}`);
+
+		expect((await as.teacher.post(`/api/v1/gradebook/columns/${colId(g, 'CK')}/publish`)).status).toBe(200);
+		const published = await reportCard(as.parent);
+		expect(published).toContain(`Toán ${average}`);
+		expect(published).not.toContain('Toán Chưa công bố');
+	});
+});
+
+describe('telling families where scores show only after publishing', () => {
+	const cellOf = (g: Grid, label: string) => g.rows.find((r) => r.learner.id === child)!.cells[colId(g, label)];
+
+	it('tells the guardians once of a score saved into a published column; one saved into an unpublished column waits for publishing', async () => {
+		let g = await grid();
+		let n = await outboxCount();
+		const tx1 = cellOf(g, 'TX1');
+		expect((await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a1, subjectId: toan, cells: [{ columnId: colId(g, 'TX1'), learnerId: child, value: tx1.text === '10' ? '9' : '10', version: tx1.version }] })).status).toBe(200);
+		let mails = await mailsSince(n);
+		expect(mails.map((x) => x.recipient)).toEqual(['parent@sen.test']);
+		expect(mails[0].subject).toContain('Điểm mới');
+		// Saving the same value again changes nothing and tells no one.
+		g = await grid();
+		n = await outboxCount();
+		expect((await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a1, subjectId: toan, cells: [{ columnId: colId(g, 'TX1'), learnerId: child, value: cellOf(g, 'TX1').text, version: cellOf(g, 'TX1').version }] })).status).toBe(200);
+		expect(await mailsSince(n)).toHaveLength(0);
+
+		// An unpublished column: nothing on saving, one email when published.
+		expect((await as.teacher.delete(`/api/v1/gradebook/columns/${colId(g, 'TX2')}/publish`)).status).toBe(200);
+		n = await outboxCount();
+		expect((await as.teacher.put('/api/v1/gradebook/scores', { classId: c6a1, subjectId: toan, cells: [{ columnId: colId(g, 'TX2'), learnerId: child, value: '6,5', version: cellOf(g, 'TX2').version }] })).status).toBe(200);
+		expect(await mailsSince(n)).toHaveLength(0);
+		expect((await as.teacher.post(`/api/v1/gradebook/columns/${colId(g, 'TX2')}/publish`)).status).toBe(200);
+		mails = await mailsSince(n);
+		expect(mails.map((x) => x.recipient)).toEqual(['parent@sen.test']);
+		expect(mails[0].subject).toContain('TX2');
+	});
+
+	it('tells the guardians of an approved change the new value where the column is published, and leaves it to publishing where it is not', async () => {
+		const years = await app.db.select({ id: classes.schoolYearId }).from(classes).where(eq(classes.id, c6a1));
+		expect((await as.leader.post('/api/v1/gradebook/locks', { schoolYearId: years[0].id, term: 1, classId: c6a1 })).status).toBe(201);
+		const g = await grid();
+		const change = async (label: string, newValue: number) => {
+			const res = await as.teacher.post('/api/v1/gradebook/change-requests', { columnId: colId(g, label), learnerId: child, oldValue: cellOf(g, label).value, newValue, reason: 'Chấm phúc khảo' });
+			expect(res.status).toBe(201);
+			const decided = await as.leader.post(`/api/v1/gradebook/change-requests/${(await res.json()).id}/decision`, { approve: true });
+			expect(decided.status).toBe(200);
+		};
+		let n = await outboxCount();
+		await change('TX3', 8.5);
+		let mails = await mailsSince(n);
+		expect(mails.map((x) => x.recipient)).toEqual(['parent@sen.test']);
+		expect(mails[0].subject).toContain('TX3');
+		expect(mails[0].body).toContain('8,5');
+
+		expect((await as.teacher.delete(`/api/v1/gradebook/columns/${colId(g, 'TX4')}/publish`)).status).toBe(200);
+		n = await outboxCount();
+		await change('TX4', 5);
+		expect(await mailsSince(n)).toHaveLength(0);
+		expect((await as.teacher.post(`/api/v1/gradebook/columns/${colId(g, 'TX4')}/publish`)).status).toBe(200);
+		mails = await mailsSince(n);
+		expect(mails).toHaveLength(1);
+		expect(mails[0].subject).toContain('TX4');
 	});
 });

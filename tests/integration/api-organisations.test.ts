@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { auditLog } from '#lib/server/audit/schema';
+import { defaultSubjectAssessment } from '#lib/gradebook/rules/secondary-subject';
 
 let app: TestApp;
 let admin: Client, leader: Client, teacher: Client;
@@ -72,6 +73,30 @@ describe('schools, years, subjects, classes, enrolments', () => {
 		]);
 		const bad = await leader.post('/api/v1/school-years', { schoolId, name: '2028-2029', startsOn: '2028-09-05', endsOn: '2029-05-31', term2StartsOn: '2030-01-01' });
 		expect(bad.status).toBe(400);
+	});
+
+	it('gives a secondary school’s new subject TT22 Điều 5’s assessment form when none is chosen, and keeps an explicit one', async () => {
+		const created = async (who: Client, school: string, body: Record<string, unknown>) => {
+			const res = await who.post('/api/v1/subjects', { schoolId: school, periodsPerYear: 35, ...body });
+			expect(res.status).toBe(201);
+			return (await res.json()).assessment as string;
+		};
+		expect(await created(leader, schoolId, { code: 'GDDP', name: 'Nội dung giáo dục của địa phương' })).toBe('comment');
+		expect(await created(leader, schoolId, { code: 'MT', name: 'Mĩ thuật' })).toBe('comment');
+		expect(await created(leader, schoolId, { code: 'TD', name: 'Giáo dục thể chất' })).toBe('comment'); // known by its name
+		expect(await created(leader, schoolId, { code: 'TRUNG', name: 'Tiếng Trung' })).toBe('score');
+		expect(await created(leader, schoolId, { code: 'NTCL', name: 'Nghệ thuật', assessment: 'score' })).toBe('score');
+		// At a primary school the form does not decide the columns (TT27): by score unless chosen.
+		const th = (await (await admin.get('/api/v1/schools?level=primary')).json()).items[0];
+		expect(await created(admin, th.id, { code: 'GDTC', name: 'Giáo dục thể chất' })).toBe('score');
+	});
+
+	it('seeds the demo school’s subjects with the same rule: Giáo dục thể chất, Nghệ thuật and Hoạt động trải nghiệm by comment', async () => {
+		const seeded = (await (await leader.get(`/api/v1/subjects?schoolId=${schoolId}`)).json()).subjects as { code: string; name: string; assessment: string }[];
+		const demo = seeded.filter((x) => ['TOAN', 'KHTN', 'TIN', 'CN', 'VAN', 'ANH', 'LSDL', 'GDCD', 'GDTC', 'NT', 'HDTN'].includes(x.code));
+		expect(demo).toHaveLength(11);
+		for (const x of demo) expect(x.assessment).toBe(defaultSubjectAssessment('lower_secondary', x.code, x.name));
+		expect(demo.filter((x) => x.assessment === 'comment').map((x) => x.code).sort()).toEqual(['GDTC', 'HDTN', 'NT']);
 	});
 
 	it('creates subject groups and subjects assessed by score or by comment', async () => {

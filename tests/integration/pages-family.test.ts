@@ -168,6 +168,24 @@ describe('the family’s results page', () => {
 		expect(toan.columns.find((c: { label: string }) => c.label === 'TX1').comment).toBe('');
 	});
 
+	it('links the child’s report cards for term 1, term 2 and the year, each a PDF the parent and the learner can download', async () => {
+		for (const who of [as.parent, as.learner]) {
+			const html = await (await who.get(`/learners/${child}/gradebook`)).text();
+			const nav = html.slice(html.indexOf('data-testid="report-cards"'), html.indexOf('</nav>', html.indexOf('data-testid="report-cards"')));
+			expect(textOf(nav)).toMatch(/Phiếu báo kết quả học tập \(PDF\): Học kì 1 Học kì 2 Cả năm học/);
+			const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((x) => x[1].replace(/&amp;/g, '&'));
+			expect(hrefs).toEqual(['1', '2', 'year'].map((period) => `/api/v1/gradebook/report-cards/${child}.pdf?period=${period}&classId=${c6a1}`));
+			for (const href of hrefs) {
+				const pdf = await who.get(href);
+				expect(pdf.status).toBe(200);
+				expect(pdf.headers.get('content-type')).toBe('application/pdf');
+				expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).subarray(0, 5))).toBe('%PDF-');
+			}
+		}
+		const english = textOf(await (await app.request('GET', `/learners/${child}/gradebook`, { cookie: `${as.parent.cookie}; PARAGLIDE_LOCALE=en` })).text());
+		expect(english).toMatch(/Report cards \(PDF\): Term 1 Term 2 Whole year/);
+	});
+
 	it('answers 404 for another parent’s child and lets the homeroom teacher open any learner of the class', async () => {
 		expect((await as.parent.get(`/learners/${otherChild}/gradebook`)).status).toBe(404);
 		expect((await as.learner.get(`/learners/${otherChild}/gradebook`)).status).toBe(404);

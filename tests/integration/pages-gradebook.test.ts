@@ -10,6 +10,9 @@ import { startApp, type Client, type TestApp } from '../helpers/app';
 import { primaryTeacherOf5A } from '../helpers/primary';
 import { classes, schools, subjects } from '#lib/server/organisations/schema';
 import { gradeChangeRequests, gradeColumns, gradeEntries, gradebookLocks } from '#lib/server/gradebook/schema';
+import { persons } from '#lib/server/people/schema';
+import { fullName } from '#lib/server/people/names';
+import { formatDateTime } from '#lib/format';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -332,6 +335,13 @@ describe('locking a term and changing a score after it', () => {
 		const mine = textOf(await (await as.teacher.get('/gradebook/changes')).text());
 		expect(mine).toMatch(/Trạng thái Đã duyệt/);
 		expect(mine).toContain('Đồng ý');
+		// Who decided and when, as the request records it (Asia/Ho_Chi_Minh).
+		const [decided] = await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.id, req.id));
+		const [leaderPerson] = await app.db.select().from(persons).where(eq(persons.id, decided.decidedBy!));
+		expect(mine).toContain(`Người quyết định ${fullName(leaderPerson)} · ${formatDateTime(decided.decidedAt)}`);
+		expect(mine).toMatch(/Người quyết định .+ · \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+		const inEnglish = textOf(await (await app.request('GET', '/gradebook/changes', { cookie: `${as.teacher.cookie}; PARAGLIDE_LOCALE=en` })).text());
+		expect(inEnglish).toContain(`Decided by ${fullName(leaderPerson)}`);
 		expect(textOf(await (await as.teacher.get(`/gradebook/${c6a1}/${toan}?term=1`)).text())).toContain('Đã duyệt');
 
 		// A second request, withdrawn by the teacher before the leader decides.
@@ -345,6 +355,21 @@ describe('locking a term and changing a score after it', () => {
 		expect(withdrawn.status).toBe(200);
 		expect(textOf(await withdrawn.text())).toContain('Đã rút đề nghị.');
 		expect((await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.id, req2.id)))[0].status).toBe('withdrawn');
+
+		// The leader may ask for a change too, but never decide their own request (four eyes).
+		const learner3 = g.rows[2].learner;
+		const own = await as.leader.post('/api/v1/gradebook/change-requests', { columnId: tx1, learnerId: learner3.id, oldValue: g.rows[2].cells[tx1].value, newValue: 5, reason: 'Bài làm chấm sót' });
+		expect(own.status).toBe(201);
+		const ownId = (await own.json()).id;
+		const leaderPage = await (await as.leader.get('/gradebook/changes?status=pending')).text();
+		expect(textOf(leaderPage)).toContain(`${learner3.name} – Toán, Lớp 6A1, HK I, TX1`);
+		expect(leaderPage).toContain(`value="${ownId}"`); // the withdraw form of their own request
+		expect(leaderPage).not.toContain(`id="note-${ownId}"`); // but no decision form
+		const selfDecided = await as.leader.form('/gradebook/changes?/decide', { id: ownId, decision: 'approve' });
+		expect(selfDecided.status).toBe(403);
+		expect(textOf(await selfDecided.text())).toContain('Bạn không thể tự duyệt hay từ chối đề nghị sửa điểm của chính mình');
+		expect((await app.db.select().from(gradeChangeRequests).where(eq(gradeChangeRequests.id, ownId)))[0].status).toBe('pending');
+		expect((await as.leader.form('/gradebook/changes?/withdraw', { id: ownId })).status).toBe(200);
 
 		const unlock = await as.leader.form('/gradebook/locks?/unlock', { lockId: row.id });
 		expect(unlock.status).toBe(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	commentTermResult,
 	commentYearResult,
+	defaultSubjectAssessment,
 	regularAssessmentCount,
 	resolveCommentCell,
 	resolveScoreCell,
@@ -14,7 +15,7 @@ import {
 	type ScoreCell,
 	type ScoredTermInput
 } from './secondary-subject';
-import { SECONDARY_COMMENT_SUBJECTS } from './subjects';
+import { SECONDARY_COMMENT_SUBJECTS, secondaryCommentSubjectOf } from './subjects';
 
 /** Scores in points (6.5) → cells in tenths, to keep the tables readable. */
 const s = (points: number): ScoreCell => ({ value: Math.round(points * 10) });
@@ -32,6 +33,49 @@ describe('TT22/2021 Điều 5: assessment form by subject', () => {
 
 	it.each(['toan', 'ngu_van', 'ngoai_ngu_1', 'lich_su', 'khoa_hoc_tu_nhien', 'tin_hoc'])('%s is scored on the 10-point scale', (code) => {
 		expect(secondaryAssessmentForm(code)).toBe('scored');
+	});
+
+	it.each([
+		['GDTC', 'giao_duc_the_chat'],
+		['NT', 'nghe_thuat'],
+		['AM_NHAC', 'am_nhac'],
+		['MT', 'mi_thuat'],
+		['GDDP', 'giao_duc_dia_phuong'],
+		['HĐTN', 'hoat_dong_trai_nghiem'],
+		['hdtn-hn', 'hoat_dong_trai_nghiem']
+	])('reads the school code %s as %s, assessed by comment', (code, canonical) => {
+		expect(secondaryCommentSubjectOf(code)).toBe(canonical);
+		expect(secondaryAssessmentForm(code)).toBe('comment');
+	});
+
+	it.each(['Giáo dục thể chất', 'Nghệ thuật', 'Âm nhạc', 'Mĩ thuật', 'Mỹ thuật', 'Nội dung giáo dục của địa phương', 'Hoạt động trải nghiệm, hướng nghiệp'])(
+		'knows “%s” by its name when its code says nothing',
+		(name) => {
+			expect(secondaryAssessmentForm('X1', name)).toBe('comment');
+		}
+	);
+
+	it.each([
+		['TOAN', 'Toán'],
+		['ANH', 'Tiếng Anh'],
+		['GDCD', 'Giáo dục công dân'],
+		['TIN', 'Tin học'],
+		['LSDL', 'Lịch sử và Địa lí']
+	])('scores %s (%s)', (code, name) => {
+		expect(secondaryAssessmentForm(code, name)).toBe('scored');
+	});
+});
+
+describe('the assessment form a new subject gets when none is chosen', () => {
+	it('is TT22 Điều 5’s at lower and upper secondary and multi-level schools', () => {
+		for (const level of ['lower_secondary', 'upper_secondary', 'multi_level']) {
+			expect(defaultSubjectAssessment(level, 'GDTC', 'Giáo dục thể chất')).toBe('comment');
+			expect(defaultSubjectAssessment(level, 'TOAN', 'Toán')).toBe('score');
+		}
+	});
+
+	it('is by score at primary and preschool, where the form does not decide the columns', () => {
+		for (const level of ['primary', 'preschool']) expect(defaultSubjectAssessment(level, 'GDTC', 'Giáo dục thể chất')).toBe('score');
 	});
 });
 

@@ -12,11 +12,21 @@ export type SubjectKind = 'scored' | 'comment';
 export type CommentResult = 'dat' | 'chua_dat';
 
 /**
- * Comment-only for the subjects TT22 lists, scored (10-point scale) for all others.
- * TT22/2021 Điều 5.
+ * Comment-only for the subjects TT22 lists, scored (10-point scale) for all others, known by the
+ * school's code for the subject (GDTC, giao_duc_the_chat …) or else its name. TT22/2021 Điều 5.
  */
-export function secondaryAssessmentForm(subjectCode: string): SubjectKind {
-	return isSecondaryCommentSubject(subjectCode) ? 'comment' : 'scored';
+export function secondaryAssessmentForm(subjectCode: string, subjectName?: string): SubjectKind {
+	return isSecondaryCommentSubject(subjectCode, subjectName) ? 'comment' : 'scored';
+}
+
+/**
+ * The assessment form a new subject gets when the school does not choose one: TT22 Điều 5's for a
+ * lower or upper secondary school (and a multi-level one, whose secondary grades it governs);
+ * by score elsewhere, where the form is not what decides the columns (TT27 primary, preschool).
+ */
+export function defaultSubjectAssessment(schoolLevel: string, subjectCode: string, subjectName?: string): 'score' | 'comment' {
+	const secondary = schoolLevel === 'lower_secondary' || schoolLevel === 'upper_secondary' || schoolLevel === 'multi_level';
+	return secondary && secondaryAssessmentForm(subjectCode, subjectName) === 'comment' ? 'comment' : 'score';
 }
 
 export interface RegularCountOptions {

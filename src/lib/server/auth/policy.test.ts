@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { can, mayEver, mayGrant, scopeCondition, type Action, type Kind, type Resource } from './policy';
+import { can, decidesOwnRequest, mayEver, mayGrant, scopeCondition, type Action, type Kind, type Resource } from './policy';
 import { authorize, authorizeCreate, authorizeList } from './authorize';
 import type { Grant, Principal, Role, ScopeType } from './principal';
 import { log } from '../log';
@@ -136,6 +136,15 @@ describe('mayEver', () => {
 		expect(mayEver(P.teacher, 'read', 'audit')).toBe(false);
 		expect(mayEver(P.mentor, 'read', 'school')).toBe(false);
 		expect(mayEver(null, 'read', 'school')).toBe(false);
+	});
+});
+
+describe('decidesOwnRequest (four eyes on change requests)', () => {
+	it('is true only for the principal who sent the request, so a leader who may decide every request of the school still may not decide theirs', () => {
+		expect(can(P.leader, 'update', 'grade_change', R.school1)).toBe(true);
+		expect(decidesOwnRequest(P.leader, { requestedBy: 'leader' })).toBe(true);
+		expect(decidesOwnRequest(P.leader, { requestedBy: 'teacher' })).toBe(false);
+		expect(decidesOwnRequest(null, { requestedBy: 'leader' })).toBe(false);
 	});
 });
 

@@ -249,6 +249,15 @@ allow('parent', 'read', 'learner_work', 'ownChildren');
 allow('teacher', ['read', 'update'], 'learner_work', 'classGranted');
 allow(['homeroom_teacher', 'school_leader'], 'read', 'learner_work', 'within');
 
+/**
+ * Separation of duties (four eyes): nobody decides a change request they made themselves, even a
+ * school leader who may otherwise decide every request of the school. A product decision, as the
+ * whole post-lock workflow is (no regulation prescribes it).
+ */
+export function decidesOwnRequest(p: Principal | null, request: { requestedBy: string }): boolean {
+	return Boolean(p) && request.requestedBy === p!.personId;
+}
+
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;
 	for (const rule of rules) {

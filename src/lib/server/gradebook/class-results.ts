@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
+import { can } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { subjects, terms } from '../organisations/schema';
@@ -36,6 +37,11 @@ export interface LearnerResult {
 	/** Year only. */
 	promotion?: { promoted: boolean; blockers: string[] } | null;
 	award?: string | null;
+	/**
+	 * Subjects whose result is held back from this reader: a parent or learner of a school that
+	 * shows scores only after publishing, while a column the result rests on is unpublished.
+	 */
+	unpublished?: string[];
 	/** Primary (TT27): each subject's level T/H/C and test score at the end of the term (or year). */
 	primarySubjects?: Record<string, { level: string | null; test: number | null }>;
 	/** Primary, year only: Hoàn thành xuất sắc / tốt / Hoàn thành / Chưa hoàn thành (TT27 Điều 9). */
@@ -67,6 +73,10 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 	if (!cls) throw new NotFoundError(m.error_not_found());
 	// The whole class (GVCN, leaders), or one learner of it (also that learner's parents and the learner).
 	authorize(p, 'read', 'grade', { path: cls.path, personId: q.learnerId });
+	// As in the family's view (learner-view.ts): where the school shows scores only after
+	// publishing, whoever does not read the whole class's grades sees no unpublished column, and
+	// no result resting on one, so a report card cannot show what the family view hides.
+	const restricted = (await getSetting(db, cls.path, 'gradebook.scoreVisibility')) === 'after_publish' && !can(p, 'read', 'grade', { path: cls.path });
 	const [subs, learnerRows, columns, conductRows, termRows, attendanceRows] = await Promise.all([
 		classSubjects(db, cls.id),
 		orgRepo.listEnrolledLearners(db, cls.id),
@@ -111,7 +121,13 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 			return c ? cellValue(c.valueType as ValueType, entryOf.get(`${c.id}:${l.id}`)) : null;
 		};
 		const outcomes: Record<string, SubjectTermOutcome> = {};
+		const unpublished: string[] = [];
 		for (const s of subs) {
+			if (restricted && columns.some((c) => c.subjectId === s.id && !c.publishedAt && (c.kind === 'retake' ? q.period === 'year' : q.period === 'year' || c.term === q.period))) {
+				outcomes[s.id] = { status: 'incomplete', kind: s.assessment === 'comment' ? 'comment' : 'scored', missing: 0, text: '' };
+				unpublished.push(s.id);
+				continue;
+			}
 			const t1 = subjectTermOutcome(s.assessment, cellsOf(s.id, 1), missed);
 			if (q.period === 1) outcomes[s.id] = t1;
 			else {
@@ -134,13 +150,14 @@ export async function classResults(db: Executor, p: Principal, q: { classId: str
 			conduct,
 			conductComment: q.period === 'year' ? '' : (conductBy(q.period)?.comment ?? ''),
 			conductVersion: q.period === 'year' ? 0 : (conductBy(q.period)?.version ?? 0),
-			attendance: totals
+			attendance: totals,
+			...(restricted ? { unpublished } : {})
 		};
 		if (cls.stage === 'primary') {
 			const term = q.period === 1 ? 1 : 2;
 			const endOf = (subjectId: string, valueType: 'level' | 'integer') => {
 				const c = columns.find((x) => x.subjectId === subjectId && x.term === term && x.kind === 'endterm' && x.valueType === valueType);
-				return c ? cellValue(valueType, entryOf.get(`${c.id}:${l.id}`)) : null;
+				return c && !(restricted && !c.publishedAt) ? cellValue(valueType, entryOf.get(`${c.id}:${l.id}`)) : null;
 			};
 			row.primarySubjects = Object.fromEntries(subs.map((s) => [s.id, { level: endOf(s.id, 'level') as string | null, test: endOf(s.id, 'integer') as number | null }]));
 			if (q.period === 'year')

@@ -29,6 +29,8 @@ import { m } from '#lib/paraglide/messages.js';
 export const LEVEL_TEXT: Record<Level, string> = { tot: 'Tốt', kha: 'Khá', dat: 'Đạt', chua_dat: 'Chưa đạt' };
 export const periodText = (period: Period) => (period === 1 ? 'Học kì I' : period === 2 ? 'Học kì II' : 'Cả năm học');
 const AWARD_TEXT: Record<string, string> = { hoc_sinh_xuat_sac: 'Học sinh Xuất sắc', hoc_sinh_gioi: 'Học sinh Giỏi' };
+/** A result the school has not yet shown the family (scores shown only after publishing). */
+const UNPUBLISHED = 'Chưa công bố';
 const BLOCKER_TEXT: Record<string, string> = { conduct: 'kết quả rèn luyện', learning: 'kết quả học tập', absences: 'nghỉ quá 45 buổi' };
 
 export interface ReportCardHeader {
@@ -119,8 +121,8 @@ export function reportCardOf(results: Pick<ClassResults, 'subjects' | 'period'>,
 	return {
 		...base,
 		kind: 'secondary',
-		subjects: results.subjects.map((s) => ({ name: s.name, value: row.subjects[s.id]?.text || '—' })),
-		learning: row.learning ? LEVEL_TEXT[row.learning.level] : missing,
+		subjects: results.subjects.map((s) => ({ name: s.name, value: row.unpublished?.includes(s.id) ? UNPUBLISHED : row.subjects[s.id]?.text || '—' })),
+		learning: row.learning ? LEVEL_TEXT[row.learning.level] : row.unpublished?.length ? UNPUBLISHED : missing,
 		conduct: row.conduct ? LEVEL_TEXT[row.conduct] : 'Chưa đánh giá',
 		promotion,
 		award: row.award ? (AWARD_TEXT[row.award] ?? row.award) : null

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
-import { can, scopeCondition, type Resource } from '../auth/policy';
+import { can, decidesOwnRequest, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { enqueue } from '../platform/outbox';
 import { getSetting } from '../settings/service';
@@ -152,6 +152,17 @@ export async function isLocked(db: Executor, cls: { id: string; schoolId: string
 	return Boolean(row);
 }
 
+/**
+ * The row lock that orders a save against a term lock: a save holds its school and class rows
+ * `for share` while it checks for a lock and writes; locking takes the school's row (whole school)
+ * or the class's row `for no key update`, so one waits for the other. A save that started before
+ * the lock lands before it; one that waited sees the lock and is refused.
+ */
+async function lockScope(tx: Executor, scope: { schoolId: string; classId: string | null }, mode: 'share' | 'no key update') {
+	if (scope.classId) await tx.select({ id: classes.id }).from(classes).where(eq(classes.id, scope.classId)).for(mode);
+	if (!scope.classId || mode === 'share') await tx.select({ id: schools.id }).from(schools).where(eq(schools.id, scope.schoolId)).for(mode);
+}
+
 export async function listLocks(db: Executor, p: Principal, schoolYearId: string) {
 	const year = await orgRepo.findSchoolYear(db, schoolYearId);
 	const school = year ? await orgRepo.findSchool(db, year.schoolId) : undefined;
@@ -177,6 +188,9 @@ export async function lockTerm(db: Executor, p: Principal, input: { schoolYearId
 	}
 	authorizeCreate(p, 'grade_lock', { path });
 	return db.transaction(async (tx) => {
+		// Waits for saves in flight on the scope (they hold it `for share`) and holds back new ones
+		// until the lock is committed, when they see it (see lockScope).
+		await lockScope(tx, { schoolId: year.schoolId, classId: input.classId ?? null }, 'no key update');
 		const [row] = await tx
 			.insert(gradebookLocks)
 			.values({ schoolId: year.schoolId, schoolYearId: year.id, term: input.term, classId: input.classId ?? null, lockedBy: p.personId, path })
@@ -306,12 +320,26 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 	});
 	if (errors.length) throw new ValidationError(m.gb_cells_invalid({ count: errors.length }), issues, { cells: errors });
 
-	// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
-	const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
-	for (const t of terms) if (await isLocked(db, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
-	await checkRetakes(db, cls, subject.assessment, columns, parsed);
-
 	return db.transaction(async (tx) => {
+		// The lock is checked inside the save, under the scope's row lock, so a leader locking the
+		// term while this save is in flight either waits for it or refuses it (never a write after the lock).
+		// Re-assessment happens after the year, when the terms are locked: its column is outside the lock.
+		await lockScope(tx, { schoolId: cls.schoolId, classId: cls.id }, 'share');
+		const terms = [...new Set(parsed.filter((x) => x.column.kind !== 'retake').map((x) => x.column.term))];
+		for (const t of terms) if (await isLocked(tx, cls, t)) throw new AppError(423, 'gradebook_locked', m.gb_locked());
+		await checkRetakes(tx, cls, subject.assessment, columns, parsed);
+		// Whether families see a column now, read under a share lock so publishing (an update of
+		// the column) waits for this save or this save for it: each new value is told exactly once,
+		// here or by publishColumn.
+		const writtenColumns = [...new Set(parsed.map((x) => x.column.id))];
+		const published = new Set(
+			(writtenColumns.length
+				? await tx.select({ id: gradeColumns.id, publishedAt: gradeColumns.publishedAt }).from(gradeColumns).where(inArray(gradeColumns.id, writtenColumns)).for('share')
+				: []
+			)
+				.filter((c) => c.publishedAt)
+				.map((c) => c.id)
+		);
 		const current = parsed.length
 			? await tx
 					.select()
@@ -428,7 +456,7 @@ export async function saveCells(db: Executor, p: Principal, input: { classId: st
 				schoolId: cls.schoolId,
 				after: { subject: subject.name, cells: saved.filter((s) => changedLearners.has(s.learnerId)) }
 			});
-			await notifyGuardians(tx, cls, subject.name, [...changedLearners]);
+			await notifyNewScores(tx, cls, subject.name, writes.map((w) => ({ learnerId: w.learnerId, published: published.has(w.column.id) })));
 		}
 		return { cells: saved };
 	});
@@ -489,23 +517,35 @@ const snapshot = (vt: ValueType, e: StoredValue & { missedReason?: string | null
 	...(e.comment ? { comment: e.comment } : {})
 });
 
-/** New scores reach parents by the outbox (unless the school shows scores only after publishing). */
-async function notifyGuardians(tx: Executor, cls: ClassContext, subjectName: string, learnerIds: string[]) {
-	if ((await getSetting(tx, cls.path, 'gradebook.scoreVisibility')) !== 'immediate') return;
-	const rows = await tx
-		.select({ email: persons.email, learnerId: guardianships.learnerId })
-		.from(guardianships)
-		.innerJoin(persons, eq(persons.id, guardianships.guardianId))
-		.where(inArray(guardianships.learnerId, learnerIds));
-	const learners = await tx.select().from(persons).where(inArray(persons.id, learnerIds));
+/** The guardians with an email of some learners, with the learner's name (the outbox's recipients). */
+async function guardiansOf(tx: Executor, learnerIds: string[]) {
+	if (!learnerIds.length) return [];
+	const [rows, learners] = await Promise.all([
+		tx
+			.select({ email: persons.email, learnerId: guardianships.learnerId })
+			.from(guardianships)
+			.innerJoin(persons, eq(persons.id, guardianships.guardianId))
+			.where(inArray(guardianships.learnerId, learnerIds)),
+		tx.select().from(persons).where(inArray(persons.id, learnerIds))
+	]);
 	const nameOf = new Map(learners.map((l) => [l.id, fullName(l)]));
-	for (const r of rows) {
-		if (!r.email) continue;
+	return rows.filter((r): r is { email: string; learnerId: string } => Boolean(r.email)).map((r) => ({ ...r, learnerName: nameOf.get(r.learnerId) ?? '' }));
+}
+
+/**
+ * New scores reach parents by the outbox, once per guardian and learner a save: every change
+ * where the school shows scores at once; where it shows them only after publishing, changes to
+ * columns already published (the others are told when the column is published).
+ */
+async function notifyNewScores(tx: Executor, cls: ClassContext, subjectName: string, changes: { learnerId: string; published: boolean }[]) {
+	const immediate = (await getSetting(tx, cls.path, 'gradebook.scoreVisibility')) === 'immediate';
+	const learnerIds = [...new Set(changes.filter((c) => immediate || c.published).map((c) => c.learnerId))];
+	for (const g of await guardiansOf(tx, learnerIds)) {
 		await enqueue(tx, {
 			channel: 'email',
-			recipient: r.email,
-			subject: m.gb_notify_subject({ learner: nameOf.get(r.learnerId) ?? '' }),
-			body: m.gb_notify_body({ learner: nameOf.get(r.learnerId) ?? '', subject: subjectName, className: cls.name })
+			recipient: g.email,
+			subject: m.gb_notify_subject({ learner: g.learnerName }),
+			body: m.gb_notify_body({ learner: g.learnerName, subject: subjectName, className: cls.name })
 		});
 	}
 }
@@ -592,11 +632,13 @@ export async function listChangeRequests(db: Executor, p: Principal, filter: { s
 	if (filter.schoolId) conds.push(eq(gradeChangeRequests.schoolId, filter.schoolId));
 	const learner = sql<string>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.learnerId})`;
 	const requester = sql<string>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.requestedBy})`;
+	const decider = sql<string | null>`(select concat_ws(' ', family_name, nullif(middle_name, ''), given_name) from persons where id = ${gradeChangeRequests.decidedBy})`;
 	return db
 		.select({
 			request: gradeChangeRequests,
 			learnerName: learner,
 			requestedByName: requester,
+			decidedByName: decider,
 			className: classes.name,
 			subjectName: subjects.name,
 			term: gradeColumns.term,
@@ -609,7 +651,7 @@ export async function listChangeRequests(db: Executor, p: Principal, filter: { s
 		.where(and(...conds))
 		.orderBy(sql`${gradeChangeRequests.requestedAt} desc`)
 		.then((rows) =>
-			rows.map((r) => ({ ...r.request, learnerName: r.learnerName, requestedByName: r.requestedByName, className: r.className, subjectName: r.subjectName, term: r.term, columnLabel: columnLabel(r.column) }))
+			rows.map((r) => ({ ...r.request, learnerName: r.learnerName, requestedByName: r.requestedByName, decidedByName: r.decidedByName, className: r.className, subjectName: r.subjectName, term: r.term, columnLabel: columnLabel(r.column) }))
 		);
 }
 
@@ -619,6 +661,7 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 	const [col] = req ? await db.select().from(gradeColumns).where(eq(gradeColumns.id, req.columnId)) : [];
 	const assignment = col ? await assignmentOf(db, col.classId, col.subjectId) : undefined;
 	authorize(p, 'update', 'grade_change', req ? { path: req.path, teacherId: assignment?.teacherId } : undefined);
+	if (decidesOwnRequest(p, req)) throw new ForbiddenError(m.gb_change_own_decision());
 	if (req.status !== 'pending') throw new ConflictError(m.gb_change_decided());
 	const vt = col.valueType as ValueType;
 	return db.transaction(async (tx) => {
@@ -653,10 +696,37 @@ export async function decideChange(db: Executor, p: Principal, id: string, input
 				reason: req.reason,
 				changeRequestId: req.id
 			});
+			await notifyChangedScore(tx, col, req.learnerId, cellText(vt, row));
 		}
 		await writeAudit(tx, p, { action: 'update', entityType: 'grade_change_request', entityId: id, scopePath: req.path, schoolId: req.schoolId, before: req, after });
 		return after;
 	});
+}
+
+/**
+ * An approved change reaches the learner's guardians with the new value, where families see the
+ * column: always when the school shows scores at once, once published otherwise (publishing later
+ * tells them then). Called once per decision, which only a pending request can get.
+ */
+async function notifyChangedScore(tx: Executor, col: Column, learnerId: string, newText: string) {
+	// Read under a share lock, as a save does, so a publish racing the approval tells the new value once.
+	const [now] = await tx.select({ publishedAt: gradeColumns.publishedAt }).from(gradeColumns).where(eq(gradeColumns.id, col.id)).for('share');
+	const visible = (await getSetting(tx, col.path, 'gradebook.scoreVisibility')) === 'immediate' || Boolean(now?.publishedAt);
+	if (!visible) return;
+	const [names] = await tx
+		.select({ subjectName: subjects.name, className: classes.name })
+		.from(subjects)
+		.innerJoin(classes, eq(classes.id, col.classId))
+		.where(eq(subjects.id, col.subjectId));
+	const column = columnLabel(col);
+	for (const g of await guardiansOf(tx, [learnerId])) {
+		await enqueue(tx, {
+			channel: 'email',
+			recipient: g.email,
+			subject: m.gb_notify_change_subject({ learner: g.learnerName, subject: names.subjectName, column }),
+			body: m.gb_notify_change_body({ learner: g.learnerName, subject: names.subjectName, column, className: names.className, value: newText || '–' })
+		});
+	}
 }
 
 /** The teacher takes back their own request while it is still pending. Audited. */

@@ -4,7 +4,7 @@
  */
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
-import { can, mayEver } from '../auth/policy';
+import { can, decidesOwnRequest, mayEver } from '../auth/policy';
 import { getSchool, listClasses, listSchoolYears, listSubjects } from '../organisations/service';
 import { getSetting } from '../settings/service';
 import { NotFoundError, ValidationError, type FieldIssue } from '../errors';
@@ -168,5 +168,15 @@ export async function gridPublishing(db: Executor, p: Principal, grid: Grid): Pr
 	return { canPublish: can(p, 'update', 'grade', { path: cls.path, teacherId: grid.teacher?.id }) };
 }
 
-/** May the principal decide this change request (the leader of its school)? */
-export const mayDecide = (p: Principal, r: { path: string }) => can(p, 'update', 'grade_change', { path: r.path });
+/** May the principal decide this change request (the leader of its school, never for their own request)? */
+export const mayDecide = (p: Principal, r: { path: string; requestedBy: string }) => can(p, 'update', 'grade_change', { path: r.path }) && !decidesOwnRequest(p, r);
+
+/**
+ * The learner's report cards (phiếu báo kết quả học tập) for the family's page: term 1, term 2
+ * and the year, from the class the page shows; none for preschool, which has no report card.
+ */
+export function reportCardLinks(view: { learner: { id: string }; class: { id: string; stage: string } | null }) {
+	if (!view.class || view.class.stage === 'preschool') return [];
+	const classId = view.class.id;
+	return ([1, 2, 'year'] as const).map((period) => ({ period, href: `/api/v1/gradebook/report-cards/${view.learner.id}.pdf?period=${period}&classId=${classId}` }));
+}

@@ -50,7 +50,8 @@ export const subjectInput = z.object({
 	subjectGroupId: z.uuid().nullable().optional(),
 	code: text(40),
 	name: text(),
-	assessment: z.enum(['score', 'comment']).default('score'),
+	/** Left out: TT22 Điều 5's form at a secondary school, by score elsewhere (defaultSubjectAssessment). */
+	assessment: z.enum(['score', 'comment']).optional(),
 	periodsPerYear: z.coerce.number().int().min(0).max(500).default(70)
 });
 

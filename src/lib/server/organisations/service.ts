@@ -9,6 +9,7 @@ import { scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { sortVietnamese } from '../people/names';
+import { defaultSubjectAssessment } from '#lib/gradebook/rules/secondary-subject';
 import type { ClassInput, OrgUnitInput, SchoolInput } from './inputs';
 import type { z } from 'zod';
 import type { classPatch, enrolmentInput, orgUnitPatch, schoolPatch, schoolYearInput, schoolYearPatch, subjectGroupInput, subjectGroupPatch, subjectInput, subjectPatch } from './inputs';
@@ -204,7 +205,8 @@ export async function createSubject(db: Executor, p: Principal, input: z.infer<t
 		if (!g || g.schoolId !== school.id) throw new ValidationError(m.error_not_found(), [{ path: 'subjectGroupId', message: m.error_not_found() }]);
 	}
 	return db.transaction(async (tx) => {
-		const [row] = await unique(() => tx.insert(subjects).values({ ...input, subjectGroupId: input.subjectGroupId ?? null }).returning(), m.error_code_taken({ code: input.code }));
+		const assessment = input.assessment ?? defaultSubjectAssessment(school.level, input.code, input.name);
+		const [row] = await unique(() => tx.insert(subjects).values({ ...input, assessment, subjectGroupId: input.subjectGroupId ?? null }).returning(), m.error_code_taken({ code: input.code }));
 		await writeAudit(tx, p, { action: 'create', entityType: 'subject', entityId: row.id, schoolId: school.id, scopePath: school.path, after: row });
 		return row;
 	});

@@ -13,6 +13,7 @@ import { gradeColumns, gradeEntries, teachingAssignments } from '../gradebook/sc
 import { lessonPlanEvents, lessonPlans } from '../learning/schema';
 import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
+import { defaultSubjectAssessment } from '../gradebook/rules';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -87,7 +88,7 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 			{ schoolId: id, schoolYearId: year.id, number: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-10` },
 			{ schoolId: id, schoolYearId: year.id, number: 2, startsOn: `${y + 1}-01-11`, endsOn: `${y + 1}-05-31` }
 		]);
-		return { id, path, yearId: year.id };
+		return { id, path, yearId: year.id, level };
 	};
 	const mn = await school(baDinh, 'MN-HOASEN', 'Trường Mầm non Hoa Sen', 'preschool', 'public', 'urban', '12 phố Đội Cấn, phường Ba Đình, Hà Nội');
 	const th = await school(baDinh, 'TH-HOASUA', 'Trường Tiểu học Hoa Sữa', 'primary', 'public', 'urban', '25 phố Kim Mã, phường Ba Đình, Hà Nội');
@@ -103,18 +104,27 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	};
 	const khtn = await group(thcs, 'Tổ Khoa học tự nhiên');
 	const xh = await group(thcs, 'Tổ Khoa học xã hội');
+	// The assessment form comes from the same TT22 Điều 5 rule as a subject created in the app.
+	const subject = (groupId: string, code: string, name: string, periodsPerYear: number) => ({
+		schoolId: thcs.id,
+		subjectGroupId: groupId,
+		code,
+		name,
+		assessment: defaultSubjectAssessment(thcs.level, code, name),
+		periodsPerYear
+	});
 	const thcsSubjects = await tx.insert(subjects).values([
-		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TOAN', name: 'Toán', periodsPerYear: 140 },
-		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'KHTN', name: 'Khoa học tự nhiên', periodsPerYear: 140 },
-		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'TIN', name: 'Tin học', periodsPerYear: 35 },
-		{ schoolId: thcs.id, subjectGroupId: khtn.id, code: 'CN', name: 'Công nghệ', periodsPerYear: 35 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'VAN', name: 'Ngữ văn', periodsPerYear: 140 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'ANH', name: 'Tiếng Anh', periodsPerYear: 105 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'LSDL', name: 'Lịch sử và Địa lí', periodsPerYear: 105 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'GDCD', name: 'Giáo dục công dân', periodsPerYear: 35 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'GDTC', name: 'Giáo dục thể chất', assessment: 'comment', periodsPerYear: 70 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'NT', name: 'Nghệ thuật', assessment: 'comment', periodsPerYear: 70 },
-		{ schoolId: thcs.id, subjectGroupId: xh.id, code: 'HDTN', name: 'Hoạt động trải nghiệm, hướng nghiệp', assessment: 'comment', periodsPerYear: 105 }
+		subject(khtn.id, 'TOAN', 'Toán', 140),
+		subject(khtn.id, 'KHTN', 'Khoa học tự nhiên', 140),
+		subject(khtn.id, 'TIN', 'Tin học', 35),
+		subject(khtn.id, 'CN', 'Công nghệ', 35),
+		subject(xh.id, 'VAN', 'Ngữ văn', 140),
+		subject(xh.id, 'ANH', 'Tiếng Anh', 105),
+		subject(xh.id, 'LSDL', 'Lịch sử và Địa lí', 105),
+		subject(xh.id, 'GDCD', 'Giáo dục công dân', 35),
+		subject(xh.id, 'GDTC', 'Giáo dục thể chất', 70),
+		subject(xh.id, 'NT', 'Nghệ thuật', 70),
+		subject(xh.id, 'HDTN', 'Hoạt động trải nghiệm, hướng nghiệp', 105)
 	]).returning();
 
 	let seq = 0;

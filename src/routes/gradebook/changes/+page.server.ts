@@ -29,6 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			requestedByName: r.requestedByName,
 			requestedAt: r.requestedAt,
 			status: r.status,
+			decidedByName: r.decidedByName,
+			decidedAt: r.decidedAt,
 			decisionNote: r.decisionNote,
 			mine: r.requestedBy === p.personId,
 			canDecide: r.status === 'pending' && mayDecide(p, r),
