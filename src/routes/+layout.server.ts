@@ -21,7 +21,10 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					audit: mayEver(p, 'read', 'audit'),
 					// Sổ điểm: those who read grades by class (staff, leaders); parents see their children's elsewhere.
 					gradebook: mayEver(p, 'read', 'grade') && mayEver(p, 'read', 'teaching_assignment'),
-					lessonPlans: mayEver(p, 'read', 'lesson_plan')
+					lessonPlans: mayEver(p, 'read', 'lesson_plan'),
+					lessons: mayEver(p, 'read', 'lesson'),
+					// Học tập: a learner's own lessons, or a parent's children's.
+					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0
 				}
 			: null
 	};

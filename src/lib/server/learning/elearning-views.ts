@@ -41,7 +41,7 @@ export function questionFromForm(v: Record<string, string | undefined>) {
 			body = { kind, options, correct: letters };
 			break;
 		case 'true_false':
-			body = { kind, correct: v.correct === 'true' };
+			body = { kind, correct: v.truth !== 'false' };
 			break;
 		case 'short_answer':
 			body = { kind, answers: lines(v.answers), ignoreDiacritics: v.ignoreDiacritics === 'on' };
