@@ -169,5 +169,5 @@ export async function apiAs(sen: RunningSen, username: string, password = DEMO_P
 		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 		return res.json();
 	};
-	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body) };
+	return { get: (path: string) => call('GET', path), put: (path: string, body: unknown) => call('PUT', path, body), post: (path: string, body?: unknown) => call('POST', path, body ?? {}) };
 }
