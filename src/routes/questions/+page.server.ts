@@ -6,7 +6,7 @@ import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { questionInput, questionsQuery } from '#lib/server/learning/elearning-inputs';
 import { createQuestion, listQuestions } from '#lib/server/learning/elearning';
-import { questionFromForm } from '#lib/server/learning/elearning-views';
+import { questionFormError, questionFromForm } from '#lib/server/learning/elearning-views';
 import { lessonPlansPage } from '#lib/server/learning/views';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 		try {
 			await createQuestion(getContext().db, p, parse(questionInput, questionFromForm(v)));
 		} catch (e) {
-			return pageFailure(e, v, 'create');
+			return pageFailure(questionFormError(e), v, 'create');
 		}
 		return { done: 'create', subjectId: v.subjectId ?? '', kind: v.kind ?? '', topic: v.topic ?? '', level: v.level ?? '' };
 	}

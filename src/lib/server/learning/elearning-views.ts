@@ -11,6 +11,7 @@ import { persons } from '../people/schema';
 import { fullName } from '../people/names';
 import { listAssignments } from '../gradebook/service';
 import type { Answer } from './questions';
+import { ValidationError } from '../errors';
 
 const lines = (s: string | undefined) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 /** "0,5" or "0.5" → 0.5; blank or not a number → null (Vietnamese writes the decimal comma). */
@@ -158,4 +159,14 @@ export async function learnerChoice(db: Executor, p: Principal, asked: string | 
 export async function className(db: Executor, classId: string) {
 	const [c] = await db.select({ name: classes.name }).from(classes).where(eq(classes.id, classId));
 	return c?.name ?? '';
+}
+
+/** The question's body lives in several form fields: `body.options.1.text` is the field `options`. */
+export function questionFormError(e: unknown): unknown {
+	if (!(e instanceof ValidationError)) return e;
+	const field = (path: string) => {
+		const m = path.match(/^body\.(options|correct|answers|answer|tolerance|pairs|guidance)(\.|$)/);
+		return m ? m[1] : path === 'body' ? 'kind' : path;
+	};
+	return new ValidationError(e.message, e.issues.map((i) => ({ path: field(i.path), message: i.message })));
 }
