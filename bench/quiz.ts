@@ -85,7 +85,7 @@ async function main() {
 	const learnerP = (id: string): Principal => ({ ...base, personId: id, username: id, grants: [{ role: 'learner', scopeType: 'school', scopeId: school.id, scopePath: school.path, schoolId: school.id }] });
 
 	const bodies = Array.from({ length: QUESTIONS }, (_, i) => BODIES[i % BODIES.length]);
-	const qs = [];
+	const qs: Awaited<ReturnType<typeof createQuestion>>[] = [];
 	for (const body of bodies) qs.push(await createQuestion(db, teacher, { subjectId: toan.id, level: 'thong_hieu', topic: `Chủ đề ${qs.length % 4}`, stem: 'Câu hỏi', points: 1, body }));
 
 	console.log(`a class of ${LEARNERS} learners, a quiz of ${QUESTIONS} questions (every objective kind); median of ${ROUNDS} rounds\n`);

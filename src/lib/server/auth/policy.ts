@@ -30,7 +30,8 @@ export type Kind =
 	| 'question'
 	| 'lesson'
 	| 'lesson_class'
-	| 'learner_work';
+	| 'learner_work'
+	| 'library_item';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -114,6 +115,16 @@ export const scopes = {
 		test: (g, r) => g.scopeType === 'class' && r.path.startsWith(g.scopePath),
 		sql: (g, c) => (g.scopeType === 'class' ? like(c.path, g.scopePath) : sql`false`)
 	},
+	/** Shared above or at the grant's scope (a school sees its unit's and the city's items) or within it. */
+	aboveOrWithin: {
+		test: (g, r) => g.scopePath.startsWith(r.path) || r.path.startsWith(g.scopePath),
+		sql: (g, c) => sql`(${g.scopePath} like ${c.path} || '%' or ${like(c.path, g.scopePath)})`
+	},
+	/** What the principal made, wherever it is shared (library items shared above their school). */
+	ownWork: {
+		test: (_g, r, p) => r.authorId !== undefined && r.authorId === p.personId,
+		sql: (_g, c, p) => sql`${need(c.authorId, 'authorId')} = ${p.personId}`
+	},
 	/** What its author shared with colleagues, under the grant's scope. */
 	sharedWithin: {
 		test: (g, r) => r.shared === true && r.path.startsWith(g.scopePath),
@@ -162,7 +173,8 @@ const ALL_KINDS: Kind[] = [
 	'question',
 	'lesson',
 	'lesson_class',
-	'learner_work'
+	'learner_work',
+	'library_item'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -257,6 +269,14 @@ allow(['homeroom_teacher', 'school_leader'], 'read', 'learner_work', 'within');
 export function decidesOwnRequest(p: Principal | null, request: { requestedBy: string }): boolean {
 	return Boolean(p) && request.requestedBy === p!.personId;
 }
+
+// The content library: staff and officers read what is shared at or above their scope (and
+// officers what lies within theirs); teachers and officers publish from where they work; the
+// author edits or withdraws their own.
+const LIBRARY_READERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
+allow(LIBRARY_READERS, 'read', 'library_item', 'aboveOrWithin');
+allow(['teacher', 'subject_group_head', 'school_leader', 'unit_officer', 'city_officer'], 'create', 'library_item', 'within');
+allow(LIBRARY_READERS, ['update', 'delete'], 'library_item', 'ownWork');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

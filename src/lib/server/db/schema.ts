@@ -6,3 +6,4 @@ export * from '../settings/schema';
 export * from '../gradebook/schema';
 export * from '../learning/schema';
 export * from '../learning/lesson-schema';
+export * from '../learning/library-schema';

@@ -1,4 +1,5 @@
 import * as i from './elearning-inputs';
+import * as lib from './library-inputs';
 
 /** The e-learning routes as /api/v1/openapi.json lists them. */
 export const elearningRouteDocs = [
@@ -23,5 +24,11 @@ export const elearningRouteDocs = [
 	{ method: 'get', path: '/learning', summary: 'A learner’s learning: open lessons with progress and best score, mastery per topic, and the lessons suggested next (learnerId for a parent or teacher)', tag: 'learning', query: i.learnerQuery },
 	{ method: 'get', path: '/learning/lessons/{id}', summary: 'A lesson as the learner sees it: blocks with what is done, quizzes with their attempts', tag: 'learning', query: i.learnerQuery },
 	{ method: 'put', path: '/learning/lessons/{id}/blocks/{blockId}/done', summary: 'The learner marks a block done (a quiz is done by submitting it)', tag: 'learning', status: 204 },
-	{ method: 'get', path: '/classes/{id}/mastery', summary: 'Who in a class needs help on what: per topic, the learners below mastery (class teachers, homeroom teacher, leaders)', tag: 'learning' }
+	{ method: 'get', path: '/classes/{id}/mastery', summary: 'Who in a class needs help on what: per topic, the learners below mastery (class teachers, homeroom teacher, leaders)', tag: 'learning' },
+	{ method: 'get', path: '/library', summary: 'The content library the caller may read (shared in their school, unit or the city): words without diacritics, level, grade, subject, learning context and mode; newest, best rated or most reused first', tag: 'learning', query: lib.libraryQuery },
+	{ method: 'post', path: '/library', summary: 'Publish an outside resource (https) or one’s own lesson to the school, the management unit or the city, with its tags. Audited.', tag: 'learning', body: lib.libraryItemInput, status: 201 },
+	{ method: 'get', path: '/library/{id}', summary: 'One library item with its rating, comments and reuse count', tag: 'learning' },
+	{ method: 'delete', path: '/library/{id}', summary: 'The author withdraws their item. Audited.', tag: 'learning', status: 204 },
+	{ method: 'put', path: '/library/{id}/ratings', summary: 'Rate an item 1–5 with a comment (one rating per reader, changeable; not one’s own)', tag: 'learning', body: lib.ratingInput },
+	{ method: 'post', path: '/library/{id}/reuse', summary: 'Reuse an item: counted; a lesson is copied with its quizzes and questions into the caller’s school (returns lessonId), an outside resource returns its url', tag: 'learning' }
 ] as const;
