@@ -36,4 +36,13 @@ describe('configuration', () => {
 		expect(loadConfig({ SEN_DEMO_YEAR: '2026' }).SEN_DEMO_YEAR).toBe(2026);
 		expect(() => loadConfig({ SEN_DEMO_YEAR: 'next' })).toThrow(/SEN_DEMO_YEAR/);
 	});
+
+	it('keeps uploaded files next to the PGlite data, in ./files on PostgreSQL, or where FILES_DIR says', () => {
+		expect(loadConfig({}).filesDir).toBe('./data/files');
+		expect(loadConfig({ DATA_DIR: '/srv/sen/' }).filesDir).toBe('/srv/sen/files');
+		expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).filesDir).toBe('./files');
+		expect(loadConfig({ FILES_DIR: '/mnt/files' }).filesDir).toBe('/mnt/files');
+		expect(loadConfig({}).FILES_MAX_MB).toBe(10);
+		expect(() => loadConfig({ FILES_MAX_MB: 'lots' })).toThrow(/FILES_MAX_MB/);
+	});
 });

@@ -5,3 +5,6 @@ export * from '../platform/schema';
 export * from '../settings/schema';
 export * from '../gradebook/schema';
 export * from '../learning/schema';
+export * from '../files/schema';
+export * from '../learning/attachment-schema';
+export * from '../learning/assignment-schema';
