@@ -13,6 +13,7 @@ import { gradebookRouteDocs } from '../gradebook/openapi';
 import { gradebookReportRouteDocs } from '../gradebook/report-openapi';
 import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
 import { learningRouteDocs } from '../learning/openapi';
+import { assignmentRouteDocs } from '../learning/assignment-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -77,7 +78,8 @@ export const routes: RouteDoc[] = [
 	...gradebookRouteDocs,
 	...gradebookReportRouteDocs,
 	...gradebookFamilyRouteDocs,
-	...learningRouteDocs
+	...learningRouteDocs,
+	...assignmentRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };
