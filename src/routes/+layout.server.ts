@@ -21,7 +21,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					audit: mayEver(p, 'read', 'audit'),
 					// Sổ điểm: those who read grades by class (staff, leaders); parents see their children's elsewhere.
 					gradebook: mayEver(p, 'read', 'grade') && mayEver(p, 'read', 'teaching_assignment'),
-					lessonPlans: mayEver(p, 'read', 'lesson_plan')
+					lessonPlans: mayEver(p, 'read', 'lesson_plan'),
+					assignments: mayEver(p, 'read', 'assignment')
 				}
 			: null
 	};
