@@ -109,6 +109,13 @@ describe('uploading attachments to a lesson plan', () => {
 		expect(storedFiles()).toHaveLength(before.stored);
 	});
 
+	it('should fail with 413 before reading a body whose declared length cannot fit the limits', async () => {
+		const plan = await newPlan();
+		const res = await app.request('POST', `/api/v1/lesson-plans/${plan.id}/attachments`, { cookie: as.teacher.cookie, body: form(['a.png', PNG]), headers: { 'content-length': String(7 * 1024 * 1024) } });
+		expect(res.status).toBe(413);
+		expect((await res.json()).error.message).toBe('Lần tải lên quá lớn: tối đa 5 tệp, mỗi tệp 1 MB.');
+	});
+
 	it('should fail with 415 for a type outside the allow-list, whatever the name or the browser claims, and keep none of the request’s files', async () => {
 		const plan = await newPlan();
 		const before = { rows: await fileCount(), stored: storedFiles().length };
