@@ -108,9 +108,11 @@ describe('setting an assignment', () => {
 
 	it('should fail with 400 naming the field when the due date is before the opening or a criterion has no points', async () => {
 		const bad = await expectStatus(await as.teacher.post('/api/v1/assignments', { classId: c6a1, subjectId: toan, title: 'X', opensAt: iso(2 * hour), dueAt: iso(hour) }), 400);
-		expect(bad.error.details.issues.map((i: { path: string }) => i.path)).toContain('dueAt');
+		expect(bad.error.details.issues).toContainEqual({ path: 'dueAt', message: 'Hạn nộp phải sau thời điểm mở.' });
 		const rubric = await expectStatus(await as.teacher.post('/api/v1/assignments', { classId: c6a1, subjectId: toan, title: 'X', dueAt: iso(hour), rubric: [{ title: 'A', points: 0 }] }), 400);
-		expect(rubric.error.details.issues[0].path).toBe('rubric.0.points');
+		expect(rubric.error.details.issues[0]).toEqual({ path: 'rubric.0.points', message: 'Phải lớn hơn 0.' });
+		const decimals = await expectStatus(await as.teacher.post('/api/v1/assignments', { classId: c6a1, subjectId: toan, title: 'X', dueAt: iso(hour), maxScore: 9.25 }), 400);
+		expect(decimals.error.details.issues[0]).toEqual({ path: 'maxScore', message: 'Tối đa một chữ số thập phân.' });
 	});
 
 	it('lets the teacher attach a worksheet the class’s learners download', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '#lib/paraglide/messages.js';
 
 /** Points with at most one decimal (7,5), as the gradebook keeps them. */
 const points = (max: number) =>
@@ -6,10 +7,10 @@ const points = (max: number) =>
 		.number()
 		.min(0)
 		.max(max)
-		.refine((v) => Number.isInteger(Math.round(v * 10)) && Math.abs(Math.round(v * 10) - v * 10) < 1e-6, { message: 'at most one decimal' });
+		.refine((v) => Math.abs(Math.round(v * 10) - v * 10) < 1e-6, { error: () => m.asg_one_decimal() });
 const moment = z.iso.datetime({ offset: true });
 
-export const criterionInput = z.object({ title: z.string().trim().min(1).max(200), points: points(1000).refine((v) => v > 0, { message: 'must be more than 0' }) });
+export const criterionInput = z.object({ title: z.string().trim().min(1).max(200), points: points(1000).refine((v) => v > 0, { error: () => m.asg_more_than_zero() }) });
 
 export const assignmentInput = z
 	.object({
@@ -20,18 +21,10 @@ export const assignmentInput = z
 		opensAt: moment.optional(),
 		dueAt: moment,
 		/** Without a rubric; with one, the maximum is the sum of its criteria. */
-		maxScore: points(1000).refine((v) => v > 0, { message: 'must be more than 0' }).default(10),
+		maxScore: points(1000).refine((v) => v > 0, { error: () => m.asg_more_than_zero() }).default(10),
 		rubric: z.array(criterionInput).max(20).default([])
 	})
-	.refine((a) => !a.opensAt || new Date(a.opensAt) < new Date(a.dueAt), { path: ['dueAt'], message: 'must be after the opening' });
-
-export const assignmentPatch = z.object({
-	version: z.number().int().min(1),
-	title: z.string().trim().min(1).max(300).optional(),
-	instructions: z.string().trim().max(20000).optional(),
-	opensAt: moment.optional(),
-	dueAt: moment.optional()
-});
+	.refine((a) => !a.opensAt || new Date(a.opensAt) < new Date(a.dueAt), { path: ['dueAt'], error: () => m.asg_due_after_open() });
 
 export const assignmentsQuery = z.object({ classId: z.uuid().optional(), subjectId: z.uuid().optional() });
 

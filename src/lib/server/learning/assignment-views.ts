@@ -21,11 +21,6 @@ export function vietnamMoment(v: string | undefined): string | undefined {
 	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? new Date(`${v}:00+07:00`).toISOString() : v;
 }
 
-/** An ISO moment as a datetime-local value in Vietnam. */
-export function vietnamLocal(d: Date | string): string {
-	return new Date(new Date(d).getTime() + 7 * 3600_000).toISOString().slice(0, 16);
-}
-
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v.replace(',', '.')));
 
 export const RUBRIC_ROWS = 4;
