@@ -8,8 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // operator configured proxy headers, stamp each request with the public origin's protocol and host
 // (overwriting whatever a client sent) and tell the adapter to read them.
 process.env.ORIGIN ??= process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-// Uploaded lists (imports) may be up to 5 MB; adapter-node refuses bodies over 512 KB by default.
-process.env.BODY_SIZE_LIMIT ??= '6M';
+// Uploaded lists (imports) may be up to 5 MB and an upload up to 5 files of FILES_MAX_MB each (Sen
+// refuses a larger file itself, with a message); adapter-node refuses bodies over 512 KB by default.
+const filesMaxMb = Number(process.env.FILES_MAX_MB) || 10;
+process.env.BODY_SIZE_LIMIT ??= `${Math.max(6, 5 * filesMaxMb + 1)}M`;
 const origin = URL.parse(process.env.ORIGIN); // null for a bad PORT/PUBLIC_URL: the config check reports it
 if (origin && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {
 	process.env.PROTOCOL_HEADER = 'x-sen-origin-proto';

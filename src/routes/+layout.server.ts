@@ -24,7 +24,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					lessonPlans: mayEver(p, 'read', 'lesson_plan'),
 					lessons: mayEver(p, 'read', 'lesson'),
 					// Học tập: a learner's own lessons, or a parent's children's.
-					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0
+					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0,
+					assignments: mayEver(p, 'read', 'assignment')
 				}
 			: null
 	};

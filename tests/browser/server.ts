@@ -68,13 +68,13 @@ export async function startSen(): Promise<RunningSen> {
 		DATABASE_URL: undefined,
 		DATA_DIR: undefined
 	};
-	let dataRoot: string | undefined;
 	let pgDb: { url: string; drop(): Promise<void> } | undefined;
+	const dataRoot = mkdtempSync(join(tmpdir(), 'sen-browser-'));
+	env.FILES_DIR = join(dataRoot, 'files');
 	if (process.env.TEST_DATABASE_URL) {
 		pgDb = await createPostgresDatabase(process.env.TEST_DATABASE_URL);
 		env.DATABASE_URL = pgDb.url;
 	} else {
-		dataRoot = mkdtempSync(join(tmpdir(), 'sen-browser-'));
 		env.DATA_DIR = join(dataRoot, 'data');
 	}
 
@@ -92,7 +92,7 @@ export async function startSen(): Promise<RunningSen> {
 			await exit;
 			clearTimeout(timer);
 		}
-		if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+		rmSync(dataRoot, { recursive: true, force: true });
 		await pgDb?.drop();
 	};
 

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '#lib/server/config';
 import { setContext } from '#lib/server/context';
@@ -17,6 +19,8 @@ interface KitServer {
 export interface TestApp {
 	db: Database;
 	handle: DatabaseHandle;
+	/** Where this app's uploaded files are stored. */
+	filesDir: string;
 	request(method: string, path: string, opts?: { body?: unknown; cookie?: string; token?: string; headers?: Record<string, string> }): Promise<Response>;
 	/** A client signed in through the real login route. */
 	loginAs(username: string, password?: string): Promise<Client>;
@@ -38,9 +42,11 @@ export interface Client {
  * The built SvelteKit server, in this process, on a fresh database: every hook, route and
  * policy runs as in production, with no port and no network.
  */
-export async function startApp(opts: { seed?: 'demo' | 'none' } = {}): Promise<TestApp> {
+export async function startApp(opts: { seed?: 'demo' | 'none'; filesMaxMb?: number } = {}): Promise<TestApp> {
 	const handle = await createTestDatabase();
-	const config = loadConfig({ NODE_ENV: 'test', SEN_DEMO: 'false', MIGRATIONS_DIR: 'drizzle' });
+	// Uploaded files go to a directory of this test file's own, removed on close.
+	const filesDir = mkdtempSync(join(tmpdir(), 'sen-files-'));
+	const config = loadConfig({ NODE_ENV: 'test', SEN_DEMO: 'false', MIGRATIONS_DIR: 'drizzle', FILES_DIR: filesDir, FILES_MAX_MB: opts.filesMaxMb ? String(opts.filesMaxMb) : undefined });
 	setContext({ config, handle, db: handle.db });
 	if ((opts.seed ?? 'demo') === 'demo') await seedDemoIfEmpty(handle.db, DEMO_YEAR);
 	const buildDir = resolve(process.env.SEN_BUILD_DIR ?? 'build', 'server');
@@ -81,6 +87,7 @@ export async function startApp(opts: { seed?: 'demo' | 'none' } = {}): Promise<T
 	return {
 		db: handle.db,
 		handle,
+		filesDir,
 		request,
 		async loginAs(username, password = DEMO_PASSWORD) {
 			const res = await request('POST', '/api/v1/auth/login', { body: { username, password } });
@@ -91,6 +98,7 @@ export async function startApp(opts: { seed?: 'demo' | 'none' } = {}): Promise<T
 		async close() {
 			setContext(undefined);
 			await handle.close();
+			rmSync(filesDir, { recursive: true, force: true });
 		}
 	};
 }

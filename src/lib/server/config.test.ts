@@ -60,4 +60,13 @@ describe('configuration', () => {
 			expect(() => loadConfig({ SEN_ADMIN_USERNAME: 'a b', SEN_ADMIN_PASSWORD: 'hoa-sen-2026-ha-noi' })).toThrow(/SEN_ADMIN_USERNAME/);
 		});
 	});
+
+	it('keeps uploaded files next to the PGlite data, in ./files on PostgreSQL, or where FILES_DIR says', () => {
+		expect(loadConfig({}).filesDir).toBe('./data/files');
+		expect(loadConfig({ DATA_DIR: '/srv/sen/' }).filesDir).toBe('/srv/sen/files');
+		expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).filesDir).toBe('./files');
+		expect(loadConfig({ FILES_DIR: '/mnt/files' }).filesDir).toBe('/mnt/files');
+		expect(loadConfig({}).FILES_MAX_MB).toBe(10);
+		expect(() => loadConfig({ FILES_MAX_MB: 'lots' })).toThrow(/FILES_MAX_MB/);
+	});
 });

@@ -16,6 +16,10 @@ const schema = z.object({
 		.optional(),
 	DATA_DIR: z.string().min(1).default('./data'),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
+	/** Uploaded files (local disk store); default `<DATA_DIR>/files` on PGlite, `./files` on PostgreSQL. */
+	FILES_DIR: z.string().min(1).optional(),
+	/** The largest file one may upload, in MB (each file of a request). */
+	FILES_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(1).max(500).default(10),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Seed the demo Hanoi on an empty database. Never in production. */
 	SEN_DEMO: bool.optional(),
@@ -52,7 +56,7 @@ export interface FirstAdmin {
 	email?: string;
 }
 
-export type Config = z.infer<typeof schema> & { demo: boolean; publicUrl: string; firstAdmin?: FirstAdmin };
+export type Config = z.infer<typeof schema> & { demo: boolean; publicUrl: string; firstAdmin?: FirstAdmin; filesDir: string };
 
 export class ConfigError extends Error {}
 
@@ -72,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const c = result.data;
 	const demo = c.NODE_ENV === 'production' ? false : (c.SEN_DEMO ?? !c.DATABASE_URL);
 	const firstAdmin = c.SEN_ADMIN_USERNAME && c.SEN_ADMIN_PASSWORD ? { username: c.SEN_ADMIN_USERNAME.toLowerCase(), password: c.SEN_ADMIN_PASSWORD, email: c.SEN_ADMIN_EMAIL } : undefined;
-	return { ...c, demo, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, firstAdmin };
+	const filesDir = c.FILES_DIR ?? (c.DATABASE_URL ? './files' : `${c.DATA_DIR.replace(/\/+$/, '')}/files`);
+	return { ...c, demo, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, firstAdmin, filesDir };
 }

@@ -31,7 +31,9 @@ export type Kind =
 	| 'lesson'
 	| 'lesson_class'
 	| 'learner_work'
-	| 'library_item';
+	| 'library_item'
+	| 'assignment'
+	| 'submission';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -47,6 +49,8 @@ export interface Resource {
 	authorId?: string;
 	/** Shared with colleagues (lesson plans). */
 	shared?: boolean;
+	/** Learners enrolled in the class the record belongs to (assignments). */
+	enrolledIds?: string[];
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -130,6 +134,19 @@ export const scopes = {
 		test: (g, r) => r.shared === true && r.path.startsWith(g.scopePath),
 		sql: (g, c) => sql`(${need(c.shared, 'shared')} and ${like(c.path, g.scopePath)})`
 	},
+	/** Records of a class the principal is enrolled in (a learner's assignments); the path is the class's. */
+	enrolledSelf: {
+		test: (g, r, p) => r.path.startsWith(g.scopePath) && (r.enrolledIds ?? []).includes(p.personId),
+		sql: (g, c, p) => sql`(${like(c.path, g.scopePath)} and exists (select 1 from enrolments e join classes cl on cl.id = e.class_id where e.learner_id = ${p.personId} and cl.path = ${c.path}))`
+	},
+	/** Records of a class one of the principal's children is enrolled in (a parent's view of assignments). */
+	enrolledChild: {
+		test: (_g, r, p) => (r.enrolledIds ?? []).some((id) => p.childIds.includes(id)),
+		sql: (_g, c, p) =>
+			p.childIds.length
+				? sql`exists (select 1 from enrolments e join classes cl on cl.id = e.class_id where cl.path = ${c.path} and e.learner_id in (${sql.join(p.childIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+				: sql`false`
+	},
 	/** A parent's own children. */
 	ownChildren: {
 		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
@@ -174,7 +191,9 @@ const ALL_KINDS: Kind[] = [
 	'lesson',
 	'lesson_class',
 	'learner_work',
-	'library_item'
+	'library_item',
+	'assignment',
+	'submission'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -182,7 +201,7 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission'];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
@@ -277,6 +296,18 @@ const LIBRARY_READERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer
 allow(LIBRARY_READERS, 'read', 'library_item', 'aboveOrWithin');
 allow(['teacher', 'subject_group_head', 'school_leader', 'unit_officer', 'city_officer'], 'create', 'library_item', 'within');
 allow(LIBRARY_READERS, ['update', 'delete'], 'library_item', 'ownWork');
+
+// Assignments (bài tập) and submissions. The class's subject teacher (the teaching assignment,
+// resource teacherId) sets, changes and grades them; the homeroom teacher and the school leader
+// read; learners of the class see its assignments and hand in their own work; parents see their
+// children's. A record's path is the class's; a submission's personId is its learner.
+allow('teacher', ALL_ACTIONS, 'assignment', 'assignedTeacher');
+allow('teacher', ['read', 'update'], 'submission', 'assignedTeacher');
+allow(['homeroom_teacher', 'school_leader'], 'read', ['assignment', 'submission'], 'within');
+allow('learner', 'read', 'assignment', 'enrolledSelf');
+allow('learner', ['create', 'read'], 'submission', 'self'); // handing in (again) is `create`; `update` is grading
+allow('parent', 'read', 'assignment', 'enrolledChild');
+allow('parent', 'read', 'submission', 'ownChildren');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

@@ -7,3 +7,6 @@ export * from '../gradebook/schema';
 export * from '../learning/schema';
 export * from '../learning/lesson-schema';
 export * from '../learning/library-schema';
+export * from '../files/schema';
+export * from '../learning/attachment-schema';
+export * from '../learning/assignment-schema';

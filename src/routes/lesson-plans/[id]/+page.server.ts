@@ -8,6 +8,8 @@ import { copyLessonPlan, getLessonPlan, transitionLessonPlan, updateLessonPlan }
 import { contentFromForm, planFieldsFromForm } from '#lib/server/learning/views';
 import { listSchoolYears } from '#lib/server/organisations/service';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { formFailure } from '#lib/server/http/pages';
+import { addPlanAttachments, listPlanAttachments, removePlanAttachment } from '#lib/server/learning/attachments';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -15,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const plan = await orErrorPage(() => getLessonPlan(db, p, idOr404(event.params.id)));
 	const canCopy = plan.shared || plan.authorId === p.personId;
 	const years = canCopy ? await listSchoolYears(db, p, plan.schoolId).catch(() => []) : [];
+	const attachments = await listPlanAttachments(db, p, plan.id);
 	return {
 		plan: {
 			id: plan.id,
@@ -34,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 			events: plan.events.map((e) => ({ id: e.id, fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName, comment: e.comment, at: e.at }))
 		},
 		canEdit: plan.canEdit,
+		attachments: attachments.map((f) => ({ id: f.id, name: f.name, size: f.size, image: f.image })),
 		actions: plan.actions,
 		canCopy,
 		years: years.map((y) => ({ id: y.id, name: y.name })),
@@ -47,6 +51,25 @@ async function values(event: RequestEvent) {
 }
 
 export const actions: Actions = {
+	/** The author attaches files or images (multipart, streamed to the store). */
+	attach: async (event) => {
+		const p = requirePrincipal(event);
+		try {
+			await addPlanAttachments(getContext().db, p, idOr404(event.params.id), event.request);
+		} catch (e) {
+			return formFailure(e, {}, 'attach');
+		}
+		return { done: 'attached' as const };
+	},
+	detach: async (event) => {
+		const { id, values: v } = await values(event);
+		try {
+			await removePlanAttachment(getContext().db, event.locals.principal!, id, idOr404(v.fileId ?? ''));
+		} catch (e) {
+			return pageFailure(e, v, 'detach');
+		}
+		return { done: 'detached' as const };
+	},
 	/** Save the draft; with `intent=submit`, save and submit it for review in one step. */
 	save: async (event) => {
 		const { id, values: v } = await values(event);

@@ -1,0 +1,74 @@
+/**
+ * Files as other modules use them: record stored uploads (in the caller's transaction, audited),
+ * answer a download, forget a file. Who may do any of it is decided by the module the file is
+ * attached to (a lesson plan, an assignment, a submission) before it calls these.
+ */
+import { Readable } from 'node:stream';
+import { eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import type { Principal } from '../auth/principal';
+import { writeAudit } from '../audit/service';
+import { NotFoundError } from '../errors';
+import { files } from './schema';
+import { fileStore } from './store';
+import { isInlineImage } from './sniff';
+import type { StoredUpload } from './upload';
+import { m } from '#lib/paraglide/messages.js';
+
+export type FileRow = typeof files.$inferSelect;
+
+/** Public shape of a file (no storage detail). */
+export const presentFile = (f: FileRow) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, image: isInlineImage(f.contentType), createdAt: f.createdAt });
+
+/** Rows for uploads already in the store, owned by the caller, placed at `path` of the school. */
+export async function recordFiles(tx: Executor, p: Principal, place: { schoolId: string; path: string }, uploads: StoredUpload[]): Promise<FileRow[]> {
+	if (!uploads.length) return [];
+	const rows = await tx
+		.insert(files)
+		.values(uploads.map((u) => ({ id: u.id, schoolId: place.schoolId, path: place.path, ownerId: p.personId, name: u.name, contentType: u.contentType, size: u.size, sha256: u.sha256 })))
+		.returning();
+	for (const f of rows) await writeAudit(tx, p, { action: 'upload', entityType: 'file', entityId: f.id, scopePath: f.path, schoolId: f.schoolId, after: presentFile(f) });
+	return rows;
+}
+
+export async function findFiles(db: Executor, ids: string[]) {
+	return ids.length ? db.select().from(files).where(inArray(files.id, ids)) : [];
+}
+
+/** Deletes the row (in the caller's transaction); the bytes go once it has committed. */
+export async function forgetFile(tx: Executor, p: Principal, file: FileRow) {
+	await tx.delete(files).where(eq(files.id, file.id));
+	await writeAudit(tx, p, { action: 'delete', entityType: 'file', entityId: file.id, scopePath: file.path, schoolId: file.schoolId, before: presentFile(file) });
+}
+export const deleteStoredBytes = (ids: string[]) => Promise.all(ids.map((id) => fileStore().delete(id).catch(() => {})));
+
+/** `filename` for the header: an ASCII fallback and the real (Vietnamese) name, RFC 6266/5987. */
+function disposition(kind: 'inline' | 'attachment', name: string) {
+	const fallback = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+	return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * The file as a streamed download. Only images may be shown inline; anything else is an
+ * attachment, and `sandbox` + `nosniff` keep whatever it holds from running as Sen's origin.
+ */
+export async function downloadResponse(file: FileRow, opts: { inline?: boolean } = {}): Promise<Response> {
+	let stream: Readable;
+	try {
+		stream = await fileStore().get(file.id);
+	} catch {
+		throw new NotFoundError(m.file_missing());
+	}
+	const inline = opts.inline === true && isInlineImage(file.contentType);
+	return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+		headers: {
+			'content-type': file.contentType,
+			'content-length': String(file.size),
+			'content-disposition': disposition(inline ? 'inline' : 'attachment', file.name),
+			'x-content-type-options': 'nosniff',
+			'content-security-policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+			'cache-control': 'private, max-age=0, must-revalidate',
+			etag: `"${file.sha256}"`
+		}
+	});
+}

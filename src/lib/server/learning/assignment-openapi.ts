@@ -1,0 +1,18 @@
+import * as i from './assignment-inputs';
+
+/** Lesson-plan attachments, assignments and submissions as /api/v1/openapi.json lists them. */
+export const assignmentRouteDocs = [
+	{ method: 'get', path: '/lesson-plans/{id}/attachments', summary: 'Files attached to a lesson plan; whoever may read the plan', tag: 'learning' },
+	{ method: 'post', path: '/lesson-plans/{id}/attachments', summary: 'Attach files to one’s own editable plan (multipart field `file`, up to 5; each within FILES_MAX_MB, 413 otherwise; type sniffed from the bytes against the allow-list, 415 otherwise). Audited.', tag: 'learning', multipart: true, status: 201 },
+	{ method: 'get', path: '/lesson-plans/{id}/attachments/{fileId}', summary: 'Download an attachment (streamed; `content-disposition: attachment`, images inline with ?inline=1; nosniff and a sandbox CSP)', tag: 'learning', query: i.downloadQueryDoc },
+	{ method: 'delete', path: '/lesson-plans/{id}/attachments/{fileId}', summary: 'Remove an attachment from one’s own editable plan. Audited.', tag: 'learning', status: 204 },
+	{ method: 'get', path: '/assignments', summary: 'Assignments (bài tập) within scope: a teacher’s classes’ subjects, a learner’s classes, a parent’s children’s, a homeroom teacher’s class, a leader’s school; with the status of one’s own or one’s children’s work', tag: 'assignments', query: i.assignmentsQuery },
+	{ method: 'post', path: '/assignments', summary: 'Set an assignment for a class’s subject (its subject teacher): instructions, open and due moments, maximum score, optional rubric (criteria with points; their sum is the maximum). Learners are emailed. Audited.', tag: 'assignments', body: i.assignmentInput, status: 201 },
+	{ method: 'get', path: '/assignments/{id}', summary: 'One assignment with attachments and the work the caller may see: every learner’s status (submitted, late, missing, pending), text, files and grade for the teacher; one’s own for a learner; one’s children’s for a parent', tag: 'assignments' },
+	{ method: 'post', path: '/assignments/{id}/attachments', summary: 'Attach files to the assignment (its subject teacher; multipart `file`, limits as for lesson plans). Audited.', tag: 'assignments', multipart: true, status: 201 },
+	{ method: 'get', path: '/assignments/{id}/files/{fileId}', summary: 'Download an attachment or a submitted file (streamed, attachment disposition, nosniff, sandbox CSP; images inline with ?inline=1); who may read the assignment or that submission', tag: 'assignments', query: i.downloadQueryDoc },
+	{ method: 'post', path: '/assignments/{id}/submission', summary: 'Hand in one’s work (a learner of the class; multipart: `text` and `file` fields). A first hand-in after the due date is accepted and shown late; resubmitting only until due and not once graded (409). Files 413/415 as for attachments. Audited.', tag: 'assignments', multipart: true },
+	{ method: 'put', path: '/assignments/{id}/submissions/{learnerId}/grade', summary: 'Grade a learner’s submission (the class’s subject teacher only): points per rubric criterion, or a score up to the maximum, and a comment. The learner is emailed. Audited.', tag: 'assignments', body: i.gradeInput },
+	{ method: 'get', path: '/assignments/{id}/gradebook', summary: 'Regular-assessment score columns (ĐĐGtx) of the class’s subject the scores can be sent to, with their term’s lock', tag: 'assignments' },
+	{ method: 'post', path: '/assignments/{id}/gradebook', summary: 'Send every graded score, converted to 0–10 with one decimal, into one regular-assessment column in a single all-or-nothing gradebook save (versions, locks: 423 when the term is locked, 409 on a concurrent change). Audited.', tag: 'assignments', body: i.sendToGradebookInput }
+] as const;
