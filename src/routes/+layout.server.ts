@@ -23,6 +23,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					gradebook: mayEver(p, 'read', 'grade') && mayEver(p, 'read', 'teaching_assignment'),
 					lessonPlans: mayEver(p, 'read', 'lesson_plan'),
 					lessons: mayEver(p, 'read', 'lesson'),
+					library: mayEver(p, 'read', 'library_item'),
 					// Học tập: a learner's own lessons, or a parent's children's.
 					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0,
 					assignments: mayEver(p, 'read', 'assignment')

@@ -32,3 +32,23 @@ export function masteryLabel(l: string): string {
 
 /** A score as Vietnamese write it: 7,5 / 10. */
 export const scoreText = (score: number | null, max: number | null) => (score === null ? '—' : `${String(score).replace('.', ',')} / ${String(max ?? 0).replace('.', ',')}`);
+
+export const LEARNING_CONTEXT_ORDER = ['heritage_site', 'craft_village', 'museum', 'business', 'nature', 'local_culture'] as const;
+export function contextLabel(c: string): string {
+	const f = { heritage_site: m.libui_ctx_heritage_site, craft_village: m.libui_ctx_craft_village, museum: m.libui_ctx_museum, business: m.libui_ctx_business, nature: m.libui_ctx_nature, local_culture: m.libui_ctx_local_culture }[c as 'museum'];
+	return f ? f() : c;
+}
+export const LEARNING_MODE_ORDER = ['play', 'practice', 'situation', 'project'] as const;
+export function modeLabel(x: string): string {
+	const f = { play: m.libui_mode_play, practice: m.libui_mode_practice, situation: m.libui_mode_situation, project: m.libui_mode_project }[x as 'play'];
+	return f ? f() : x;
+}
+export const SCHOOL_LEVEL_ORDER = ['preschool', 'primary', 'lower_secondary', 'upper_secondary'] as const;
+export function schoolLevelLabel(x: string): string {
+	const f = { preschool: m.libui_level_preschool, primary: m.libui_level_primary, lower_secondary: m.libui_level_lower_secondary, upper_secondary: m.libui_level_upper_secondary }[x as 'primary'];
+	return f ? f() : x;
+}
+export function reachLabel(x: string): string {
+	const f = { school: m.libui_reach_school, unit: m.libui_reach_unit, city: m.libui_reach_city }[x as 'school'];
+	return f ? f() : x;
+}

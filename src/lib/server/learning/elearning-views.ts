@@ -170,3 +170,28 @@ export function questionFormError(e: unknown): unknown {
 	};
 	return new ValidationError(e.message, e.issues.map((i) => ({ path: field(i.path), message: i.message })));
 }
+
+/** A library item from the publish form: checkboxes for levels, contexts and modes; grades and competencies as lists. */
+export function libraryItemFromForm(form: FormData) {
+	const s = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string).trim() : '');
+	const all = (k: string) => form.getAll(k).filter((x): x is string => typeof x === 'string');
+	return {
+		title: s('title'),
+		description: s('description'),
+		url: s('url') || null,
+		lessonId: s('lessonId') || null,
+		reach: s('reach') || 'school',
+		levels: all('levels'),
+		grades: s('grades')
+			.split(/[\s,;]+/)
+			.filter(Boolean)
+			.map(Number),
+		subject: s('subject'),
+		competencies: s('competencies')
+			.split(/[,;\n]+/)
+			.map((x) => x.trim())
+			.filter(Boolean),
+		contexts: all('contexts'),
+		modes: all('modes')
+	};
+}
