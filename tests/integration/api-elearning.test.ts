@@ -9,7 +9,9 @@ import { startApp, type Client, type TestApp } from '../helpers/app';
 import { classes, enrolments, schools, subjects } from '#lib/server/organisations/schema';
 import { accounts } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
-import { quizAttempts } from '#lib/server/learning/lesson-schema';
+import { questions as questionsTable, quizAttempts } from '#lib/server/learning/lesson-schema';
+import ExcelJS from 'exceljs';
+import { QUESTION_HEADERS } from '#lib/server/learning/question-import';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -214,5 +216,44 @@ describe('who may see and do what', () => {
 		const soNguyen = topics.find((t: { topic: string }) => t.topic === 'Số nguyên');
 		expect(soNguyen.needsHelp.map((l: { learnerId: string }) => l.learnerId)).toContain(learnerId);
 		expect((await as.learner.get(`/api/v1/classes/${c6a1}/mastery`)).status).toBe(404);
+	});
+});
+
+describe('importing questions from .xlsx', () => {
+	async function workbook(rows: (string | number)[][]) {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Câu hỏi');
+		ws.addRow([...QUESTION_HEADERS]);
+		for (const r of rows) ws.addRow(r);
+		const fd = new FormData();
+		fd.set('file', new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'cau-hoi.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+		return fd;
+	}
+	const count = async () => (await app.db.select().from(questionsTable).where(eq(questionsTable.topic, 'Nhập từ Excel'))).length;
+
+	it('imports nothing when one row in the middle is wrong, naming its cell; then all of them', async () => {
+		const good = (n: number) => [n, 'Một lựa chọn', 'Nhận biết', 'Nhập từ Excel', `Câu ${n}`, 'Đúng', 'Sai', '', '', '', '', 'A', 1];
+		const bad = await workbook([good(1), good(2), [3, 'Điền số', '', 'Nhập từ Excel', 'Câu 3', '', '', '', '', '', '', 'nhiều', 1], good(4)]);
+		const res = await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, bad);
+		const body = await ok(res, 400);
+		expect(body.error.message).toBe('Có 1 lỗi trong tệp; chưa nhập câu hỏi nào. Hãy sửa rồi tải lên lại.');
+		expect(body.error.details.errors).toEqual([{ row: 4, column: 'L', message: 'Đáp án của câu điền số phải là một số.' }]);
+		expect(await count()).toBe(0);
+		const fixed = await workbook([good(1), good(2), [3, 'Điền số', '', 'Nhập từ Excel', 'Câu 3', '', '', '', '', '', '', '0,5', 1], good(4)]);
+		expect(await ok(await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, fixed), 201)).toEqual({ imported: 4 });
+		expect(await count()).toBe(4);
+	});
+
+	it('downloads the template, which imports as it is', async () => {
+		const res = await as.teacher.get('/api/v1/questions/template.xlsx');
+		expect(res.status).toBe(200);
+		const fd = new FormData();
+		fd.set('file', new File([new Uint8Array(await res.arrayBuffer())], 'mau.xlsx'));
+		expect(await ok(await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, fd), 201)).toEqual({ imported: 7 });
+	});
+
+	it('is refused to a learner (403)', async () => {
+		const fd = await workbook([[1, 'Đúng/Sai', '', '', 'x', '', '', '', '', '', '', 'Đúng', 1]]);
+		expect((await as.learner.form(`/api/v1/questions/import?subjectId=${toan}`, fd)).status).toBe(403);
 	});
 });

@@ -43,6 +43,22 @@ describe('the question bank page', () => {
 		expect(textOf(page)).toContain('Đáp án đúng phải là một trong các phương án.');
 	});
 
+	it('imports the template from the page, and lists a bad file’s errors by cell', async () => {
+		const template = new Uint8Array(await (await as.teacher.get('/api/v1/questions/template.xlsx')).arrayBuffer());
+		const fd = new FormData();
+		fd.set('subjectId', toan);
+		fd.set('file', new File([template], 'mau.xlsx'));
+		const res = await as.teacher.form('/questions?/import', fd);
+		expect(res.status).toBe(200);
+		expect(textOf(await res.text())).toContain('Đã nhập 7 câu hỏi vào ngân hàng.');
+		const bad = new FormData();
+		bad.set('subjectId', toan);
+		bad.set('file', new File([new TextEncoder().encode('không phải excel')], 'x.xlsx'));
+		const refused = await as.teacher.form('/questions?/import', bad);
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('data-testid="import-errors"');
+	});
+
 	it('is for staff only: a learner gets 403 and sees no key', async () => {
 		expect((await as.learner.get('/questions')).status).toBe(403);
 		expect((await as.learner.get('/lessons')).status).toBe(403);

@@ -6,6 +6,8 @@ import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { questionInput, questionsQuery } from '#lib/server/learning/elearning-inputs';
 import { createQuestion, listQuestions } from '#lib/server/learning/elearning';
+import { importQuestions } from '#lib/server/learning/question-import';
+import { xlsxUpload } from '#lib/server/gradebook/grid-xlsx';
 import { questionFormError, questionFromForm } from '#lib/server/learning/elearning-views';
 import { lessonPlansPage } from '#lib/server/learning/views';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
@@ -37,5 +39,17 @@ export const actions: Actions = {
 			return pageFailure(questionFormError(e), v, 'create');
 		}
 		return { done: 'create', subjectId: v.subjectId ?? '', kind: v.kind ?? '', topic: v.topic ?? '', level: v.level ?? '' };
+	},
+	/** A filled-in template: every row or none, the problems listed by cell. */
+	import: async (event) => {
+		const p = requirePrincipal(event);
+		const form = await event.request.formData();
+		const subjectId = typeof form.get('subjectId') === 'string' ? (form.get('subjectId') as string) : '';
+		try {
+			const { imported } = await importQuestions(getContext().db, p, parse(questionsQuery.required({ subjectId: true }), { subjectId }).subjectId, await xlsxUpload(form));
+			return { done: 'import', imported, subjectId };
+		} catch (e) {
+			return pageFailure(e, { subjectId }, 'import');
+		}
 	}
 };

@@ -65,3 +65,5 @@ export const submitInput = z.object({ answers: z.record(id, answer) });
 
 export const essayGradeInput = z.object({ questionId: id, points: z.number().min(0).max(100), comment: z.string().trim().max(5000).default('') });
 export const learnerQuery = z.object({ learnerId: id.optional() });
+
+export const questionImportQuery = z.object({ subjectId: id });

@@ -5,6 +5,8 @@ import * as lib from './library-inputs';
 export const elearningRouteDocs = [
 	{ method: 'get', path: '/questions', summary: 'The question bank within scope (the school’s staff), by subject, topic (diacritics ignored), cognitive level or kind; with the key', tag: 'learning', query: i.questionsQuery },
 	{ method: 'post', path: '/questions', summary: 'Add a question: single or multiple choice, true/false, short answer, numeric, matching or essay, tagged by topic and level (nhận biết … vận dụng cao). Audited.', tag: 'learning', body: i.questionInput, status: 201 },
+	{ method: 'get', path: '/questions/template.xlsx', summary: 'The .xlsx template for importing questions (STT | Loại câu hỏi | Mức độ | Chủ đề | Câu hỏi | A–F | Đáp án | Điểm), with an example of each kind', tag: 'learning' },
+	{ method: 'post', path: '/questions/import', summary: 'Import the template’s layout into a subject’s bank (multipart field file), all or nothing: 400 with every (cell, message). Audited. Send the Origin header of this server.', tag: 'learning', query: i.questionImportQuery, multipart: true, status: 201 },
 	{ method: 'get', path: '/questions/{id}', summary: 'One question of the bank', tag: 'learning' },
 	{ method: 'put', path: '/questions/{id}', summary: 'Rewrite one’s own question. Audited.', tag: 'learning', body: i.questionInput },
 	{ method: 'get', path: '/lessons', summary: 'E-learning lessons within scope (the school’s staff read, authors write)', tag: 'learning', query: i.lessonsQuery },

@@ -28,7 +28,7 @@ type Attempt = typeof quizAttempts.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
 
 /** Where a subject's bank and lessons live: its subject group's path, else the school's. */
-async function subjectPlace(db: Executor, subjectId: string) {
+export async function subjectPlaceOf(db: Executor, subjectId: string) {
 	const [row] = await db
 		.select({ schoolId: subjects.schoolId, groupPath: subjectGroups.path, schoolPath: sql<string>`(select path from schools where id = ${subjects.schoolId})` })
 		.from(subjects)
@@ -62,7 +62,7 @@ function checkBody(body: QuestionBody) {
 
 export async function createQuestion(db: Executor, p: Principal, input: QuestionInput) {
 	checkBody(input.body);
-	const place = await subjectPlace(db, input.subjectId);
+	const place = await subjectPlaceOf(db, input.subjectId);
 	authorizeCreate(p, 'question', { path: place.path, authorId: p.personId });
 	return db.transaction(async (tx) => {
 		const [q] = await tx
@@ -78,7 +78,7 @@ export async function updateQuestion(db: Executor, p: Principal, id: string, inp
 	checkBody(input.body);
 	const [before] = await db.select().from(questions).where(eq(questions.id, id));
 	authorize(p, 'update', 'question', before ? authorResource(before) : undefined);
-	const place = await subjectPlace(db, input.subjectId);
+	const place = await subjectPlaceOf(db, input.subjectId);
 	if (place.schoolId !== before.schoolId) throw invalid('subjectId', m.el_subject_unknown());
 	return db.transaction(async (tx) => {
 		const [q] = await tx
@@ -129,7 +129,7 @@ async function readableLesson(db: Executor, p: Principal, id: string, action: 'r
 }
 
 export async function createLesson(db: Executor, p: Principal, input: { subjectId: string; grade: number; title: string; summary: string }) {
-	const place = await subjectPlace(db, input.subjectId);
+	const place = await subjectPlaceOf(db, input.subjectId);
 	authorizeCreate(p, 'lesson', { path: place.path, authorId: p.personId });
 	return db.transaction(async (tx) => {
 		const [lesson] = await tx.insert(lessons).values({ schoolId: place.schoolId, path: place.path, authorId: p.personId, subjectId: input.subjectId, grade: input.grade, title: input.title, summary: input.summary }).returning();
