@@ -129,6 +129,13 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "lesson_files" (
+	"lesson_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "lesson_files_lesson_id_file_id_pk" PRIMARY KEY("lesson_id","file_id")
+);
+--> statement-breakpoint
 CREATE TABLE "lesson_plan_attachments" (
 	"plan_id" uuid NOT NULL,
 	"file_id" uuid NOT NULL,
@@ -207,6 +214,8 @@ ALTER TABLE "library_items" ADD CONSTRAINT "library_items_lesson_id_lessons_id_f
 ALTER TABLE "library_ratings" ADD CONSTRAINT "library_ratings_item_id_library_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."library_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_persons_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lesson_files" ADD CONSTRAINT "lesson_files_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lesson_files" ADD CONSTRAINT "lesson_files_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_plan_attachments" ADD CONSTRAINT "lesson_plan_attachments_plan_id_lesson_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."lesson_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_plan_attachments" ADD CONSTRAINT "lesson_plan_attachments_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignment_attachments" ADD CONSTRAINT "assignment_attachments_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -235,6 +244,7 @@ CREATE INDEX "library_items_path_idx" ON "library_items" USING btree ("path");--
 CREATE INDEX "library_items_search_idx" ON "library_items" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "files_school_idx" ON "files" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "lesson_files_file_idx" ON "lesson_files" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "lesson_plan_attachments_file_idx" ON "lesson_plan_attachments" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "assignments_class_idx" ON "assignments" USING btree ("class_id","subject_id");--> statement-breakpoint
 CREATE INDEX "assignments_path_idx" ON "assignments" USING btree ("path");--> statement-breakpoint

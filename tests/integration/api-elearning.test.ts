@@ -257,3 +257,33 @@ describe('importing questions from .xlsx', () => {
 		expect((await as.learner.form(`/api/v1/questions/import?subjectId=${toan}`, fd)).status).toBe(403);
 	});
 });
+
+describe('files in lessons', () => {
+	const pdf = () => new File([new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')], 'phieu-hoc-tap.pdf', { type: 'application/pdf' });
+	it('uploads a file as a block; the learner of a class given the lesson and their parent download it, others get 404', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Có tệp' }), 201);
+		const fd = new FormData();
+		fd.set('title', 'Phiếu học tập');
+		fd.set('file', pdf());
+		const { file, lesson: after } = await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/files`, fd), 201);
+		expect(after.blocks).toEqual([expect.objectContaining({ kind: 'file', title: 'Phiếu học tập', fileId: file.id, name: 'phieu-hoc-tap.pdf', contentType: 'application/pdf' })]);
+		const url = `/api/v1/lessons/${lesson.id}/files/${file.id}`;
+		// Not given to the learner's class yet.
+		expect((await as.learner.get(url)).status).toBe(404);
+		await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1 }), 201);
+		const res = await as.learner.get(url);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/pdf');
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect((await res.text()).startsWith('%PDF-')).toBe(true);
+		expect((await as.parent.get(url)).status).toBe(200);
+		expect((await as.homeroom.get(url)).status).toBe(200);
+		// Only the author adds files; an HTML page is never taken.
+		const other = new FormData();
+		other.set('file', pdf());
+		expect((await as.homeroom.form(`/api/v1/lessons/${lesson.id}/files`, other)).status).toBe(403);
+		const html = new FormData();
+		html.set('file', new File([new TextEncoder().encode('<!doctype html><script>alert(1)</script>')], 'bai.html', { type: 'text/html' }));
+		expect((await as.teacher.form(`/api/v1/lessons/${lesson.id}/files`, html)).status).toBe(415);
+	});
+});

@@ -1,5 +1,6 @@
 import * as i from './elearning-inputs';
 import * as lib from './library-inputs';
+import { downloadQueryDoc } from './assignment-inputs';
 
 /** The e-learning routes as /api/v1/openapi.json lists them. */
 export const elearningRouteDocs = [
@@ -14,6 +15,8 @@ export const elearningRouteDocs = [
 	{ method: 'get', path: '/lessons/{id}', summary: 'A lesson with its blocks, its quizzes and their questions, and the classes it is given to', tag: 'learning' },
 	{ method: 'patch', path: '/lessons/{id}', summary: 'Rename or re-describe one’s own lesson. Audited.', tag: 'learning', body: i.lessonPatch },
 	{ method: 'post', path: '/lessons/{id}/blocks', summary: 'Append a block: text, image (https, with alt text), video (https: YouTube or a file), embedded HTML5/H5P (https, sandboxed frame), or an existing quiz of the lesson. Audited.', tag: 'learning', body: i.blockInput, status: 201 },
+	{ method: 'post', path: '/lessons/{id}/files', summary: 'Upload one file to one’s own lesson as a block (multipart field `file`, optional `title`; within FILES_MAX_MB, 413 otherwise; type sniffed against the allow-list, 415 otherwise). Audited.', tag: 'learning', multipart: true, status: 201 },
+	{ method: 'get', path: '/lessons/{id}/files/{fileId}', summary: 'Download a lesson’s file (streamed, attachment disposition, nosniff, sandbox CSP; images inline with ?inline=1): the school’s staff, learners of a class it is given to and their parents', tag: 'learning', query: downloadQueryDoc },
 	{ method: 'delete', path: '/lessons/{id}/blocks/{blockId}', summary: 'Remove a block. Audited.', tag: 'learning', status: 204 },
 	{ method: 'patch', path: '/lessons/{id}/blocks/{blockId}', summary: 'Move a block up (-1) or down (1). Audited.', tag: 'learning', body: i.blockMoveInput },
 	{ method: 'post', path: '/lessons/{id}/quizzes', summary: 'A quiz from the bank (questions drawn and shuffled per attempt, time limit, attempts), appended as a block. Audited.', tag: 'learning', body: i.quizInput, status: 201 },

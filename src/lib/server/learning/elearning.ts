@@ -17,7 +17,7 @@ import { fullName, sortVietnamese } from '../people/names';
 import { lessonClasses, lessonProgress, lessons, questions, quizAttempts, quizzes, type QuestionResult } from './lesson-schema';
 import { bodyProblems, gradeAnswer, pointsOf, publicBody, type Answer, type CognitiveLevel, type QuestionBody, type QuestionKind } from './questions';
 import { acceptsSubmission, attemptDeadline, drawQuestions, itemStatistics, masteryByTopic, suggestNext, type Random } from './quiz-rules';
-import { progressPercent, type BlockInput, type LessonBlock } from './lesson-blocks';
+import { progressPercent, type BlockInput, type FileBlock, type LessonBlock } from './lesson-blocks';
 import { m } from '#lib/paraglide/messages.js';
 
 type Lesson = typeof lessons.$inferSelect;
@@ -185,6 +185,12 @@ export async function addBlock(db: Executor, p: Principal, lessonId: string, blo
 		const [quiz] = await db.select().from(quizzes).where(and(eq(quizzes.id, block.quizId), eq(quizzes.lessonId, lessonId)));
 		if (!quiz) throw invalid('quizId', m.el_quiz_unknown());
 	}
+	return writeBlocks(db, p, lesson, [...lesson.blocks, { ...block, id: crypto.randomUUID() }], 'add_block');
+}
+
+/** Appends a block made by an upload (lesson-files.ts); the caller has stored the file. */
+export async function addUploadedBlock(db: Executor, p: Principal, lessonId: string, block: FileBlock) {
+	const lesson = await readableLesson(db, p, lessonId, 'update');
 	return writeBlocks(db, p, lesson, [...lesson.blocks, { ...block, id: crypto.randomUUID() }], 'add_block');
 }
 

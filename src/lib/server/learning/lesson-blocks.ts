@@ -11,7 +11,7 @@ const url = z
 	.max(2000)
 	.refine((u) => /^https:\/\/[^\s]+$/i.test(u) || /^\/[^/\\][^\s]*$/.test(u), { message: 'https' });
 
-export const BLOCK_KINDS = ['text', 'image', 'video', 'embed', 'quiz'] as const;
+export const BLOCK_KINDS = ['text', 'image', 'video', 'embed', 'quiz', 'file'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** A block as the teacher writes it (the id is given by Sen). */
@@ -24,7 +24,15 @@ export const blockInputSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('quiz'), title: z.string().trim().max(300).default(''), quizId: z.uuid() })
 ]);
 export type BlockInput = z.infer<typeof blockInputSchema>;
-export type LessonBlock = BlockInput & { id: string };
+/** A file uploaded to the lesson (a document, slides, a video file): made by the upload, never typed in. */
+export interface FileBlock {
+	kind: 'file';
+	title: string;
+	fileId: string;
+	name: string;
+	contentType: string;
+}
+export type LessonBlock = (BlockInput | FileBlock) & { id: string };
 
 /** A YouTube link as its privacy-enhanced embed address, else null (the video is then a plain link or file). */
 export function youtubeEmbed(url: string): string | null {

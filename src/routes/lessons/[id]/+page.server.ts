@@ -7,6 +7,7 @@ import { addBlock, assignLesson, createQuiz, getLesson, listQuestions, moveBlock
 import { blockFromForm, classesToAssign, quizFromForm, toVietnamLocal, vietnamLocalTime } from '#lib/server/learning/elearning-views';
 import { youtubeEmbed, isVideoFile } from '#lib/server/learning/lesson-blocks';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { uploadLessonFile } from '#lib/server/learning/lesson-files';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -45,6 +46,16 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 }
 
 export const actions: Actions = {
+	/** One file as a block (multipart, streamed into the store). */
+	upload: async (event) => {
+		requirePrincipal(event);
+		try {
+			await uploadLessonFile(getContext().db, event.locals.principal!, idOr404(event.params.id), event.request);
+		} catch (e) {
+			return pageFailure(e, {}, 'upload');
+		}
+		return { done: 'upload' };
+	},
 	addBlock: (event) => run(event, 'addBlock', (id, _f, v) => addBlock(getContext().db, event.locals.principal!, id, parse(blockInput, blockFromForm(v)))),
 	removeBlock: (event) => run(event, 'removeBlock', (id, _f, v) => removeBlock(getContext().db, event.locals.principal!, id, idOr404(v.blockId ?? ''))),
 	moveBlock: (event) => run(event, 'moveBlock', (id, _f, v) => moveBlock(getContext().db, event.locals.principal!, id, idOr404(v.blockId ?? ''), v.by === '-1' ? -1 : 1)),
