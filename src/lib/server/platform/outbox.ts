@@ -19,9 +19,17 @@ export interface Sender {
 	send(msg: OutgoingMessage): Promise<void>;
 }
 
-/** Development sender: prints the message to the log instead of sending it. */
+/**
+ * Development sender: prints the message to the log instead of sending it. In production no body is
+ * ever logged (a password-reset link is a credential): until a real sender is registered for the
+ * channel the message fails (and stays in the outbox as failed after its retries), logged without its body.
+ */
 export const logSender: Sender = {
 	async send(msg) {
+		if (process.env.NODE_ENV === 'production') {
+			log.warn({ outbox: { channel: msg.channel, recipient: msg.recipient, subject: msg.subject } }, `[outbox] no ${msg.channel} sender configured: message to ${msg.recipient} not sent`);
+			throw new Error(`no ${msg.channel} sender configured`);
+		}
 		log.info({ outbox: msg }, `[outbox] ${msg.channel} to ${msg.recipient}: ${msg.subject}\n${msg.body}`);
 	}
 };
