@@ -17,6 +17,7 @@ export const assignmentInput = z
 		classId: z.uuid(),
 		subjectId: z.uuid(),
 		title: z.string().trim().min(1).max(300),
+		topic: z.string().trim().max(200).default(''),
 		instructions: z.string().trim().max(20000).default(''),
 		opensAt: moment.optional(),
 		dueAt: moment,

@@ -32,6 +32,8 @@ export const assignments = pgTable(
 		/** The class's path: scope checks match on it. */
 		path: text('path').notNull(),
 		title: text('title').notNull(),
+		/** The topic it practises (chủ đề), for the learner's mastery beside quiz results. */
+		topic: text('topic').notNull().default(''),
 		instructions: text('instructions').notNull().default(''),
 		opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
 		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),

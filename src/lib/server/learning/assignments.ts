@@ -229,6 +229,8 @@ export interface AssignmentInput {
 	classId: string;
 	subjectId: string;
 	title: string;
+	/** The topic it practises; counts towards mastery. */
+	topic?: string;
 	instructions: string;
 	opensAt?: string;
 	dueAt: string;
@@ -268,6 +270,7 @@ export async function createAssignment(db: Executor, p: Principal, input: Assign
 				teacherId: p.personId,
 				path: cls.path,
 				title: input.title,
+				topic: input.topic ?? '',
 				instructions: input.instructions,
 				opensAt: input.opensAt ? new Date(input.opensAt) : new Date(),
 				dueAt: new Date(input.dueAt),

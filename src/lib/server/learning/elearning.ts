@@ -18,6 +18,8 @@ import { lessonClasses, lessonProgress, lessons, questions, quizAttempts, quizze
 import { bodyProblems, gradeAnswer, pointsOf, publicBody, type Answer, type CognitiveLevel, type QuestionBody, type QuestionKind } from './questions';
 import { acceptsSubmission, attemptDeadline, drawQuestions, itemStatistics, masteryByTopic, suggestNext, type Random } from './quiz-rules';
 import { progressPercent, type BlockInput, type FileBlock, type LessonBlock } from './lesson-blocks';
+import { assignments, submissions } from './assignment-schema';
+import type { TopicEvidence } from './quiz-rules';
 import { m } from '#lib/paraglide/messages.js';
 
 type Lesson = typeof lessons.$inferSelect;
@@ -532,13 +534,14 @@ export async function learnerOverview(db: Executor, p: Principal, learnerId: str
 	const allQuizzes = visible.length ? await db.select().from(quizzes).where(inArray(quizzes.lessonId, visible.map((g) => g.lesson.id))) : [];
 	const topicIds = [...new Set([...qIds, ...allQuizzes.flatMap((q) => q.questionIds)])];
 	const topics = new Map((topicIds.length ? await db.select({ id: questions.id, topic: questions.topic }).from(questions).where(inArray(questions.id, topicIds)) : []).map((q) => [q.id, q.topic]));
-	const mastery = masteryByTopic(
-		attempts.flatMap((a) =>
+	const mastery = masteryByTopic([
+		...attempts.flatMap((a) =>
 			Object.entries(a.results)
 				.filter(([, r]) => r.fraction !== null)
 				.map(([qid, r]) => ({ topic: topics.get(qid) ?? '', fraction: r.fraction!, at: a.submittedAt! }))
-		)
-	);
+		),
+		...(await assignmentEvidence(db, [learnerId]))
+	]);
 	const rows = visible.map((g) => {
 		const mine = new Set(done.filter((d) => d.lessonId === g.lesson.id).map((d) => d.blockId));
 		const progress = progressPercent(g.lesson.blocks, mine);
@@ -562,6 +565,17 @@ export async function learnerOverview(db: Executor, p: Principal, learnerId: str
 	return { lessons: rows, mastery, suggestions: next.map((id) => rows.find((r) => r.lessonId === id)!) };
 }
 
+/** Graded assignments with a topic, as mastery evidence: the share of the maximum earned. */
+async function assignmentEvidence(db: Executor, learnerIds: string[]): Promise<(TopicEvidence & { learnerId: string })[]> {
+	if (!learnerIds.length) return [];
+	const rows = await db
+		.select({ learnerId: submissions.learnerId, topic: assignments.topic, score: submissions.scoreTenths, max: assignments.maxTenths, at: submissions.gradedAt })
+		.from(submissions)
+		.innerJoin(assignments, eq(assignments.id, submissions.assignmentId))
+		.where(and(inArray(submissions.learnerId, learnerIds), isNotNull(submissions.scoreTenths), sql`${assignments.topic} <> ''`));
+	return rows.filter((r) => r.max > 0 && r.at).map((r) => ({ learnerId: r.learnerId, topic: r.topic, fraction: Math.min(1, r.score! / r.max), at: r.at! }));
+}
+
 /** A class teacher's view of who needs help on what: per topic, the learners below mastery. */
 export async function classMastery(db: Executor, p: Principal, classId: string) {
 	const [cls] = await db.select().from(classes).where(eq(classes.id, classId));
@@ -576,13 +590,15 @@ export async function classMastery(db: Executor, p: Principal, classId: string) 
 	const attempts = learners.length ? await db.select().from(quizAttempts).where(and(inArray(quizAttempts.learnerId, learners.map((l) => l.id)), eq(quizAttempts.path, cls.path), isNotNull(quizAttempts.submittedAt))) : [];
 	const qIds = [...new Set(attempts.flatMap((a) => Object.keys(a.results)))];
 	const topics = new Map((qIds.length ? await db.select({ id: questions.id, topic: questions.topic }).from(questions).where(inArray(questions.id, qIds)) : []).map((q) => [q.id, q.topic]));
+	const fromAssignments = await assignmentEvidence(db, learners.map((l) => l.id));
 	const byTopic = new Map<string, { learnerId: string; name: string; score: number; level: string }[]>();
 	for (const l of learners) {
-		const mastery = masteryByTopic(
-			attempts
+		const mastery = masteryByTopic([
+			...attempts
 				.filter((a) => a.learnerId === l.id)
-				.flatMap((a) => Object.entries(a.results).filter(([, r]) => r.fraction !== null).map(([qid, r]) => ({ topic: topics.get(qid) ?? '', fraction: r.fraction!, at: a.submittedAt! })))
-		);
+				.flatMap((a) => Object.entries(a.results).filter(([, r]) => r.fraction !== null).map(([qid, r]) => ({ topic: topics.get(qid) ?? '', fraction: r.fraction!, at: a.submittedAt! }))),
+			...fromAssignments.filter((e) => e.learnerId === l.id)
+		]);
 		for (const t of mastery) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), { learnerId: l.id, name: fullName(l), score: t.score, level: t.level }]);
 	}
 	return {
