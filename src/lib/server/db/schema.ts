@@ -6,3 +6,5 @@ export * from '../settings/schema';
 export * from '../gradebook/schema';
 export * from '../learning/schema';
 export * from '../learning/lesson-schema';
+export * from '../learning/place-schema';
+export * from '../learning/project-schema';
