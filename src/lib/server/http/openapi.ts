@@ -14,6 +14,7 @@ import { gradebookReportRouteDocs } from '../gradebook/report-openapi';
 import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
 import { learningRouteDocs } from '../learning/openapi';
 import { elearningRouteDocs } from '../learning/elearning-openapi';
+import { projectsRouteDocs } from '../learning/projects-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -84,7 +85,8 @@ export const routes: RouteDoc[] = [
 	...gradebookReportRouteDocs,
 	...gradebookFamilyRouteDocs,
 	...learningRouteDocs,
-	...elearningRouteDocs
+	...elearningRouteDocs,
+	...projectsRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };
