@@ -24,7 +24,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					lessonPlans: mayEver(p, 'read', 'lesson_plan'),
 					lessons: mayEver(p, 'read', 'lesson'),
 					// Học tập: a learner's own lessons, or a parent's children's.
-					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0
+					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0,
+					projects: mayEver(p, 'read', 'project'),
+					places: mayEver(p, 'read', 'learning_place')
 				}
 			: null
 	};
