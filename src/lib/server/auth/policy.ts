@@ -64,7 +64,7 @@ export interface ScopeColumns {
 	teacherId?: Column | SQL;
 	authorId?: Column | SQL;
 	shared?: Column | SQL;
-	/** A uuid[] expression of the learners the row is about (project teams). */
+	/** A uuid[] expression (an `array(select …)`) of the learners the row is about (project teams). */
 	memberIds?: SQL;
 	mentorId?: Column | SQL;
 }

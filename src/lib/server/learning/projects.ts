@@ -96,7 +96,7 @@ export async function createProject(db: Executor, p: Principal, input: ProjectIn
 /** Projects the caller may see: their classes', their own or their child's team's, the ones they mentor. */
 export async function listProjects(db: Executor, p: Principal, f: { classId?: string }) {
 	authorizeList(p, 'project');
-	const memberIds = sql`(select coalesce(array_agg(ptm.learner_id), '{}'::uuid[]) from project_team_members ptm where ptm.project_id = ${projects.id})`;
+	const memberIds = sql`array(select ptm.learner_id from project_team_members ptm where ptm.project_id = ${projects.id})`;
 	const conds: SQL[] = [scopeCondition(p, 'read', 'project', { path: projects.path, memberIds, mentorId: projects.mentorId })];
 	if (f.classId) conds.push(eq(projects.classId, f.classId));
 	const rows = await db
@@ -150,7 +150,8 @@ export async function getProject(db: Executor, p: Principal, id: string) {
 	const [cls] = await db.select({ name: classes.name }).from(classes).where(eq(classes.id, pr.classId));
 	const [place] = pr.placeId ? await db.select({ id: learningPlaces.id, name: learningPlaces.name, path: learningPlaces.path, createdBy: learningPlaces.createdBy }).from(learningPlaces).where(eq(learningPlaces.id, pr.placeId)) : [];
 	const [mentor] = pr.mentorId ? await db.select(nameColumns).from(persons).where(eq(persons.id, pr.mentorId)) : [];
-	const teams = await db.select().from(projectTeams).where(eq(projectTeams.projectId, id)).orderBy(asc(projectTeams.name));
+	const collator = new Intl.Collator('vi');
+	const teams = (await db.select().from(projectTeams).where(eq(projectTeams.projectId, id))).sort((a, b) => collator.compare(a.name, b.name));
 	const visible = teams.filter((t) => can(p, 'read', 'project_team', teamResource(pr, t, members.filter((x) => x.teamId === t.id).map((x) => x.learnerId))));
 	const canManage = can(p, 'update', 'project', projectResource(pr, members.map((x) => x.learnerId)));
 	const learners = canManage
@@ -238,7 +239,7 @@ export async function postEvidence(db: Executor, p: Principal, teamId: string, m
 /** A class teacher, the school leader or the project's outside mentor gives feedback on a team's milestone; the team is told. */
 export async function giveFeedback(db: Executor, p: Principal, teamId: string, milestoneId: string, input: { body: string }) {
 	const { team, project: pr, memberIds, resource } = await loadTeam(db, p, teamId, 'read');
-	authorize(p, 'create', 'project_feedback', resource);
+	authorizeCreate(p, 'project_feedback', resource);
 	const ms = await milestoneOf(db, pr.id, milestoneId);
 	return db.transaction(async (tx) => {
 		const [fb] = await tx.insert(projectFeedback).values({ milestoneId, teamId, schoolId: team.schoolId, authorId: p.personId, body: input.body }).returning();
