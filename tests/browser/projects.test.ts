@@ -74,7 +74,9 @@ describe('a project at a learning place, from the teacher to a team and back', (
 		await expect(l.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
 		await snap(l, 'project-feedback-360');
 		await l.goto('/places');
+		await expect(l.getByTestId('place-map').getByRole('link').count()).resolves.toBe(6);
 		await expect(l.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+		await snap(l, 'places-map-360');
 		for (const c of [tctx, lctx]) await c.close();
 	});
 });
