@@ -26,7 +26,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					library: mayEver(p, 'read', 'library_item'),
 					// Học tập: a learner's own lessons, or a parent's children's.
 					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0,
-					assignments: mayEver(p, 'read', 'assignment')
+					assignments: mayEver(p, 'read', 'assignment'),
+					projects: mayEver(p, 'read', 'project'),
+					places: mayEver(p, 'read', 'learning_place')
 				}
 			: null
 	};

@@ -33,7 +33,11 @@ export type Kind =
 	| 'learner_work'
 	| 'library_item'
 	| 'assignment'
-	| 'submission';
+	| 'submission'
+	| 'learning_place'
+	| 'project'
+	| 'project_team'
+	| 'project_feedback';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -51,6 +55,10 @@ export interface Resource {
 	shared?: boolean;
 	/** Learners enrolled in the class the record belongs to (assignments). */
 	enrolledIds?: string[];
+	/** The learners the record is about (a project team's members, or every team's for a project). */
+	memberIds?: string[];
+	/** The outside mentor of a project. */
+	mentorId?: string | null;
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -61,6 +69,9 @@ export interface ScopeColumns {
 	teacherId?: Column | SQL;
 	authorId?: Column | SQL;
 	shared?: Column | SQL;
+	/** A uuid[] expression (an `array(select …)`) of the learners the row is about (project teams). */
+	memberIds?: SQL;
+	mentorId?: Column | SQL;
 }
 
 interface Matcher {
@@ -119,11 +130,6 @@ export const scopes = {
 		test: (g, r) => g.scopeType === 'class' && r.path.startsWith(g.scopePath),
 		sql: (g, c) => (g.scopeType === 'class' ? like(c.path, g.scopePath) : sql`false`)
 	},
-	/** Shared above or at the grant's scope (a school sees its unit's and the city's items) or within it. */
-	aboveOrWithin: {
-		test: (g, r) => g.scopePath.startsWith(r.path) || r.path.startsWith(g.scopePath),
-		sql: (g, c) => sql`(${g.scopePath} like ${c.path} || '%' or ${like(c.path, g.scopePath)})`
-	},
 	/** What the principal made, wherever it is shared (library items shared above their school). */
 	ownWork: {
 		test: (_g, r, p) => r.authorId !== undefined && r.authorId === p.personId,
@@ -146,6 +152,34 @@ export const scopes = {
 			p.childIds.length
 				? sql`exists (select 1 from enrolments e join classes cl on cl.id = e.class_id where cl.path = ${c.path} and e.learner_id in (${sql.join(p.childIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
 				: sql`false`
+	},
+	/**
+	 * Records along the grant's path: under its scope, or above it — a learning place added by the
+	 * city or a unit is visible to every school below, one added by a school only within it.
+	 */
+	alongPath: {
+		test: (g, r) => r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path),
+		sql: (g, c) => sql`(${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path}))`
+	},
+	/** Records above the grant's scope only (the city's or a unit's): for the community network. */
+	above: {
+		test: (g, r) => g.scopePath.startsWith(r.path),
+		sql: (g, c) => sql`starts_with(${g.scopePath}::text, ${c.path})`
+	},
+	/** Project work of a team the principal is a member of (a learner's own team). */
+	member: {
+		test: (_g, r, p) => (r.memberIds ?? []).includes(p.personId),
+		sql: (_g, c, p) => sql`${p.personId}::uuid = any(${need(c.memberIds, 'memberIds')})`
+	},
+	/** Project work of a team a parent's child is a member of. */
+	childMember: {
+		test: (_g, r, p) => (r.memberIds ?? []).some((id) => p.childIds.includes(id)),
+		sql: (_g, c, p) => (p.childIds.length ? sql`(${need(c.memberIds, 'memberIds')} && array[${sql.join(p.childIds.map((id) => sql`${id}::uuid`), sql`, `)}])` : sql`false`)
+	},
+	/** A project the principal is the outside mentor of. */
+	mentorOf: {
+		test: (_g, r, p) => !!r.mentorId && r.mentorId === p.personId,
+		sql: (_g, c, p) => sql`${need(c.mentorId, 'mentorId')} = ${p.personId}`
 	},
 	/** A parent's own children. */
 	ownChildren: {
@@ -193,7 +227,11 @@ const ALL_KINDS: Kind[] = [
 	'learner_work',
 	'library_item',
 	'assignment',
-	'submission'
+	'submission',
+	'learning_place',
+	'project',
+	'project_team',
+	'project_feedback'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -201,7 +239,7 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback'];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
@@ -280,6 +318,33 @@ allow('parent', 'read', 'learner_work', 'ownChildren');
 allow('teacher', ['read', 'update'], 'learner_work', 'classGranted');
 allow(['homeroom_teacher', 'school_leader'], 'read', 'learner_work', 'within');
 
+// Learning places (địa điểm học tập trải nghiệm). Added by a school's staff (seen within the
+// school) or by unit and city officers (seen by everyone below); read along the path by the
+// school's staff, learners and parents and by officers; the community network sees the city's and
+// units' places only. Whoever added a place edits it, as do the leader and officers over it.
+const COMMUNITY: Role[] = ['mentor', 'alumnus', 'partner_contact'];
+allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'], 'create', 'learning_place', 'within');
+allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer', 'learner', 'parent'], 'read', 'learning_place', 'alongPath');
+allow(COMMUNITY, 'read', 'learning_place', 'above');
+allow([...SCHOOL_STAFF, 'unit_officer', 'city_officer'], 'update', 'learning_place', 'author');
+allow(['school_leader', 'unit_officer', 'city_officer'], 'update', 'learning_place', 'within');
+
+// Projects (học theo dự án); the resource is the class's path, with the teams' members and the
+// outside mentor. The class's teachers run them; the homeroom teacher and the school leader read
+// everything; a learner reads their own team's work and posts its evidence and final product; a
+// parent reads their child's team's; the outside mentor reads only the projects they mentor and
+// gives feedback there (no messages to learners: feedback is seen by the team and its teachers).
+allow('teacher', ['create', 'read', 'update'], 'project', 'classGranted');
+allow('teacher', 'read', 'project_team', 'classGranted');
+allow('teacher', 'create', 'project_feedback', 'classGranted');
+allow(['homeroom_teacher', 'school_leader'], 'read', ['project', 'project_team'], 'within');
+allow('school_leader', 'create', 'project_feedback', 'within');
+allow('learner', 'read', ['project', 'project_team'], 'member');
+allow('learner', 'update', 'project_team', 'member');
+allow('parent', 'read', ['project', 'project_team'], 'childMember');
+allow(COMMUNITY, 'read', ['project', 'project_team'], 'mentorOf');
+allow(COMMUNITY, 'create', 'project_feedback', 'mentorOf');
+
 /**
  * Separation of duties (four eyes): nobody decides a change request they made themselves, even a
  * school leader who may otherwise decide every request of the school. A product decision, as the
@@ -293,7 +358,7 @@ export function decidesOwnRequest(p: Principal | null, request: { requestedBy: s
 // officers what lies within theirs); teachers and officers publish from where they work; the
 // author edits or withdraws their own.
 const LIBRARY_READERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
-allow(LIBRARY_READERS, 'read', 'library_item', 'aboveOrWithin');
+allow(LIBRARY_READERS, 'read', 'library_item', 'alongPath');
 allow(['teacher', 'subject_group_head', 'school_leader', 'unit_officer', 'city_officer'], 'create', 'library_item', 'within');
 allow(LIBRARY_READERS, ['update', 'delete'], 'library_item', 'ownWork');
 

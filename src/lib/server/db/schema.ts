@@ -10,3 +10,5 @@ export * from '../learning/library-schema';
 export * from '../files/schema';
 export * from '../learning/attachment-schema';
 export * from '../learning/assignment-schema';
+export * from '../learning/place-schema';
+export * from '../learning/project-schema';

@@ -15,6 +15,7 @@ import { gradebookFamilyRouteDocs } from '../gradebook/family-openapi';
 import { learningRouteDocs } from '../learning/openapi';
 import { elearningRouteDocs } from '../learning/elearning-openapi';
 import { assignmentRouteDocs } from '../learning/assignment-openapi';
+import { projectsRouteDocs } from '../learning/projects-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -86,7 +87,8 @@ export const routes: RouteDoc[] = [
 	...gradebookFamilyRouteDocs,
 	...learningRouteDocs,
 	...elearningRouteDocs,
-	...assignmentRouteDocs
+	...assignmentRouteDocs,
+	...projectsRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

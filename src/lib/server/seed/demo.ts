@@ -6,6 +6,8 @@
  */
 import { count } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
+import { learningPlaces } from '../learning/place-schema';
+import type { PlaceKind, PlaceLevel } from '../learning/place-rules';
 import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from '../organisations/schema';
 import { accounts, guardianships, persons, roleGrants } from '../people/schema';
 import { hashPassword } from '../auth/password';
@@ -252,6 +254,19 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		['draft', 'submitted', mathT.id, '']
 	]);
 	await plan('Lũy thừa với số mũ tự nhiên', 4, 'draft', true, [[null, 'draft', mathT.id, '']]);
+
+	// Learning places (địa điểm học tập trải nghiệm) with their approximate coordinates: the
+	// department's for every school, and one Thạch Thất pagoda added by THCS Bình Yên for itself.
+	const cityPlace = (name: string, kind: PlaceKind, address: string, latitude: number, longitude: number, learning: string, levels: PlaceLevel[], contact = '') =>
+		({ schoolId: null, path: city.path, name, kind, address, latitude, longitude, learning, levels, contact, createdBy: cityOfficer.id });
+	await tx.insert(learningPlaces).values([
+		cityPlace('Văn Miếu – Quốc Tử Giám', 'heritage', '58 phố Quốc Tử Giám, Hà Nội', 21.0293, 105.8355, 'Trường đại học đầu tiên của Việt Nam (1076), bia Tiến sĩ, truyền thống hiếu học.', ['primary', 'lower_secondary', 'upper_secondary'], '024 3845 2917'),
+		cityPlace('Làng gốm Bát Tràng', 'craft_village', 'Xã Bát Tràng, Hà Nội', 20.976, 105.913, 'Nghề gốm truyền thống: làm đất, tạo hình trên bàn xoay, vẽ men, nung.', ['preschool', 'primary', 'lower_secondary']),
+		cityPlace('Bảo tàng Dân tộc học Việt Nam', 'museum', 'Đường Nguyễn Văn Huyên, Hà Nội', 21.0405, 105.7985, 'Văn hoá 54 dân tộc Việt Nam; nhà truyền thống ngoài trời.', ['primary', 'lower_secondary', 'upper_secondary'], '024 3756 2193'),
+		cityPlace('Làng cổ Đường Lâm', 'local_culture', 'Đường Lâm, Sơn Tây, Hà Nội', 21.1583, 105.4722, 'Làng Việt cổ vùng đồi trung du: nhà đá ong, đình Mông Phụ, nghề làm tương và chè lam.', ['primary', 'lower_secondary', 'upper_secondary']),
+		cityPlace('Vườn quốc gia Ba Vì', 'nature', 'Xã Ba Vì, Hà Nội', 21.08, 105.37, 'Hệ sinh thái rừng nhiệt đới núi thấp, đa dạng sinh học, bảo tồn.', ['lower_secondary', 'upper_secondary'])
+	]);
+	await tx.insert(learningPlaces).values({ schoolId: thcs.id, path: thcs.path, name: 'Chùa Tây Phương', kind: 'heritage', wardId: thachThat.id, address: 'Núi Tây Phương, xã Thạch Thất, Hà Nội', latitude: 21.0205, longitude: 105.5662, learning: 'Kiến trúc chùa cổ, 18 pho tượng La Hán bằng gỗ mít.', levels: ['lower_secondary'], createdBy: headT.id });
 
 	const owner: Record<string, string> = {
 		admin: admin.id,

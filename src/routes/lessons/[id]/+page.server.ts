@@ -8,6 +8,8 @@ import { blockFromForm, classesToAssign, quizFromForm, toVietnamLocal, vietnamLo
 import { youtubeEmbed, isVideoFile } from '#lib/server/learning/lesson-blocks';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { uploadLessonFile } from '#lib/server/learning/lesson-files';
+import { lessonPlaceInput } from '#lib/server/learning/projects-inputs';
+import { linkLessonPlace, listPlaces, placesOfLesson, unlinkLessonPlace } from '#lib/server/learning/places';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -28,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 		canEdit: lesson.canEdit,
 		bank: bank.map((q) => ({ id: q.id, stem: q.stem, kind: q.kind, topic: q.topic, level: q.level, points: q.points })),
 		assignable,
+		places: await placesOfLesson(db, p, lesson.id),
+		placeChoices: lesson.canEdit ? (await listPlaces(db, p, {})).map((pl) => ({ id: pl.id, name: pl.name })) : [],
 		now: toVietnamLocal(new Date())
 	};
 };
@@ -60,6 +64,8 @@ export const actions: Actions = {
 	removeBlock: (event) => run(event, 'removeBlock', (id, _f, v) => removeBlock(getContext().db, event.locals.principal!, id, idOr404(v.blockId ?? ''))),
 	moveBlock: (event) => run(event, 'moveBlock', (id, _f, v) => moveBlock(getContext().db, event.locals.principal!, id, idOr404(v.blockId ?? ''), v.by === '-1' ? -1 : 1)),
 	createQuiz: (event) => run(event, 'createQuiz', (id, f) => createQuiz(getContext().db, event.locals.principal!, id, parse(quizInput, quizFromForm(f)))),
+	linkPlace: (event) => run(event, 'linkPlace', (id, _f, v) => linkLessonPlace(getContext().db, event.locals.principal!, id, parse(lessonPlaceInput, { placeId: v.placeId }).placeId)),
+	unlinkPlace: (event) => run(event, 'unlinkPlace', (id, _f, v) => unlinkLessonPlace(getContext().db, event.locals.principal!, id, idOr404(v.placeId ?? ''))),
 	assign: (event) =>
 		run(event, 'assign', (id, _f, v) => assignLesson(getContext().db, event.locals.principal!, id, parse(assignInput, { classId: v.classId, opensAt: vietnamLocalTime(v.opensAt), dueAt: vietnamLocalTime(v.dueAt) })))
 };
