@@ -137,6 +137,25 @@ CREATE TABLE "lesson_files" (
 	CONSTRAINT "lesson_files_lesson_id_file_id_pk" PRIMARY KEY("lesson_id","file_id")
 );
 --> statement-breakpoint
+CREATE TABLE "lesson_package_files" (
+	"package_id" uuid NOT NULL,
+	"path" text NOT NULL,
+	"store_key" uuid NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	CONSTRAINT "lesson_package_files_package_id_path_pk" PRIMARY KEY("package_id","path")
+);
+--> statement-breakpoint
+CREATE TABLE "lesson_packages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"lesson_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"secret" text NOT NULL,
+	"name" text NOT NULL,
+	"entry" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "lesson_plan_attachments" (
 	"plan_id" uuid NOT NULL,
 	"file_id" uuid NOT NULL,
@@ -308,6 +327,8 @@ ALTER TABLE "files" ADD CONSTRAINT "files_school_id_schools_id_fk" FOREIGN KEY (
 ALTER TABLE "files" ADD CONSTRAINT "files_owner_id_persons_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_files" ADD CONSTRAINT "lesson_files_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_files" ADD CONSTRAINT "lesson_files_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lesson_package_files" ADD CONSTRAINT "lesson_package_files_package_id_lesson_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "public"."lesson_packages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lesson_packages" ADD CONSTRAINT "lesson_packages_lesson_id_lessons_id_fk" FOREIGN KEY ("lesson_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_plan_attachments" ADD CONSTRAINT "lesson_plan_attachments_plan_id_lesson_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."lesson_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lesson_plan_attachments" ADD CONSTRAINT "lesson_plan_attachments_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignment_attachments" ADD CONSTRAINT "assignment_attachments_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -358,6 +379,7 @@ CREATE INDEX "library_items_search_idx" ON "library_items" USING gin ("search_te
 CREATE INDEX "files_school_idx" ON "files" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "lesson_files_file_idx" ON "lesson_files" USING btree ("file_id");--> statement-breakpoint
+CREATE INDEX "lesson_packages_lesson_idx" ON "lesson_packages" USING btree ("lesson_id");--> statement-breakpoint
 CREATE INDEX "lesson_plan_attachments_file_idx" ON "lesson_plan_attachments" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "assignments_class_idx" ON "assignments" USING btree ("class_id","subject_id");--> statement-breakpoint
 CREATE INDEX "assignments_path_idx" ON "assignments" USING btree ("path");--> statement-breakpoint

@@ -78,6 +78,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
+	// A lesson's HTML5 package is framed by Sen's own pages (its CSP says frame-ancestors 'self'
+	// and sandboxes it); every other page refuses to be framed.
+	if (event.url.pathname.startsWith('/packages/')) {
+		response.headers.set('x-frame-options', 'SAMEORIGIN');
+		return response;
+	}
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!event.url.pathname.startsWith('/api/')) response.headers.set('x-frame-options', 'DENY');
 	return response;

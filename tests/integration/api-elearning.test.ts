@@ -11,6 +11,7 @@ import { accounts } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { questions as questionsTable, quizAttempts } from '#lib/server/learning/lesson-schema';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { QUESTION_HEADERS } from '#lib/server/learning/question-import';
 
 let app: TestApp;
@@ -285,5 +286,45 @@ describe('files in lessons', () => {
 		const html = new FormData();
 		html.set('file', new File([new TextEncoder().encode('<!doctype html><script>alert(1)</script>')], 'bai.html', { type: 'text/html' }));
 		expect((await as.teacher.form(`/api/v1/lessons/${lesson.id}/files`, html)).status).toBe(415);
+	});
+});
+
+describe('HTML5 packages in lessons', () => {
+	const zip = (files: Record<string, string>) => {
+		const fd = new FormData();
+		fd.set('title', 'Mô phỏng phân số');
+		fd.set('file', new File([zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])))], 'mo-phong.zip', { type: 'application/zip' }));
+		return fd;
+	};
+
+	it('serves an uploaded package to the lesson’s readers in an opaque-origin sandbox, by its capability address only', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Có gói HTML5' }), 201);
+		const up = await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, zip({ 'mo-phong/index.html': '<!doctype html><script src="js/app.js"></script>', 'mo-phong/js/app.js': 'document.title = "ok";' })), 201);
+		expect(up.package).toMatchObject({ files: 2, entry: 'index.html' });
+		expect(up.lesson.blocks.at(-1)).toMatchObject({ kind: 'package', title: 'Mô phỏng phân số', packageId: up.package.id });
+		await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1 }), 201);
+
+		// The learner's lesson page frames the package; the frame's address carries the secret.
+		const page = await (await as.learner.get(`/learn/${lesson.id}`)).text();
+		const src = page.match(/<iframe src="(\/packages\/[^"]+)"[^>]*sandbox="allow-scripts allow-forms allow-popups"/)![1];
+		const index = await app.request('GET', src);
+		expect(index.status).toBe(200);
+		expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(index.headers.get('content-security-policy')).toMatch(/^sandbox allow-scripts allow-forms allow-popups;/);
+		expect(index.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+		const js = await app.request('GET', src.replace('index.html', 'js/app.js'));
+		expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+		expect(await js.text()).toBe('document.title = "ok";');
+		// A wrong secret, a path outside the package, or another package's secret: 404.
+		expect((await app.request('GET', src.replace(/\/packages\/([^/]+)\/[^/]+\//, '/packages/$1/wrong/'))).status).toBe(404);
+		expect((await app.request('GET', src.replace('index.html', '..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
+	});
+
+	it('refuses a package with an unsafe path, a program inside, or no start page, in Vietnamese', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Gói hỏng' }), 201);
+		const refuse = async (files: Record<string, string>) => (await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, zip(files)), 400)).error.message;
+		expect(await refuse({ 'index.html': 'x', 'run.exe': 'MZ' })).toBe('Gói có tệp không được phép: run.exe (chỉ HTML, JS, CSS, ảnh, âm thanh, video, phông chữ).');
+		expect(await refuse({ 'main.html': 'x' })).toBe('Gói cần có tệp index.html ở thư mục gốc (hoặc trong thư mục duy nhất của gói).');
+		expect((await as.homeroom.form(`/api/v1/lessons/${lesson.id}/packages`, zip({ 'index.html': 'x' }))).status).toBe(403);
 	});
 });

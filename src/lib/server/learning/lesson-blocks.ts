@@ -11,7 +11,7 @@ const url = z
 	.max(2000)
 	.refine((u) => /^https:\/\/[^\s]+$/i.test(u) || /^\/[^/\\][^\s]*$/.test(u), { message: 'https' });
 
-export const BLOCK_KINDS = ['text', 'image', 'video', 'embed', 'quiz', 'file'] as const;
+export const BLOCK_KINDS = ['text', 'image', 'video', 'embed', 'quiz', 'file', 'package'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** A block as the teacher writes it (the id is given by Sen). */
@@ -26,11 +26,13 @@ export const blockInputSchema = z.discriminatedUnion('kind', [
 export type BlockInput = z.infer<typeof blockInputSchema>;
 /** A file uploaded to the lesson (a document, slides, a video file): made by the upload, never typed in. */
 export interface FileBlock {
-	kind: 'file';
+	/** `file`: a document or media file; `package`: an HTML5 package (fileId is then the package's id). */
+	kind: 'file' | 'package';
 	title: string;
 	fileId: string;
 	name: string;
 	contentType: string;
+	packageId?: string;
 }
 export type LessonBlock = (BlockInput | FileBlock) & { id: string };
 

@@ -39,7 +39,7 @@ export async function uploadLessonFile(db: Executor, p: Principal, lessonId: str
 }
 
 /** May the caller read this lesson: as staff, or as a learner (or parent) of a class it is given to? */
-async function mayReadLesson(db: Executor, p: Principal, lesson: typeof lessons.$inferSelect) {
+export async function mayReadLesson(db: Executor, p: Principal, lesson: typeof lessons.$inferSelect) {
 	if (can(p, 'read', 'lesson', { path: lesson.path, authorId: lesson.authorId })) return true;
 	const learners = [p.personId, ...p.childIds];
 	const given = await db

@@ -7,6 +7,7 @@ import { completeBlock, learnerLesson, startAttempt } from '#lib/server/learning
 import { learnerChoice } from '#lib/server/learning/elearning-views';
 import { isVideoFile, youtubeEmbed } from '#lib/server/learning/lesson-blocks';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { packageUrl } from '#lib/server/learning/packages';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const choice = await learnerChoice(db, p, event.url.searchParams.get('learnerId'));
 	const lesson = await orErrorPage(() => learnerLesson(db, p, idOr404(event.params.lessonId), choice.learnerId ?? p.personId));
 	return {
-		lesson: { ...lesson, blocks: lesson.blocks.map((b) => ({ ...b, embed: b.kind === 'video' ? youtubeEmbed(b.url) : null, videoFile: b.kind === 'video' && isVideoFile(b.url) })) },
+		lesson: { ...lesson, blocks: await Promise.all(lesson.blocks.map(async (b) => ({ ...b, embed: b.kind === 'video' ? youtubeEmbed(b.url) : null, videoFile: b.kind === 'video' && isVideoFile(b.url), packageUrl: b.kind === 'package' ? await packageUrl(db, p, lesson.id, b.packageId!).catch(() => null) : null }))) },
 		self: choice.self
 	};
 };

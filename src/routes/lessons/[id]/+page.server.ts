@@ -7,6 +7,7 @@ import { addBlock, assignLesson, createQuiz, getLesson, listQuestions, moveBlock
 import { blockFromForm, classesToAssign, quizFromForm, toVietnamLocal, vietnamLocalTime } from '#lib/server/learning/elearning-views';
 import { youtubeEmbed, isVideoFile } from '#lib/server/learning/lesson-blocks';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { packageFromForm, packageUrl, uploadPackage } from '#lib/server/learning/packages';
 import { uploadLessonFile } from '#lib/server/learning/lesson-files';
 import { lessonPlaceInput } from '#lib/server/learning/projects-inputs';
 import { linkLessonPlace, listPlaces, placesOfLesson, unlinkLessonPlace } from '#lib/server/learning/places';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			summary: lesson.summary,
 			subjectName: lesson.subjectName,
 			grade: lesson.grade,
-			blocks: lesson.blocks.map((b) => ({ ...b, embed: b.kind === 'video' ? youtubeEmbed(b.url) : null, videoFile: b.kind === 'video' && isVideoFile(b.url) })),
+			blocks: await Promise.all(lesson.blocks.map(async (b) => ({ ...b, embed: b.kind === 'video' ? youtubeEmbed(b.url) : null, videoFile: b.kind === 'video' && isVideoFile(b.url), packageUrl: b.kind === 'package' ? await packageUrl(db, p, lesson.id, b.packageId!).catch(() => null) : null }))),
 			quizzes: lesson.quizzes.map((q) => ({ id: q.id, title: q.title, count: q.questionIds.length, drawCount: q.drawCount, timeLimitMinutes: q.timeLimitMinutes, maxAttempts: q.maxAttempts, shuffle: q.shuffle, questions: q.questions.map((x) => ({ id: x.id, stem: x.stem, kind: x.kind })) })),
 			classes: lesson.classes.map((c) => ({ id: c.id, className: c.className, opensAt: c.opensAt, dueAt: c.dueAt }))
 		},
@@ -50,6 +51,16 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 }
 
 export const actions: Actions = {
+	/** An HTML5 package (.zip) as a block. */
+	package: async (event) => {
+		requirePrincipal(event);
+		try {
+			await uploadPackage(getContext().db, event.locals.principal!, idOr404(event.params.id), await packageFromForm(event.request));
+		} catch (e) {
+			return pageFailure(e, {}, 'package');
+		}
+		return { done: 'package' };
+	},
 	/** One file as a block (multipart, streamed into the store). */
 	upload: async (event) => {
 		requirePrincipal(event);
