@@ -50,7 +50,7 @@ describe('a project at a learning place, from the teacher to a team and back', (
 		await Promise.all([l.waitForURL((u) => u.pathname === '/projects'), l.getByRole('link', { name: 'Dự án' }).first().click()]);
 		await Promise.all([l.waitForURL((u) => u.pathname === projectUrl), l.getByTestId('projects').getByRole('link', { name: 'Gốm Bát Tràng và phân số' }).click()]);
 		const mine = l.getByRole('region', { name: 'Nhóm Men lam: Tìm hiểu quy trình làm gốm' });
-		await mine.getByLabel('Minh chứng').fill('Chúng em hỏi nghệ nhân: 7 phần đất, 3 phần men.');
+		await mine.getByLabel('Minh chứng', { exact: true }).fill('Chúng em hỏi nghệ nhân: 7 phần đất, 3 phần men.');
 		await mine.getByLabel(/^Đường dẫn/).fill('https://example.vn/anh-xuong-gom');
 		await snap(l, 'project-evidence-360');
 		await mine.getByRole('button', { name: 'Nộp minh chứng' }).click();

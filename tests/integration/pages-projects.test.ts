@@ -126,13 +126,27 @@ describe('the project pages', () => {
 		expect(noDate.status).toBe(400);
 
 		const learnerPage = await page(as.learner, path);
-		const teamId = learnerPage.match(/name="teamId" value="([0-9a-f-]{36})"/)![1];
-		const milestoneId = learnerPage.match(/name="milestoneId" value="([0-9a-f-]{36})"/)![1];
+		const [, teamId, milestoneId] = learnerPage.match(/action="\?\/evidence&(?:amp;)?teamId=([0-9a-f-]{36})&(?:amp;)?milestoneId=([0-9a-f-]{36})"/)!;
+		const evidence = `${path}?/evidence&teamId=${teamId}&milestoneId=${milestoneId}`;
 		expect(textOf(learnerPage)).toContain('Chưa bắt đầu');
-		const http = await as.learner.form(`${path}?/evidence`, { teamId, milestoneId, text: 'Ảnh', url: 'http://example.vn' });
+		const http = await as.learner.form(evidence, { text: 'Ảnh', url: 'http://example.vn' });
 		expect(http.status).toBe(400);
 		expect(textOf(await http.text())).toContain('Đường dẫn phải bắt đầu bằng https://');
-		expect((await as.learner.form(`${path}?/evidence`, { teamId, milestoneId, text: 'Chúng em đã gặp nghệ nhân.', url: 'https://example.vn/phong-van' })).status).toBe(200);
+		expect((await as.learner.form(evidence, { text: 'Chúng em đã gặp nghệ nhân.', url: 'https://example.vn/phong-van' })).status).toBe(200);
+		// A photo as evidence: stored, then downloadable by the team and its teacher, not by another team.
+		const photo = new FormData();
+		photo.set('text', 'Ảnh sản phẩm');
+		photo.set('file', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], 'san-pham.png', { type: 'image/png' }));
+		expect((await as.learner.form(evidence, photo)).status).toBe(200);
+		const withFile = await page(as.learner, path);
+		const fileUrl = withFile.match(/href="(\/api\/v1\/project-teams\/[0-9a-f-]{36}\/evidence\/[0-9a-f-]{36}\/file)"/)![1];
+		const got = await as.teacher.get(fileUrl);
+		expect(got.status).toBe(200);
+		expect(got.headers.get('content-type')).toBe('image/png');
+		expect((await as.classmate.get(fileUrl)).status).toBe(404);
+		const html = new FormData();
+		html.set('file', new File([new TextEncoder().encode('<html><script>x</script>')], 'a.html', { type: 'text/html' }));
+		expect((await as.learner.form(evidence, html)).status).toBe(415);
 		expect(textOf(await page(as.learner, path))).toContain('Đã nộp');
 
 		const teacherPage = textOf(await page(as.teacher, path));

@@ -1,4 +1,5 @@
 import * as i from './projects-inputs';
+import { downloadQueryDoc } from './assignment-inputs';
 
 /** The learning-place and project routes as /api/v1/openapi.json lists them. */
 export const projectsRouteDocs = [
@@ -15,6 +16,7 @@ export const projectsRouteDocs = [
 	{ method: 'post', path: '/projects/{id}/teams', summary: 'Form a team of the class’s learners (each in at most one team). Audited.', tag: 'learning', body: i.teamInput, status: 201 },
 	{ method: 'post', path: '/projects/{id}/milestones', summary: 'Add a milestone with its due date. Audited.', tag: 'learning', body: i.milestoneInput, status: 201 },
 	{ method: 'get', path: '/project-teams/{id}', summary: 'One team’s work: members, evidence, feedback and status per milestone (not_started, submitted, reviewed), final product', tag: 'learning' },
+	{ method: 'get', path: '/project-teams/{id}/evidence/{evidenceId}/file', summary: 'Download the file of a piece of evidence (streamed, attachment disposition, nosniff, sandbox CSP; images inline with ?inline=1): whoever may read the team’s work', tag: 'learning', query: downloadQueryDoc },
 	{ method: 'post', path: '/project-teams/{id}/milestones/{milestoneId}/evidence', summary: 'A member posts evidence (text and/or an https link); the teacher is emailed. Audited.', tag: 'learning', body: i.evidenceInput, status: 201 },
 	{ method: 'post', path: '/project-teams/{id}/milestones/{milestoneId}/feedback', summary: 'A class teacher, the school leader or the outside mentor gives feedback; the team is emailed. Audited.', tag: 'learning', body: i.feedbackInput, status: 201 },
 	{ method: 'put', path: '/project-teams/{id}/final-product', summary: 'The team’s final product (text and/or an https link), by its members. Audited.', tag: 'learning', body: i.finalProductInput }

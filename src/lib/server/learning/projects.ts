@@ -12,7 +12,7 @@ import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { enqueue } from '../platform/outbox';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { classes, enrolments } from '../organisations/schema';
 import { accounts, persons, roleGrants } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
@@ -20,6 +20,8 @@ import { learningPlaces } from './place-schema';
 import { projectEvidence, projectFeedback, projectMilestones, projectTeamMembers, projectTeams, projects } from './project-schema';
 import { readablePlace } from './places';
 import { isHttpsUrl, milestoneStatus } from './project-rules';
+import { downloadResponse, findFiles, recordFiles } from '../files/service';
+import { discardUploads, type StoredUpload } from '../files/upload';
 import { m } from '#lib/paraglide/messages.js';
 
 type Project = typeof projects.$inferSelect;
@@ -220,14 +222,28 @@ async function emailsOf(db: Executor, ids: string[]) {
 	return [...new Set(rows.map((r) => r.email).filter((e): e is string => !!e))];
 }
 
-/** A member of the team posts evidence for a milestone: text and/or an https link. The teacher is told. */
-export async function postEvidence(db: Executor, p: Principal, teamId: string, milestoneId: string, input: { text: string; url?: string | null }) {
+/**
+ * A member of the team posts evidence for a milestone: text, an https link and/or one uploaded file
+ * (already streamed into the store by the caller; discarded if the post fails). The teacher is told.
+ */
+export async function postEvidence(db: Executor, p: Principal, teamId: string, milestoneId: string, input: { text: string; url?: string | null; upload?: StoredUpload }) {
+	try {
+		return await postEvidenceChecked(db, p, teamId, milestoneId, input);
+	} catch (e) {
+		if (input.upload) await discardUploads([input.upload]);
+		throw e;
+	}
+}
+
+async function postEvidenceChecked(db: Executor, p: Principal, teamId: string, milestoneId: string, input: { text: string; url?: string | null; upload?: StoredUpload }) {
 	const { team, project: pr, memberIds } = await loadTeam(db, p, teamId, 'update');
 	if (!memberIds.includes(p.personId)) throw new ConflictError(m.prj_members_only());
 	const ms = await milestoneOf(db, pr.id, milestoneId);
-	checkLink(input.text, input.url);
+	if (!input.upload) checkLink(input.text, input.url);
+	else if (input.url && !isHttpsUrl(input.url)) throw invalid('url', m.prj_https_only());
 	return db.transaction(async (tx) => {
-		const [ev] = await tx.insert(projectEvidence).values({ milestoneId, teamId, schoolId: team.schoolId, authorId: p.personId, text: input.text, url: input.url ?? null }).returning();
+		const [file] = input.upload ? await recordFiles(tx, p, { schoolId: team.schoolId, path: team.path }, [input.upload]) : [];
+		const [ev] = await tx.insert(projectEvidence).values({ milestoneId, teamId, schoolId: team.schoolId, authorId: p.personId, text: input.text, url: input.url ?? null, fileId: file?.id ?? null }).returning();
 		await writeAudit(tx, p, { action: 'post_evidence', entityType: 'project_team', entityId: teamId, scopePath: team.path, schoolId: team.schoolId, after: ev });
 		const subject = m.prj_notify_evidence_subject({ project: pr.title, team: team.name });
 		const body = m.prj_notify_evidence_body({ project: pr.title, team: team.name, milestone: ms.title, author: p.displayName });
@@ -237,6 +253,15 @@ export async function postEvidence(db: Executor, p: Principal, teamId: string, m
 }
 
 /** A class teacher, the school leader or the project's outside mentor gives feedback on a team's milestone; the team is told. */
+/** The file of a piece of evidence, for whoever may read the team's work. */
+export async function downloadEvidenceFile(db: Executor, p: Principal, teamId: string, evidenceId: string, inline: boolean) {
+	await loadTeam(db, p, teamId, 'read');
+	const [ev] = await db.select().from(projectEvidence).where(and(eq(projectEvidence.id, evidenceId), eq(projectEvidence.teamId, teamId)));
+	const [file] = ev?.fileId ? await findFiles(db, [ev.fileId]) : [];
+	if (!file) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(file, { inline });
+}
+
 export async function giveFeedback(db: Executor, p: Principal, teamId: string, milestoneId: string, input: { body: string }) {
 	const { team, project: pr, memberIds, resource } = await loadTeam(db, p, teamId, 'read');
 	authorizeCreate(p, 'project_feedback', resource);

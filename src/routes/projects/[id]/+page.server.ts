@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
+import { readUploads } from '#lib/server/files/upload';
 import { evidenceInput, feedbackInput, finalProductInput, milestoneInput, teamInput } from '#lib/server/learning/projects-inputs';
 import { addMilestone, addTeam, getProject, giveFeedback, postEvidence, setFinalProduct } from '#lib/server/learning/projects';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
@@ -48,11 +49,25 @@ const ids = (v: Record<string, string | undefined>) => ({ teamId: idOr404(v.team
 export const actions: Actions = {
 	addTeam: (event) => run(event, 'addTeam', (id, f, v) => addTeam(getContext().db, event.locals.principal!, id, parse(teamInput, { name: v.name, learnerIds: f.getAll('learnerIds').map(String) }))),
 	addMilestone: (event) => run(event, 'addMilestone', (id, _f, v) => addMilestone(getContext().db, event.locals.principal!, id, parse(milestoneInput, { title: v.title, dueOn: v.dueOn }))),
-	evidence: (event) =>
-		run(event, 'evidence', (_id, _f, v) => {
-			const { teamId, milestoneId } = ids(v);
-			return postEvidence(getContext().db, event.locals.principal!, teamId, milestoneId, parse(evidenceInput, { text: v.text ?? '', url: v.url ?? null }));
-		}),
+	/** Evidence with an optional file: streamed into the store; the team and milestone ride in the query so a refused upload still shows in place. */
+	evidence: async (event) => {
+		const p = requirePrincipal(event);
+		const q = { teamId: event.url.searchParams.get('teamId') ?? '', milestoneId: event.url.searchParams.get('milestoneId') ?? '' };
+		const key = `evidence:${q.teamId}:${q.milestoneId}`;
+		let fields: Record<string, string | undefined> = {};
+		try {
+			await getProject(getContext().db, p, idOr404(event.params.id));
+			const { teamId, milestoneId } = ids(q);
+			// The page's form is multipart (it may carry a file); a plain form post is taken as well.
+			const multipart = event.request.headers.get('content-type')?.startsWith('multipart/form-data');
+			const upload = multipart ? await readUploads(event.request, { maxFiles: 1 }) : { fields: formObject(await event.request.formData()), files: [] };
+			fields = upload.fields;
+			await postEvidence(getContext().db, p, teamId, milestoneId, { ...parse(evidenceInput, { text: fields.text ?? '', url: fields.url ?? null }), upload: upload.files[0] });
+		} catch (e) {
+			return pageFailure(e, fields, key);
+		}
+		return { done: 'evidence' };
+	},
 	feedback: (event) =>
 		run(event, 'feedback', (_id, _f, v) => {
 			const { teamId, milestoneId } = ids(v);
