@@ -170,6 +170,25 @@ describe('writing and reviewing a plan through the pages', () => {
 	});
 });
 
+describe('the light formatting of a plan', () => {
+	it('shows bold, bullets and numbers on the page, never typed HTML, and prints them plainly in the PDF', async () => {
+		const plan = await createDraft(as.teacher, 'Định dạng');
+		const materials = '**Chuẩn bị**:\n- Phiếu học tập\n- Máy chiếu <script>alert(1)</script>';
+		const res = await as.teacher.form(`/lesson-plans/${plan.id}?/save`, filledForm(plan.version, { title: 'Định dạng', 'content.materials': materials, intent: 'submit' }));
+		expect(res.status).toBe(200);
+		const page = await html(as.grouphead, `/lesson-plans/${plan.id}`);
+		expect(page).toContain('<strong>Chuẩn bị</strong>');
+		expect(page).toContain('<li>Phiếu học tập</li>');
+		expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(page).not.toContain('<script>alert(1)');
+		const pdf = new Uint8Array(await (await as.grouphead.get(`/api/v1/lesson-plans/${plan.id}/pdf`)).arrayBuffer());
+		const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+		const t = (text as string).replace(/\s+/g, ' ');
+		expect(t).toContain('Chuẩn bị: • Phiếu học tập • Máy chiếu');
+		expect(t).not.toContain('**');
+	});
+});
+
 describe('the PDF of a plan', () => {
 	it('is the 5512 Phụ lục IV frame with the school header, the teacher, every section and the status', async () => {
 		const [approved] = await app.db.select().from(lessonPlans).where(eq(lessonPlans.title, 'Tập hợp. Phần tử của tập hợp'));

@@ -11,6 +11,7 @@ import { A4, asciiSlug, drawOfficialHeader, renderPdf, vietnameseDate, type PdfF
 import type { LessonPlanContent } from './content';
 import { getLessonPlan } from './service';
 import { lessonPlanStatusLabel } from '#lib/learning/labels';
+import { richTextPlain } from '#lib/rich-text';
 import type { LessonPlanStatus } from './workflow';
 
 /** The four activities of Phụ lục IV, in order. */
@@ -39,7 +40,8 @@ export interface LessonPlanDocument {
 	content: LessonPlanContent;
 }
 
-const blank = (s: string) => (s.trim() === '' ? '…' : s);
+/** The text as printed: its light formatting (bullets, bold…) as plain text, '…' when empty. */
+const blank = (s: string) => (s.trim() === '' ? '…' : richTextPlain(s));
 
 /** Draws the plan (pure apart from pdfkit): page breaks fall where the text needs them. */
 export function renderLessonPlan(d: LessonPlanDocument): Promise<Uint8Array> {
