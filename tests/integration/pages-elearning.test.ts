@@ -73,6 +73,7 @@ describe('taking a quiz without JavaScript', () => {
 		const { quiz } = await json(await as.teacher.post(`/api/v1/lessons/${lesson.id}/quizzes`, { title: 'Kiểm tra', questionIds: [q1.id, q2.id], shuffle: false }));
 		expect((await as.teacher.form(`/lessons/${lesson.id}?/assign`, { classId: c6a1, opensAt: '2026-01-01T07:00' })).status).toBe(200);
 
+		expect(textOf(await (await as.learner.get('/')).text())).toContain('Học tiếp: Cộng phân số');
 		const page = await (await as.learner.get(`/learn/${lesson.id}`)).text();
 		expect(page).toContain('action="?/start"');
 		const start = await as.learner.form(`/learn/${lesson.id}?/start`, { quizId: quiz.id });

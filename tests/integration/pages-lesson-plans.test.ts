@@ -48,6 +48,14 @@ const createDraft = async (who: Client, title: string) => {
 	return plan;
 };
 
+describe('the home page’s to-do', () => {
+	it('tells the group head and the leader how many plans wait for them, and the teacher nothing to review', async () => {
+		expect(textOf(await html(as.grouphead, '/'))).toContain('1 kế hoạch bài dạy chờ bạn góp ý, duyệt');
+		expect(textOf(await html(as.leader, '/'))).toContain('1 kế hoạch bài dạy chờ bạn góp ý, duyệt');
+		expect(await html(as.teacher, '/')).not.toContain('data-testid="todo"');
+	});
+});
+
 describe('the list of lesson plans', () => {
 	it('shows the leader every plan of the school with its teacher and status, and counts per status', async () => {
 		const page = await html(as.leader, '/lesson-plans');
