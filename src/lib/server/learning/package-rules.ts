@@ -4,7 +4,7 @@
  * what a package may hold and how its paths are read. Pure: no database, no HTTP. Sen serves the
  * files under a capability URL with a `sandbox` content security policy, so the package runs in an
  * opaque origin and never as Sen (see packages.ts); an H5P package is played by h5p-standalone from
- * a start page Sen writes (h5pEntryPage), see docs/decisions/009-h5p-packages.md.
+ * a start page Sen writes (h5pEntryPage), see docs/decisions/008-h5p-packages.md.
  */
 
 /** What a package may contain, by extension, with the type it is served as. */
@@ -126,7 +126,7 @@ export function checkH5P(h5p: unknown, paths: string[]): { mainLibrary: string; 
  * folder of this page. Nothing of the package is written into it. The content is embedded as a
  * `div` in this page, which is itself the sandboxed frame: the player's own iframe (about:blank,
  * written by its parent) cannot work in a sandbox without allow-same-origin, since a nested frame
- * gets a fresh opaque origin of its own (see docs/decisions/009-h5p-packages.md).
+ * gets a fresh opaque origin of its own (see docs/decisions/008-h5p-packages.md).
  */
 export function h5pEntryPage(playerBase: string, lang: 'vi' | 'en' = 'vi'): string {
 	if (!/^\/[\w./-]*$/.test(playerBase)) throw new Error(`not a player path: ${playerBase}`);
