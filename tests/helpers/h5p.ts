@@ -21,6 +21,6 @@ export function senTestFiles(): Record<string, string> {
 	};
 }
 
-export function senTestH5P(change: (files: Record<string, string>) => Record<string, string> = (f) => f): Uint8Array {
+export function senTestH5P(change: (files: Record<string, string>) => Record<string, string> = (f) => f): Uint8Array<ArrayBuffer> {
 	return zipSync(Object.fromEntries(Object.entries(change(senTestFiles())).map(([k, v]) => [k, strToU8(v)])));
 }

@@ -331,7 +331,7 @@ describe('HTML5 packages in lessons', () => {
 });
 
 describe('H5P packages in lessons', () => {
-	const h5p = (bytes: Uint8Array, title = '') => {
+	const h5p = (bytes: Uint8Array<ArrayBuffer>, title = '') => {
 		const fd = new FormData();
 		if (title) fd.set('title', title);
 		fd.set('file', new File([bytes], 'loi-chao.h5p', { type: 'application/octet-stream' }));
@@ -395,7 +395,7 @@ describe('H5P packages in lessons', () => {
 
 	it('refuses an H5P package without a main library, with a missing library folder, or with an unsafe path, in Vietnamese', async () => {
 		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Gói H5P hỏng' }), 201);
-		const refuse = async (bytes: Uint8Array) => (await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, h5p(bytes)), 400)).error.message;
+		const refuse = async (bytes: Uint8Array<ArrayBuffer>) => (await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, h5p(bytes)), 400)).error.message;
 		const manifest = (change: (m: Record<string, unknown>) => Record<string, unknown>) => (f: Record<string, string>) => ({ ...f, 'h5p.json': JSON.stringify(change(JSON.parse(f['h5p.json']))) });
 		expect(await refuse(senTestH5P(manifest(({ mainLibrary: _, ...m }) => m)))).toBe('Tệp h5p.json của gói H5P không có thư viện chính (mainLibrary).');
 		expect(await refuse(senTestH5P(({ 'H5P.SenTest-1.0/library.json': _, ...f }) => f))).toBe('Gói H5P thiếu thư mục thư viện H5P.SenTest-1.0 (kèm library.json).');
