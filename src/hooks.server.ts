@@ -78,9 +78,10 @@ const authenticate: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
-	// A lesson's HTML5 package is framed by Sen's own pages (its CSP says frame-ancestors 'self'
-	// and sandboxes it); every other page refuses to be framed.
-	if (event.url.pathname.startsWith('/packages/')) {
+	// A lesson's HTML5 or H5P package is framed by Sen's own pages (its CSP says frame-ancestors
+	// 'self' and sandboxes it), and loads Sen's H5P player with the same headers; every other page
+	// refuses to be framed.
+	if (event.url.pathname.startsWith('/packages/') || event.url.pathname.startsWith('/h5p-player/')) {
 		response.headers.set('x-frame-options', 'SAMEORIGIN');
 		return response;
 	}

@@ -13,6 +13,7 @@ import { questions as questionsTable, quizAttempts } from '#lib/server/learning/
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { QUESTION_HEADERS } from '#lib/server/learning/question-import';
+import { SENTEST_JS, senTestH5P } from '../helpers/h5p';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -324,7 +325,87 @@ describe('HTML5 packages in lessons', () => {
 		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Gói hỏng' }), 201);
 		const refuse = async (files: Record<string, string>) => (await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, zip(files)), 400)).error.message;
 		expect(await refuse({ 'index.html': 'x', 'run.exe': 'MZ' })).toBe('Gói có tệp không được phép: run.exe (chỉ HTML, JS, CSS, ảnh, âm thanh, video, phông chữ).');
-		expect(await refuse({ 'main.html': 'x' })).toBe('Gói cần có tệp index.html ở thư mục gốc (hoặc trong thư mục duy nhất của gói).');
+		expect(await refuse({ 'main.html': 'x' })).toBe('Gói cần có index.html (gói HTML5) hoặc h5p.json (gói H5P) ở thư mục gốc (hoặc trong thư mục duy nhất của gói).');
 		expect((await as.homeroom.form(`/api/v1/lessons/${lesson.id}/packages`, zip({ 'index.html': 'x' }))).status).toBe(403);
+	});
+});
+
+describe('H5P packages in lessons', () => {
+	const h5p = (bytes: Uint8Array<ArrayBuffer>, title = '') => {
+		const fd = new FormData();
+		if (title) fd.set('title', title);
+		fd.set('file', new File([bytes], 'loi-chao.h5p', { type: 'application/octet-stream' }));
+		return fd;
+	};
+
+	it('plays an uploaded .h5p with Sen’s player from the package’s own capability address, in the same sandbox', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Có gói H5P' }), 201);
+		const up = await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, h5p(senTestH5P())), 201);
+		expect(up.package).toMatchObject({ kind: 'h5p', files: 4, entry: 'sen-h5p.html' });
+		// No title given: the one in h5p.json.
+		expect(up.lesson.blocks.at(-1)).toMatchObject({ kind: 'package', title: 'Lời chào', packageId: up.package.id, name: 'loi-chao.h5p' });
+		await ok(await as.teacher.post(`/api/v1/lessons/${lesson.id}/classes`, { classId: c6a1 }), 201);
+
+		const page = await (await as.learner.get(`/learn/${lesson.id}`)).text();
+		const src = page.match(/<iframe src="(\/packages\/[^"]+\/sen-h5p\.html)"[^>]*sandbox="allow-scripts allow-forms allow-popups"/)![1];
+		const [, id, secret] = src.match(/^\/packages\/([^/]+)\/([^/]+)\//)!;
+		// The start page Sen writes: the player from Sen, the content from this very folder.
+		const start = await app.request('GET', src);
+		expect(start.status).toBe(200);
+		expect(start.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		const csp = start.headers.get('content-security-policy')!;
+		expect(csp).toMatch(/^sandbox allow-scripts allow-forms allow-popups;/);
+		expect(csp).not.toMatch(/allow-same-origin/);
+		// The player may fetch this package's own JSON and nothing else (not Sen's API).
+		expect(csp).toMatch(new RegExp(`; connect-src [\\w.:-]+/packages/${id}/${secret}/;`));
+		expect(start.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+		const html = await start.text();
+		const player = html.match(/<script src="(\/h5p-player\/3\.8\.2\/main\.bundle\.js)">/)![1];
+		expect(html).toContain("h5pJsonPath: '.'");
+		// The package's files, with the same sandbox and CORS for the player's fetch from the opaque origin.
+		for (const [path, type, body] of [
+			['h5p.json', 'application/json', null],
+			['content/content.json', 'application/json', '{"text":"Xin chào"}'],
+			['H5P.SenTest-1.0/sentest.js', 'text/javascript; charset=utf-8', SENTEST_JS]
+		] as const) {
+			const res = await app.request('GET', src.replace('sen-h5p.html', path));
+			expect(res.status, path).toBe(200);
+			expect(res.headers.get('content-type')).toBe(type);
+			expect(res.headers.get('content-security-policy')).toBe(csp);
+			expect(res.headers.get('access-control-allow-origin')).toBe('*');
+			if (body) expect(await res.text()).toBe(body);
+		}
+		// Sen's copy of the player: same sandbox, cached for good under its version, nothing else of node_modules.
+		const js = await app.request('GET', player);
+		expect(js.status).toBe(200);
+		expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+		expect(js.headers.get('content-security-policy')).toMatch(/^sandbox allow-scripts allow-forms allow-popups;.*connect-src 'none'/);
+		expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(js.headers.get('access-control-allow-origin')).toBe('*');
+		expect((await js.text()).length).toBeGreaterThan(1000);
+		for (const [path, type] of [['frame.bundle.js', 'text/javascript; charset=utf-8'], ['styles/h5p.css', 'text/css; charset=utf-8']]) {
+			expect((await app.request('GET', `/h5p-player/3.8.2/${path}`)).headers.get('content-type')).toBe(type);
+		}
+		for (const bad of ['/h5p-player/3.8.2/h5p.d.ts', '/h5p-player/3.8.2/../package.json', '/h5p-player/3.8.2/..%2Fpackage.json', '/h5p-player/1.0.0/main.bundle.js', '/h5p-player/3.8.2/nope.js']) {
+			expect((await app.request('GET', bad)).status, bad).toBe(404);
+		}
+		// A wrong secret still finds nothing, start page included.
+		expect((await app.request('GET', src.replace(`/${secret}/`, '/wrong/'))).status).toBe(404);
+	});
+
+	it('refuses an H5P package without a main library, with a missing library folder, or with an unsafe path, in Vietnamese', async () => {
+		const lesson = await ok(await as.teacher.post('/api/v1/lessons', { subjectId: toan, grade: 6, title: 'Gói H5P hỏng' }), 201);
+		const refuse = async (bytes: Uint8Array<ArrayBuffer>) => (await ok(await as.teacher.form(`/api/v1/lessons/${lesson.id}/packages`, h5p(bytes)), 400)).error.message;
+		const manifest = (change: (m: Record<string, unknown>) => Record<string, unknown>) => (f: Record<string, string>) => ({ ...f, 'h5p.json': JSON.stringify(change(JSON.parse(f['h5p.json']))) });
+		expect(await refuse(senTestH5P(manifest(({ mainLibrary: _, ...m }) => m)))).toBe('Tệp h5p.json của gói H5P không có thư viện chính (mainLibrary).');
+		expect(await refuse(senTestH5P(({ 'H5P.SenTest-1.0/library.json': _, ...f }) => f))).toBe('Gói H5P thiếu thư mục thư viện H5P.SenTest-1.0 (kèm library.json).');
+		expect(await refuse(senTestH5P(manifest((m) => ({ ...m, preloadedDependencies: [...(m.preloadedDependencies as object[]), { machineName: 'H5P.Question', majorVersion: 1, minorVersion: 5 }] }))))).toBe('Gói H5P thiếu thư mục thư viện H5P.Question-1.5 (kèm library.json).');
+		expect(await refuse(senTestH5P((f) => ({ ...f, '../H5P.SenTest-1.0/evil.js': 'x' })))).toBe('Gói có đường dẫn không an toàn: ../H5P.SenTest-1.0/evil.js.');
+		expect(await refuse(senTestH5P((f) => ({ ...f, 'H5P.SenTest-1.0/install.php': '<?php' })))).toBe('Gói có tệp không được phép: H5P.SenTest-1.0/install.php (chỉ HTML, JS, CSS, ảnh, âm thanh, video, phông chữ).');
+		expect(await refuse(senTestH5P((f) => ({ ...f, 'h5p.json': '{ not json' })))).toBe('Tệp h5p.json của gói H5P không đọc được (cần JSON với mainLibrary và preloadedDependencies hợp lệ).');
+		expect(await refuse(senTestH5P(({ 'content/content.json': _, ...f }) => f))).toBe('Gói H5P thiếu tệp content/content.json.');
+		// Nothing was added to the lesson.
+		const after = await ok(await as.teacher.get(`/api/v1/lessons/${lesson.id}`));
+		expect(after.blocks.filter((b: { kind: string }) => b.kind === 'package')).toEqual([]);
 	});
 });

@@ -34,7 +34,8 @@ export const lessonFiles = pgTable(
 );
 
 /**
- * An HTML5 package of a lesson (a .zip with an index.html), served to readers of the lesson under
+ * An HTML5 package of a lesson (a .zip with an index.html) or an H5P package (a .h5p; its `entry`
+ * is then `sen-h5p.html`, the start page Sen writes), served to readers of the lesson under
  * `/packages/{id}/{secret}/…`: a capability URL, because a sandboxed frame sends no cookies.
  */
 export const lessonPackages = pgTable(

@@ -26,7 +26,7 @@ export const blockInputSchema = z.discriminatedUnion('kind', [
 export type BlockInput = z.infer<typeof blockInputSchema>;
 /** A file uploaded to the lesson (a document, slides, a video file): made by the upload, never typed in. */
 export interface FileBlock {
-	/** `file`: a document or media file; `package`: an HTML5 package (fileId is then the package's id). */
+	/** `file`: a document or media file; `package`: an HTML5 or H5P package (fileId is then the package's id). */
 	kind: 'file' | 'package';
 	title: string;
 	fileId: string;

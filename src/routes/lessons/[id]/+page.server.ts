@@ -51,7 +51,7 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 }
 
 export const actions: Actions = {
-	/** An HTML5 package (.zip) as a block. */
+	/** An HTML5 (.zip) or H5P (.h5p) package as a block. */
 	package: async (event) => {
 		requirePrincipal(event);
 		try {
