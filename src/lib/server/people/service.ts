@@ -5,7 +5,7 @@ import { accounts, guardianships, persons, roleGrants } from './schema';
 import { classes, enrolments, orgUnits, schools, subjectGroups } from '../organisations/schema';
 import type { Principal, Role, ScopeType } from '../auth/principal';
 import { authorize, authorizeCreate } from '../auth/authorize';
-import { mayGrant, scopeCondition, type Resource } from '../auth/policy';
+import { can, mayGrant, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { hashPassword, passwordProblem } from '../auth/password';
@@ -66,13 +66,15 @@ export async function getPerson(db: Executor, p: Principal, id: string) {
 
 export async function getPersonDetail(db: Executor, p: Principal, id: string) {
 	const person = await getPerson(db, p, id);
+	// Whoever reads a person does not therefore read their account (policy: self, the leader, the administrator).
+	const showAccount = can(p, 'read', 'account', await personResource(db, person));
 	const [grants, children, guardians, account] = await Promise.all([
 		db.select().from(roleGrants).where(eq(roleGrants.personId, id)),
 		db.select({ id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName, relation: guardianships.relation }).from(guardianships).innerJoin(persons, eq(persons.id, guardianships.learnerId)).where(eq(guardianships.guardianId, id)),
 		db.select({ id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName, relation: guardianships.relation, phone: persons.phone }).from(guardianships).innerJoin(persons, eq(persons.id, guardianships.guardianId)).where(eq(guardianships.learnerId, id)),
 		db.select({ id: accounts.id, username: accounts.username, email: accounts.email, lockedUntil: accounts.lockedUntil, disabled: accounts.disabled }).from(accounts).where(eq(accounts.personId, id))
 	]);
-	return { person: publicPerson(person), grants, children, guardians, account: account[0] ?? null };
+	return { person: publicPerson(person), grants, children, guardians, account: showAccount ? (account[0] ?? null) : null };
 }
 
 /** Where a new person's record lives: their school, or a unit (officers), or the tree's root. */

@@ -52,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 		scopeOptions: scopeOptions.map((o) => ({ value: o.value, label: o.label, scopeType: o.scopeType })),
 		grantableRoles: [...new Set(scopeOptions.flatMap((o) => o.roles))],
 		learners: learners.filter((l) => !linked.has(l.id)),
-		can: { edit: canEdit, link: mayLink, account: canManageAccount }
+		can: { edit: canEdit, link: mayLink, account: canManageAccount, readAccount: can(p, 'read', 'account', resource) }
 	};
 };
 
