@@ -254,6 +254,22 @@ describe('importing questions from .xlsx', () => {
 		expect(await ok(await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, fd), 201)).toEqual({ imported: 7 });
 	});
 
+	it('imports a Moodle GIFT file too, all or nothing, naming the line of a syntax error', async () => {
+		const gift = (text: string, name = 'toan6.gift') => {
+			const fd = new FormData();
+			fd.set('file', new File([new TextEncoder().encode(text)], name, { type: 'text/plain' }));
+			return fd;
+		};
+		const good = '$CATEGORY: GIFT Phân số\n\n::Q1:: Phân số nào bằng 1/2? {=2/4 ~2/3}\n\n::Q2:: 1/4 \\= ? {#0.25}\n';
+		expect(await ok(await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, gift(good)), 201)).toEqual({ imported: 2 });
+		const rows = await app.db.select().from(questionsTable).where(eq(questionsTable.topic, 'GIFT Phân số'));
+		expect(rows.map((r) => r.kind).sort()).toEqual(['numeric', 'single']);
+		const bad = await ok(await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, gift(good + '\n::Q3:: 1 + 1 = 2 {T}\n')), 400);
+		expect(bad.error.details.errors[0].message).toMatch(/^Dòng 7: không đọc được theo định dạng GIFT/);
+		expect((await app.db.select().from(questionsTable).where(eq(questionsTable.topic, 'GIFT Phân số'))).length).toBe(2);
+		expect((await as.teacher.form(`/api/v1/questions/import?subjectId=${toan}`, gift(good, 'toan6.doc'))).status).toBe(400);
+	});
+
 	it('is refused to a learner (403)', async () => {
 		const fd = await workbook([[1, 'Đúng/Sai', '', '', 'x', '', '', '', '', '', '', 'Đúng', 1]]);
 		expect((await as.learner.form(`/api/v1/questions/import?subjectId=${toan}`, fd)).status).toBe(403);

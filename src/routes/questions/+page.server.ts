@@ -6,8 +6,7 @@ import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { questionInput, questionsQuery } from '#lib/server/learning/elearning-inputs';
 import { createQuestion, listQuestions } from '#lib/server/learning/elearning';
-import { importQuestions } from '#lib/server/learning/question-import';
-import { xlsxUpload } from '#lib/server/gradebook/grid-xlsx';
+import { importQuestions, questionUpload } from '#lib/server/learning/question-import';
 import { questionFormError, questionFromForm } from '#lib/server/learning/elearning-views';
 import { lessonPlansPage } from '#lib/server/learning/views';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
@@ -46,7 +45,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const subjectId = typeof form.get('subjectId') === 'string' ? (form.get('subjectId') as string) : '';
 		try {
-			const { imported } = await importQuestions(getContext().db, p, parse(questionsQuery.required({ subjectId: true }), { subjectId }).subjectId, await xlsxUpload(form));
+			const { imported } = await importQuestions(getContext().db, p, parse(questionsQuery.required({ subjectId: true }), { subjectId }).subjectId, await questionUpload(form));
 			return { done: 'import', imported, subjectId };
 		} catch (e) {
 			return pageFailure(e, { subjectId }, 'import');

@@ -20,6 +20,7 @@ import { bodyProblems, questionBodySchema, COGNITIVE_LEVELS, type QuestionBody, 
 import { searchKey } from './library-rules';
 import { decimalOf } from './elearning-views';
 import { subjectPlaceOf } from './elearning';
+import { parseGift } from './question-gift';
 import { m } from '#lib/paraglide/messages.js';
 
 export const QUESTION_HEADERS = ['STT', 'Loại câu hỏi', 'Mức độ', 'Chủ đề', 'Câu hỏi', 'A', 'B', 'C', 'D', 'E', 'F', 'Đáp án', 'Điểm'] as const;
@@ -122,31 +123,59 @@ export function parseQuestionRows(rows: { number: number; cells: Cell[] }[]): { 
 	return { questions: out, errors };
 }
 
-/** Imports a file into a subject's bank: every row or none. */
+/**
+ * Imports a file into a subject's bank, every question or none: the .xlsx template (problems named
+ * by cell) or a Moodle GIFT text file (problems named by question, or by line for a syntax error).
+ */
 export async function importQuestions(db: Executor, p: Principal, subjectId: string, bytes: Uint8Array) {
 	const place = await subjectPlaceOf(db, subjectId);
 	authorizeCreate(p, 'question', { path: place.path, authorId: p.personId });
-	let rows;
-	try {
-		rows = await readXlsx(bytes);
-	} catch (e) {
-		if (e instanceof FileProblem) throw new ValidationError(m.import_err_file_unreadable(), [{ path: 'file', message: m.import_err_file_unreadable() }]);
-		throw e;
+	const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
+	let parsed: { kind: QuestionKind; level: CognitiveLevel; topic: string; stem: string; points: number; body: QuestionBody }[];
+	let issues: FieldIssue[];
+	let errors: RowError[];
+	if (isXlsx) {
+		let rows;
+		try {
+			rows = await readXlsx(bytes);
+		} catch (e) {
+			if (e instanceof FileProblem) throw new ValidationError(m.import_err_file_unreadable(), [{ path: 'file', message: m.import_err_file_unreadable() }]);
+			throw e;
+		}
+		({ questions: parsed, errors } = parseQuestionRows(rows));
+		issues = errors.map((e) => ({ path: `${e.column}${e.row}`, message: e.message }));
+	} else {
+		let text: string;
+		try {
+			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			throw new ValidationError(m.qi_not_text(), [{ path: 'file', message: m.qi_not_text() }]);
+		}
+		({ questions: parsed, errors } = parseGift(text));
+		issues = errors.map((e) => ({ path: e.row ? m.qi_gift_question({ n: e.row }) : 'file', message: e.message }));
 	}
-	const { questions: parsed, errors } = parseQuestionRows(rows);
-	if (errors.length) {
-		const issues: FieldIssue[] = errors.map((e) => ({ path: `${e.column}${e.row}`, message: e.message }));
-		throw new ValidationError(m.qi_invalid({ count: errors.length }), issues, { issues, errors });
-	}
+	if (errors.length) throw new ValidationError(m.qi_invalid({ count: errors.length }), issues, { issues, errors });
 	if (!parsed.length) throw new ValidationError(m.qi_empty(), [{ path: 'file', message: m.qi_empty() }]);
 	return db.transaction(async (tx) => {
 		const inserted = await tx
 			.insert(questions)
 			.values(parsed.map((q) => ({ schoolId: place.schoolId, path: place.path, authorId: p.personId, subjectId, kind: q.kind, level: q.level, topic: q.topic, stem: q.stem, body: q.body, points: q.points })))
 			.returning({ id: questions.id });
-		await writeAudit(tx, p, { action: 'import', entityType: 'question', entityId: inserted[0].id, scopePath: place.path, schoolId: place.schoolId, after: { subjectId, count: inserted.length } });
+		await writeAudit(tx, p, { action: 'import', entityType: 'question', entityId: inserted[0].id, scopePath: place.path, schoolId: place.schoolId, after: { subjectId, count: inserted.length, format: isXlsx ? 'xlsx' : 'gift' } });
 		return { imported: inserted.length };
 	});
+}
+
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The uploaded question file (field `file`): the .xlsx template or a GIFT text file (.gift, .txt). */
+export async function questionUpload(form: FormData): Promise<Uint8Array> {
+	const file = form.get('file');
+	const fail = (message: string) => new ValidationError(message, [{ path: 'file', message }]);
+	if (!file || typeof file === 'string' || file.size === 0) throw fail(m.gbr_file_missing());
+	if (file.size > MAX_IMPORT_BYTES) throw fail(m.import_err_file_too_big({ max: '5 MB' }));
+	if (!/\.(xlsx|gift|txt)$/i.test(file.name)) throw fail(m.qi_file_type());
+	return new Uint8Array(await file.arrayBuffer());
 }
 
 /** The template teachers fill in, with one example row of each kind. */

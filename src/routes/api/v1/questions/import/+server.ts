@@ -1,7 +1,6 @@
 import { endpoint } from '#lib/server/http/api';
 import { ValidationError } from '#lib/server/errors';
-import { xlsxUpload } from '#lib/server/gradebook/grid-xlsx';
-import { importQuestions } from '#lib/server/learning/question-import';
+import { importQuestions, questionUpload } from '#lib/server/learning/question-import';
 import { questionImportQuery } from '#lib/server/learning/elearning-inputs';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -13,5 +12,5 @@ export const POST = endpoint({ query: questionImportQuery, status: 201 }, async 
 	} catch {
 		throw new ValidationError(m.gbr_file_missing(), [{ path: 'file', message: m.gbr_file_missing() }]);
 	}
-	return importQuestions(db, p, query.subjectId, await xlsxUpload(form));
+	return importQuestions(db, p, query.subjectId, await questionUpload(form));
 });
