@@ -171,6 +171,15 @@ describe('a lesson with a quiz, taken by a learner', () => {
 		expect(report.statistics[0].items.map((s: { n: number }) => s.n)).toEqual([1, 1]);
 		const audit = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'quiz_attempt'), eq(auditLog.entityId, attempt.id)));
 		expect(audit.map((a) => a.action)).toEqual(['grade']);
+		// The quiz itself, for its teachers: the key and the statistics; never for the learner.
+		const q = await ok(await as.teacher.get(`/api/v1/quizzes/${quiz.id}`));
+		expect(q).toMatchObject({ attempts: 1, maxAttempts: 2 });
+		expect(q.questions[0].body.correct).toBe('a');
+		expect(q.statistics.map((s: { questionId: string; difficulty: number }) => [s.questionId, s.difficulty])).toEqual([
+			[questions[0].id, 1],
+			[questions[1].id, 0.75]
+		]);
+		expect((await as.learner.get(`/api/v1/quizzes/${quiz.id}`)).status).toBe(404);
 	});
 });
 

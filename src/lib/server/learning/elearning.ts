@@ -327,6 +327,23 @@ export async function lessonReport(db: Executor, p: Principal, lessonClassId: st
 	};
 }
 
+/** A quiz as its teachers see it: its questions with the key, and item statistics over every submitted attempt. */
+export async function getQuiz(db: Executor, p: Principal, quizId: string) {
+	const [quiz] = await db.select().from(quizzes).where(eq(quizzes.id, quizId));
+	const [lesson] = quiz ? await db.select().from(lessons).where(eq(lessons.id, quiz.lessonId)) : [];
+	authorize(p, 'read', 'lesson', lesson ? authorResource(lesson) : undefined);
+	const qs = quiz.questionIds.length ? await db.select().from(questions).where(inArray(questions.id, quiz.questionIds)) : [];
+	const attempts = await db.select().from(quizAttempts).where(and(eq(quizAttempts.quizId, quizId), isNotNull(quizAttempts.submittedAt)));
+	const scores = attempts.map((a) => ({ items: Object.fromEntries(Object.entries(a.results).filter(([, r]) => r.fraction !== null).map(([qid, r]) => [qid, r.fraction!])) }));
+	return {
+		...quiz,
+		lessonTitle: lesson.title,
+		questions: quiz.questionIds.map((id) => qs.find((q) => q.id === id)).filter((q): q is Question => !!q).map((q) => presentQuestion(q, true)),
+		attempts: attempts.length,
+		statistics: itemStatistics(scores, quiz.questionIds)
+	};
+}
+
 // ── The learner's side ──────────────────────────────────────────────────────────────────────────
 
 const workOf = (lc: { path: string }, learnerId: string) => ({ path: lc.path, personId: learnerId });
