@@ -169,3 +169,27 @@ describe('the project pages', () => {
 		expect(textOf(await page(as.learner6a2, '/projects'))).not.toContain('Gốm quê em');
 	});
 });
+
+describe('editing a learning place', () => {
+	it('lets the group head who added the school’s place correct it from its page, keeps the levels, and gives a parent no form', async () => {
+		const [place] = await app.db.select().from(learningPlaces).where(eq(learningPlaces.name, 'Chùa Tây Phương'));
+		const head = await app.loginAs('grouphead');
+		const page = await (await head.get(`/places/${place.id}`)).text();
+		expect(page).toContain('action="?/update"');
+		expect(page).toMatch(/value="21,0205"/);
+		const fd = new FormData();
+		for (const [k, v] of Object.entries({ name: 'Chùa Tây Phương', kind: 'heritage', wardId: place.wardId!, address: 'Núi Câu Lậu, xã Thạch Thất', latitude: '21,0206', longitude: '105,5662', contact: '', learning: place.learning })) fd.set(k, v);
+		fd.append('levels', 'lower_secondary');
+		fd.append('levels', 'upper_secondary');
+		const res = await head.form(`/places/${place.id}?/update`, fd);
+		expect(res.status).toBe(200);
+		expect(textOf(await res.text())).toContain('Đã lưu thông tin địa điểm.');
+		const [after] = await app.db.select().from(learningPlaces).where(eq(learningPlaces.id, place.id));
+		expect(after).toMatchObject({ address: 'Núi Câu Lậu, xã Thạch Thất', latitude: 21.0206, levels: ['lower_secondary', 'upper_secondary'] });
+		const bad = new FormData();
+		for (const [k, v] of Object.entries({ name: 'Chùa Tây Phương', kind: 'heritage', latitude: '210', longitude: '105' })) bad.set(k, v);
+		expect((await head.form(`/places/${place.id}?/update`, bad)).status).toBe(400);
+		expect(await (await as.parent.get(`/places/${place.id}`)).text()).not.toContain('action="?/update"');
+		expect((await as.parent.form(`/places/${place.id}?/update`, fd)).status).toBe(403);
+	});
+});

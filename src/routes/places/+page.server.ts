@@ -5,15 +5,12 @@ import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { placeInput, placesQuery } from '#lib/server/learning/projects-inputs';
-import { createPlace, listPlaces, wardChoices } from '#lib/server/learning/places';
+import { createPlace, listPlaces, placeFromForm, wardChoices } from '#lib/server/learning/places';
 import { PLACE_KINDS, PLACE_LEVELS, projectToMap } from '#lib/server/learning/place-rules';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
 
 const MAP = { width: 640, height: 400, padding: 28 };
-
-/** A coordinate typed in a form: "21,0293" or "21.0293"; empty is none; anything else stays invalid. */
-const degrees = (s: string | undefined) => (s === undefined ? null : Number(s.trim().replace(',', '.')));
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -43,17 +40,7 @@ export const actions: Actions = {
 		const v = formObject(form);
 		let id: string;
 		try {
-			const input = parse(placeInput, {
-				name: v.name,
-				kind: v.kind,
-				wardId: v.wardId ?? null,
-				address: v.address ?? '',
-				latitude: degrees(v.latitude),
-				longitude: degrees(v.longitude),
-				contact: v.contact ?? '',
-				learning: v.learning ?? '',
-				levels: form.getAll('levels').map(String)
-			});
+			const input = parse(placeInput, placeFromForm(form));
 			id = (await createPlace(getContext().db, p, input)).id;
 		} catch (e) {
 			return pageFailure(e, v, 'create');

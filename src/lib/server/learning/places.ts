@@ -189,3 +189,23 @@ export async function wardChoices(db: Executor) {
 	const collator = new Intl.Collator('vi');
 	return rows.sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** A place from its form (add or edit): coordinates with a decimal comma or point, levels as checkboxes. */
+export function placeFromForm(form: FormData) {
+	const v = (k: string) => {
+		const x = form.get(k);
+		return typeof x === 'string' && x.trim() !== '' ? x : undefined;
+	};
+	const degrees = (s: string | undefined) => (s === undefined ? null : Number(s.trim().replace(',', '.')));
+	return {
+		name: v('name'),
+		kind: v('kind'),
+		wardId: v('wardId') ?? null,
+		address: v('address') ?? '',
+		latitude: degrees(v('latitude')),
+		longitude: degrees(v('longitude')),
+		contact: v('contact') ?? '',
+		learning: v('learning') ?? '',
+		levels: form.getAll('levels').map(String)
+	};
+}
