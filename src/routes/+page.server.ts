@@ -6,7 +6,7 @@ import { searchPeople } from '#lib/server/people/service';
 import { nameGrants, ownLearnerPlacements, type Placement } from '#lib/server/auth/scope-names';
 import type { Principal, Role } from '#lib/server/auth/principal';
 import type { Executor } from '#lib/server/db/client';
-import { learningToDo } from '#lib/server/learning/views';
+import { learningTasks } from '#lib/server/learning/views';
 
 /** One card group of the home page; a person with several roles sees several. */
 export type Section =
@@ -92,5 +92,5 @@ export const load: PageServerLoad = async (event) => {
 
 	for (const role of (['mentor', 'alumnus', 'partner_contact'] as const).filter(has)) sections.push({ kind: 'community', role });
 
-	return { name: p.displayName, sections, todo: await learningToDo(db, p) };
+	return { name: p.displayName, sections, tasks: await learningTasks(db, p) };
 };

@@ -48,11 +48,11 @@ const createDraft = async (who: Client, title: string) => {
 	return plan;
 };
 
-describe('the home page’s to-do', () => {
+describe('the home page’s tasks', () => {
 	it('tells the group head and the leader how many plans wait for them, and the teacher nothing to review', async () => {
 		expect(textOf(await html(as.grouphead, '/'))).toContain('1 kế hoạch bài dạy chờ bạn góp ý, duyệt');
 		expect(textOf(await html(as.leader, '/'))).toContain('1 kế hoạch bài dạy chờ bạn góp ý, duyệt');
-		expect(await html(as.teacher, '/')).not.toContain('data-testid="todo"');
+		expect(await html(as.teacher, '/')).not.toContain('data-testid="tasks"');
 	});
 });
 

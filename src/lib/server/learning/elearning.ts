@@ -298,6 +298,8 @@ export async function lessonReport(db: Executor, p: Principal, lessonClassId: st
 	const attempts = await db.select().from(quizAttempts).where(and(eq(quizAttempts.lessonClassId, lc.id), isNotNull(quizAttempts.submittedAt)));
 	const lessonQuizzes = await db.select().from(quizzes).where(eq(quizzes.lessonId, lesson.id));
 	const blockIds = new Set(lesson.blocks.map((b) => b.id));
+	const qIds = [...new Set(lessonQuizzes.flatMap((q) => q.questionIds))];
+	const stems = new Map((qIds.length ? await db.select({ id: questions.id, stem: questions.stem }).from(questions).where(inArray(questions.id, qIds)) : []).map((q) => [q.id, q.stem]));
 	return {
 		lessonClass: lc,
 		lesson: { id: lesson.id, title: lesson.title, blocks: lesson.blocks.length },
@@ -322,7 +324,7 @@ export async function lessonReport(db: Executor, p: Principal, lessonClassId: st
 			items: itemStatistics(
 				attempts.filter((a) => a.quizId === q.id).map((a) => ({ items: Object.fromEntries(Object.entries(a.results).filter(([, r]) => r.fraction !== null).map(([qid, r]) => [qid, r.fraction!])) })),
 				q.questionIds
-			)
+			).map((i) => ({ ...i, stem: stems.get(i.questionId) ?? '' }))
 		}))
 	};
 }

@@ -8,7 +8,7 @@
  * sandbox allow-scripts …`, so the package runs in an opaque origin, never as Sen, and its
  * requests carry no Sen cookie.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
@@ -155,7 +155,7 @@ export async function servePackageFile(db: Executor, packageId: string, secret: 
 	const safe = safePackagePath(path);
 	if (!safe || !/^[0-9a-f-]{36}$/i.test(packageId)) return notFound();
 	const [pkg] = await db.select().from(lessonPackages).where(eq(lessonPackages.id, packageId));
-	if (!pkg || !timingSafeEqual(pkg.secret, secret)) return notFound();
+	if (!pkg || !sameSecret(pkg.secret, secret)) return notFound();
 	const h5p = pkg.entry === H5P_ENTRY;
 	// The host goes into a CSP source: only a plain host[:port].
 	const headers = h5p && /^[\w.-]+(:\d+)?$/.test(host) ? h5pPackageHeaders(host, pkg.id, pkg.secret) : PACKAGE_HEADERS;
@@ -169,9 +169,9 @@ export async function servePackageFile(db: Executor, packageId: string, secret: 
 	return new Response(body, { headers: { ...headers, 'content-type': file.contentType, 'content-length': String(file.size) } });
 }
 
-function timingSafeEqual(a: string, b: string) {
-	if (a.length !== b.length) return false;
-	let diff = 0;
-	for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-	return diff === 0;
+/** Compares a secret in constant time (Node's timingSafeEqual needs equal lengths). */
+function sameSecret(a: string, b: string) {
+	const x = Buffer.from(a);
+	const y = Buffer.from(b);
+	return x.length === y.length && timingSafeEqual(x, y);
 }

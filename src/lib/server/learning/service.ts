@@ -18,7 +18,7 @@ import * as orgRepo from '../organisations/repository';
 import { fullName } from '../people/names';
 import { lessonPlanEvents, lessonPlans } from './schema';
 import { emptyContent, missingForSubmission, type LessonPlanContent } from './content';
-import { isEditable, LESSON_PLAN_ACTIONS, nextRecipient, transition, type Capacity, type LessonPlanAction, type LessonPlanStatus } from './workflow';
+import { isEditable, nextRecipient, possibleActions, transition, type Capacity, type LessonPlanAction, type LessonPlanStatus } from './workflow';
 import { m } from '#lib/paraglide/messages.js';
 import { lessonPlanStatusLabel } from '#lib/learning/labels';
 
@@ -145,7 +145,7 @@ export async function getLessonPlan(db: Executor, p: Principal, id: string) {
 	const [author] = await db.select().from(persons).where(eq(persons.id, plan.authorId));
 	const [subject] = await db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, plan.subjectId));
 	const caps = can(p, 'update', 'lesson_plan', resourceOf(plan)) ? capacitiesOf(p, plan) : [];
-	const actions = LESSON_PLAN_ACTIONS.filter((a) => transition(plan.status, a, caps, 'x').ok);
+	const actions = possibleActions(plan.status, caps);
 	return {
 		...plan,
 		authorName: author ? fullName(author) : '',

@@ -10,7 +10,7 @@ import { compareVietnameseNames, splitFullName } from '../people/names';
 import { capacitiesOf, listLessonPlans, type LessonPlanFilter } from './service';
 import { learnerOverview } from './elearning';
 import { emptyContent, type LessonPlanContent } from './content';
-import { LESSON_PLAN_STATUSES, transition, type LessonPlanStatus } from './workflow';
+import { LESSON_PLAN_STATUSES, possibleActions, type LessonPlanStatus } from './workflow';
 import { isUuid } from '../organisations/views';
 
 /** The schools where the principal works as staff (teacher, group head, leader). */
@@ -99,22 +99,22 @@ export function planFieldsFromForm(values: Record<string, string | undefined>) {
 }
 
 /**
- * The home page's "to do" from teaching and learning: plans waiting for the caller's review (group
+ * The home page's tasks from teaching and learning: plans waiting for the caller's review (group
  * head, leader), the caller's plans returned for changes, and for a learner the lessons to do next.
  */
-export async function learningToDo(db: Executor, p: Principal) {
-	const todo: { toReview: number; returned: number; next: { lessonId: string; title: string }[] } = { toReview: 0, returned: 0, next: [] };
+export async function learningTasks(db: Executor, p: Principal) {
+	const tasks: { toReview: number; returned: number; next: { lessonId: string; title: string }[] } = { toReview: 0, returned: 0, next: [] };
 	if (mayEver(p, 'update', 'lesson_plan')) {
 		const plans = await listLessonPlans(db, p, {});
 		for (const plan of plans) {
 			const caps = capacitiesOf(p, plan);
-			if (plan.authorId === p.personId && plan.status === 'returned') todo.returned++;
-			else if ((['return', 'approve'] as const).some((a) => transition(plan.status, a, caps, 'x').ok)) todo.toReview++;
+			if (plan.authorId === p.personId && plan.status === 'returned') tasks.returned++;
+			else if (possibleActions(plan.status, caps).some((a) => a !== 'submit')) tasks.toReview++;
 		}
 	}
 	if (p.grants.some((g) => g.role === 'learner')) {
 		const overview = await learnerOverview(db, p, p.personId).catch(() => null);
-		todo.next = (overview?.suggestions ?? []).slice(0, 3).map((s) => ({ lessonId: s.lessonId, title: s.title }));
+		tasks.next = (overview?.suggestions ?? []).slice(0, 3).map((s) => ({ lessonId: s.lessonId, title: s.title }));
 	}
-	return todo;
+	return tasks;
 }

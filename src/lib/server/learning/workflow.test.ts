@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LESSON_PLAN_ACTIONS, LESSON_PLAN_STATUSES, isEditable, nextRecipient, transition, type Capacity, type LessonPlanAction, type LessonPlanStatus } from './workflow';
+import { possibleActions, LESSON_PLAN_ACTIONS, LESSON_PLAN_STATUSES, isEditable, nextRecipient, transition, type Capacity, type LessonPlanAction, type LessonPlanStatus } from './workflow';
 
 const ALL: Capacity[] = ['author', 'group_head', 'school_leader'];
 
@@ -61,5 +61,18 @@ describe('the lesson-plan review state machine', () => {
 			['group_approved', 'school_leader'],
 			['approved', 'author']
 		]);
+	});
+});
+
+describe('possibleActions', () => {
+	it('offers each capacity exactly its steps, and agrees with transition', () => {
+		expect(possibleActions('draft', ['author'])).toEqual(['submit']);
+		expect(possibleActions('submitted', ['group_head'])).toEqual(['return', 'approve']);
+		expect(possibleActions('submitted', ['school_leader'])).toEqual(['return']);
+		expect(possibleActions('group_approved', ['school_leader', 'author'])).toEqual(['return', 'approve']);
+		expect(possibleActions('approved', ['author', 'group_head', 'school_leader'])).toEqual([]);
+		for (const status of LESSON_PLAN_STATUSES)
+			for (const caps of [['author'], ['group_head'], ['school_leader']] as const)
+				expect(possibleActions(status, caps)).toEqual(LESSON_PLAN_ACTIONS.filter((a) => transition(status, a, caps, 'why').ok));
 	});
 });

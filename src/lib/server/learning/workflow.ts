@@ -43,6 +43,11 @@ export function transition(from: LessonPlanStatus, action: LessonPlanAction, cap
 	return { ok: true, to: mine.to, by: mine.by };
 }
 
+/** The actions these capacities may take on a plan in this status (a return's comment is asked for later). */
+export function possibleActions(from: LessonPlanStatus, capacities: readonly Capacity[]): LessonPlanAction[] {
+	return LESSON_PLAN_ACTIONS.filter((action) => TRANSITIONS.some((t) => t.action === action && t.from === from && capacities.includes(t.by)));
+}
+
 /** Only the author edits, and only while the plan is with them. */
 export const isEditable = (status: LessonPlanStatus) => status === 'draft' || status === 'returned';
 

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
-import { classMastery, getQuestion, lessonReport } from '#lib/server/learning/elearning';
+import { classMastery, lessonReport } from '#lib/server/learning/elearning';
 import { className } from '#lib/server/learning/elearning-views';
 import { idOr404, orErrorPage } from '#lib/server/organisations/views';
 
@@ -10,14 +10,12 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = getContext();
 	const report = await orErrorPage(() => lessonReport(db, p, idOr404(event.params.lessonClassId)));
 	const mastery = await classMastery(db, p, report.lessonClass.classId).catch(() => null);
-	const stems = new Map<string, string>();
-	for (const s of report.statistics) for (const i of s.items) if (!stems.has(i.questionId)) stems.set(i.questionId, (await getQuestion(db, p, i.questionId).catch(() => null))?.stem ?? '');
 	return {
 		lesson: report.lesson,
 		className: await className(db, report.lessonClass.classId),
 		dueAt: report.lessonClass.dueAt,
 		learners: report.learners,
-		statistics: report.statistics.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, stem: stems.get(i.questionId) ?? '' })) })),
+		statistics: report.statistics,
 		mastery: mastery?.topics.map((t) => ({ topic: t.topic, learners: t.learners, mastered: t.mastered, practising: t.practising, needsHelp: t.needsHelp.map((l) => l.name) })) ?? []
 	};
 };
