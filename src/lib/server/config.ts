@@ -28,6 +28,8 @@ const schema = z.object({
 	/** Public URL used in emailed links. */
 	PUBLIC_URL: z.string().url({ message: 'must be a URL such as https://sen.example.vn' }).optional(),
 	SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+	/** The Jitsi Meet server online meetings and counselling sessions get their rooms on. */
+	SEN_JITSI_URL: z.string().url({ message: 'must be a URL such as https://meet.jit.si' }).regex(/^https:\/\//, { message: 'must be an https URL' }).default('https://meet.jit.si'),
 	/**
 	 * The first system administrator of a deployment without demo data: created at start when the
 	 * installation has no system administrator yet, ignored afterwards. Both or neither.

@@ -12,3 +12,4 @@ export * from '../learning/attachment-schema';
 export * from '../learning/assignment-schema';
 export * from '../learning/place-schema';
 export * from '../learning/project-schema';
+export * from '../notifications/schema';
