@@ -4,7 +4,7 @@ import { DataDirLockedError, lockDataDir, migrate, openPglite, openPostgres, typ
 import { getContext, hasContext, setContext } from './context';
 import { log } from './log';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from './seed/demo';
-import { deliverPending } from './platform/outbox';
+import { startJobs } from './platform/jobs';
 import { ensureFirstAdmin, FirstAdminError } from './people/first-admin';
 
 /** Opens the database, applies migrations and seeds demo data. Shared by the server and scripts. */
@@ -34,11 +34,9 @@ export async function boot(): Promise<void> {
 		config = loadConfig();
 		const { handle, release } = await openApp(config);
 		setContext({ config, handle, db: handle.db });
-		let stopped = false;
-		let timer: NodeJS.Timeout | undefined;
+		let stopJobs = () => {};
 		process.once('sveltekit:shutdown' as never, async () => {
-			stopped = true;
-			clearTimeout(timer);
+			stopJobs();
 			await handle.close();
 			release();
 			log.info('database closed; bye');
@@ -54,15 +52,8 @@ export async function boot(): Promise<void> {
 			if (outcome === 'created') log.info({ username: config.firstAdmin.username }, 'first system administrator created from SEN_ADMIN_USERNAME');
 			else log.info('a system administrator exists; SEN_ADMIN_USERNAME/SEN_ADMIN_PASSWORD ignored');
 		}
-		// One delivery run at a time: the next starts 2 s after the previous one has finished.
-		const deliver = () => {
-			deliverPending(getContext().db)
-				.catch((e) => log.error({ err: e }, 'outbox delivery failed'))
-				.finally(() => {
-					if (!stopped) timer = setTimeout(deliver, 2000).unref();
-				});
-		};
-		timer = setTimeout(deliver, 2000).unref();
+		// Outbox delivery, reminders, digests: one run of each job at a time (platform/jobs.ts).
+		stopJobs = startJobs(() => getContext().db);
 	} catch (e) {
 		if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof FirstAdminError) {
 			console.error('\n' + e.message + '\n');

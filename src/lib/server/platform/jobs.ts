@@ -1,0 +1,39 @@
+/**
+ * Periodic jobs run by the server process (outbox delivery, reminders, digests, retention). Each
+ * job must be idempotent and safe to run from several processes at once (claim rows with
+ * `for update skip locked`, or notify with an event key), since every Sen process runs them.
+ * A module adds its job to `periodicJobs`; `startJobs` runs each one at a time, the next run
+ * starting `everySeconds` after the previous one finished.
+ */
+import type { Executor } from '../db/client';
+import { log } from '../log';
+import { deliverPending } from './outbox';
+
+export interface PeriodicJob {
+	name: string;
+	everySeconds: number;
+	run(db: Executor, now: Date): Promise<unknown>;
+}
+
+export const periodicJobs: PeriodicJob[] = [{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) }];
+
+/** Start every job; returns a stop function. */
+export function startJobs(db: () => Executor, jobs: readonly PeriodicJob[] = periodicJobs): () => void {
+	let stopped = false;
+	const timers = new Map<string, NodeJS.Timeout>();
+	for (const job of jobs) {
+		const tick = () => {
+			job
+				.run(db(), new Date())
+				.catch((e) => log.error({ err: e, job: job.name }, `job ${job.name} failed`))
+				.finally(() => {
+					if (!stopped) timers.set(job.name, setTimeout(tick, job.everySeconds * 1000).unref());
+				});
+		};
+		timers.set(job.name, setTimeout(tick, job.everySeconds * 1000).unref());
+	}
+	return () => {
+		stopped = true;
+		for (const t of timers.values()) clearTimeout(t);
+	};
+}
