@@ -2,17 +2,19 @@ import { redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { mayEver } from '#lib/server/auth/policy';
 import { loginPath } from '#lib/server/http/pages';
+import { getContext } from '#lib/server/context';
+import { unreadNotifications } from '#lib/server/notifications/service';
 
 /** Pages anyone may open; every other page sends a visitor who is not signed in to /login. */
 const PUBLIC = [/^\/login\/?$/, /^\/logout\/?$/, /^\/forgot-password\/?$/, /^\/reset-password\/[^/]+\/?$/, /^\/language\/?$/];
 const isPublicPath = (path: string) => PUBLIC.some((re) => re.test(path));
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const p = locals.principal;
 	if (!p && !isPublicPath(url.pathname)) redirect(303, loginPath(url));
 	return {
 		locale: locals.locale,
-		user: p ? { name: p.displayName, username: p.username, roles: [...new Set(p.grants.map((g) => g.role))] } : null,
+		user: p ? { name: p.displayName, username: p.username, roles: [...new Set(p.grants.map((g) => g.role))], unread: await unreadNotifications(getContext().db, p.personId) } : null,
 		nav: p
 			? {
 					org: mayEver(p, 'read', 'org_unit') || mayEver(p, 'read', 'school'),

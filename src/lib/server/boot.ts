@@ -6,6 +6,7 @@ import { log } from './log';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from './seed/demo';
 import { startJobs } from './platform/jobs';
 import { ensureFirstAdmin, FirstAdminError } from './people/first-admin';
+import { registerConfiguredSenders } from './notifications/senders';
 
 /** Opens the database, applies migrations and seeds demo data. Shared by the server and scripts. */
 export async function openApp(config: Config): Promise<{ handle: DatabaseHandle; release: () => void }> {
@@ -51,6 +52,11 @@ export async function boot(): Promise<void> {
 			const outcome = await ensureFirstAdmin(handle.db, config.firstAdmin);
 			if (outcome === 'created') log.info({ username: config.firstAdmin.username }, 'first system administrator created from SEN_ADMIN_USERNAME');
 			else log.info('a system administrator exists; SEN_ADMIN_USERNAME/SEN_ADMIN_PASSWORD ignored');
+		}
+		try {
+			registerConfiguredSenders(config, () => getContext().db);
+		} catch (e) {
+			throw new ConfigError(`Sen cannot start: ${e instanceof Error ? e.message : String(e)}`);
 		}
 		// Outbox delivery, reminders, digests: one run of each job at a time (platform/jobs.ts).
 		stopJobs = startJobs(() => getContext().db);

@@ -9,6 +9,7 @@ import { nameGrants } from '#lib/server/auth/scope-names';
 import { SESSION_COOKIE } from '#lib/server/auth/cookies';
 import { ValidationError } from '#lib/server/errors';
 import { m } from '#lib/paraglide/messages.js';
+import { mayEver } from '#lib/server/auth/policy';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		person: { name: p.displayName, username: p.username },
 		tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
-		grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, names: g.names }))
+		grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, names: g.names })),
+		outbox: mayEver(p, 'read', 'outbox')
 	};
 };
 

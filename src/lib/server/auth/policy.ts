@@ -37,7 +37,9 @@ export type Kind =
 	| 'learning_place'
 	| 'project'
 	| 'project_team'
-	| 'project_feedback';
+	| 'project_feedback'
+	| 'outbox'
+	| 'notification_preference';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -231,7 +233,9 @@ const ALL_KINDS: Kind[] = [
 	'learning_place',
 	'project',
 	'project_team',
-	'project_feedback'
+	'project_feedback',
+	'outbox',
+	'notification_preference'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -240,12 +244,17 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
 const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback'];
-allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
+// A person's own notification choices are theirs alone, not even an administrator's to read.
+const PERSONAL: Kind[] = ['notification_preference'];
+allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k) && !PERSONAL.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
 // Everyone sees their own person record and account.
 allow(EVERYONE, 'read', ['person', 'account'], 'self');
 allow(EVERYONE, 'update', 'account', 'self');
+// Notification preferences, quiet hours, digest and push subscriptions: one's own. The outbox
+// (and its dead-letter view) only for system administrators, through the rule above.
+allow(EVERYONE, ['read', 'update'], 'notification_preference', 'self');
 
 // City department / program office: the tree and schools, colleagues (not learners nor families), the audit.
 allow('city_officer', ['read', 'create', 'update'], ['org_unit', 'school'], 'within');

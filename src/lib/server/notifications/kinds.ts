@@ -14,8 +14,15 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	// Something changed on one's own account (a new sign-in method, a password change): never held back.
+	'account_security': { group: 'account', defaultChannels: ['in_app', 'email'], urgent: true }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const isNotificationKind = (k: string): k is NotificationKind => Object.hasOwn(NOTIFICATION_KINDS, k);
+
+/** The channels a person may choose besides in-app (which is always on). */
+export const OUTGOING_CHANNELS = ['email', 'sms', 'push'] as const;
+export type OutgoingChannel = (typeof OUTGOING_CHANNELS)[number];
+export const kindDef = (k: NotificationKind): NotificationKindDef => NOTIFICATION_KINDS[k];

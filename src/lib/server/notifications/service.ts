@@ -1,15 +1,18 @@
 /**
  * The one notification service. `notify()` runs in the caller's transaction: it writes one in-app
- * notification per recipient (idempotent on `key`) and queues the outgoing copies in the outbox,
- * so a notification exists exactly when the change that caused it committed.
+ * notification per recipient (idempotent on `key`) and queues the outgoing copies in the outbox
+ * as each recipient chose (channels per kind, quiet hours, daily digest), so a notification exists
+ * exactly when the change that caused it committed, and each copy is queued once
+ * (`notification:<id>:<channel>` keys).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { accounts, persons } from '../people/schema';
 import { enqueue } from '../platform/outbox';
 import { getContext, hasContext } from '../context';
-import { notifications } from './schema';
-import { NOTIFICATION_KINDS, type NotificationKind } from './kinds';
+import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from './schema';
+import { NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
+import { quietUntil } from './rules';
 
 export interface Notice {
 	/** Person ids; duplicates are dropped. */
@@ -24,32 +27,65 @@ export interface Notice {
 	key: string;
 }
 
-const absolute = (link: string | undefined) => {
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export const absoluteLink = (link: string | null | undefined) => {
 	if (!link) return '';
 	const base = hasContext() ? getContext().config.publicUrl : '';
 	return base.replace(/\/+$/, '') + link;
 };
 
+/** The outgoing channels a person gets for a kind: their choice, or the kind's defaults. */
+export function outgoingChannels(kind: NotificationKind, chosen: readonly string[] | undefined): OutgoingChannel[] {
+	const from = chosen ?? NOTIFICATION_KINDS[kind].defaultChannels;
+	return OUTGOING_CHANNELS.filter((c) => from.includes(c));
+}
+
+/** The push payload a service worker shows (JSON in the message body). */
+export const pushPayload = (title: string, body: string, link: string | null | undefined) => JSON.stringify({ title, body, url: link ?? '/notifications' });
+
 /** Notify people of an event, in the caller's transaction. Returns the ids newly notified. */
-export async function notify(tx: Executor, n: Notice): Promise<string[]> {
+export async function notify(tx: Executor, n: Notice, now = new Date()): Promise<string[]> {
 	const to = [...new Set(n.to)];
 	if (!to.length) return [];
 	const inserted = await tx
 		.insert(notifications)
 		.values(to.map((personId) => ({ personId, schoolId: n.schoolId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, key: n.key })))
 		.onConflictDoNothing()
-		.returning({ personId: notifications.personId });
+		.returning({ id: notifications.id, personId: notifications.personId });
+	if (!inserted.length) return [];
 	const fresh = inserted.map((r) => r.personId);
-	if (!fresh.length) return [];
-	const def = NOTIFICATION_KINDS[n.kind];
-	if ((def.defaultChannels as readonly string[]).includes('email')) {
-		const rows = await tx
-			.select({ email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})` })
+	const def = NOTIFICATION_KINDS[n.kind] as { urgent?: boolean };
+	const urgent = def.urgent === true;
+
+	const [people, prefs, settings, subs] = await Promise.all([
+		tx
+			.select({ id: persons.id, email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})`, phone: persons.phone })
 			.from(persons)
 			.leftJoin(accounts, eq(accounts.personId, persons.id))
-			.where(inArray(persons.id, fresh));
-		const body = [n.body ?? '', absolute(n.link)].filter(Boolean).join('\n\n');
-		for (const email of new Set(rows.map((r) => r.email).filter((e): e is string => !!e))) await enqueue(tx, { channel: 'email', recipient: email, subject: n.title, body });
+			.where(inArray(persons.id, fresh)),
+		tx.select().from(notificationPreferences).where(and(inArray(notificationPreferences.personId, fresh), eq(notificationPreferences.kind, n.kind))),
+		tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, fresh)),
+		tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, fresh))
+	]);
+	const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
+	for (const { id, personId } of inserted) {
+		const person = people.find((x) => x.id === personId);
+		const s = settings.find((x) => x.personId === personId);
+		const channels = outgoingChannels(n.kind, prefs.find((x) => x.personId === personId)?.channels);
+		const notBefore = urgent || !s?.quietStart || !s.quietEnd ? null : quietUntil(now, { start: s.quietStart, end: s.quietEnd, timeZone: s.timeZone });
+		for (const channel of channels) {
+			const key = `notification:${id}:${channel}`;
+			if (channel === 'email' && person?.email) {
+				if (!urgent && s?.digest === 'daily') await tx.insert(notificationDigestItems).values({ notificationId: id, personId }).onConflictDoNothing();
+				else await enqueue(tx, { channel, recipient: person.email, subject: n.title, body, key, notBefore });
+			} else if (channel === 'sms' && person?.phone) {
+				await enqueue(tx, { channel, recipient: person.phone, subject: n.title, body: [n.title, absoluteLink(n.link)].filter(Boolean).join(' '), key, notBefore });
+			} else if (channel === 'push') {
+				for (const sub of subs.filter((x) => x.personId === personId))
+					await enqueue(tx, { channel, recipient: sub.id, subject: n.title, body: pushPayload(n.title, n.body ?? '', n.link), key: `${key}:${sub.id}`, notBefore });
+			}
+		}
 	}
 	return fresh;
 }
@@ -61,4 +97,43 @@ export async function unreadNotifications(db: Executor, personId: string): Promi
 		.from(notifications)
 		.where(and(eq(notifications.personId, personId), sql`${notifications.readAt} is null`));
 	return r?.n ?? 0;
+}
+
+export interface NotificationView {
+	id: string;
+	kind: string;
+	title: string;
+	body: string;
+	link: string | null;
+	createdAt: string;
+	readAt: string | null;
+}
+
+/** A person's own notifications, newest first (`before`: older than that instant, for paging). */
+export async function listNotifications(db: Executor, personId: string, opts: { unread?: boolean; limit?: number; before?: Date } = {}): Promise<NotificationView[]> {
+	const list = await db
+		.select()
+		.from(notifications)
+		.where(and(eq(notifications.personId, personId), opts.unread ? isNull(notifications.readAt) : undefined, opts.before ? lt(notifications.createdAt, opts.before) : undefined))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(opts.limit ?? 50);
+	return list.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null }));
+}
+
+/** Mark one of one's own notifications read; null when there is no such notification of theirs, else its link. */
+export async function markRead(db: Executor, personId: string, id: string, now = new Date()): Promise<{ link: string | null } | null> {
+	const [r] = await db.select({ readAt: notifications.readAt, link: notifications.link }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.personId, personId)));
+	if (!r) return null;
+	if (!r.readAt) await db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
+	return { link: r.link };
+}
+
+/** Mark all of one's notifications read; returns how many were unread. */
+export async function markAllRead(db: Executor, personId: string, now = new Date()): Promise<number> {
+	const r = await db
+		.update(notifications)
+		.set({ readAt: now })
+		.where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
+		.returning({ id: notifications.id });
+	return r.length;
 }

@@ -5,20 +5,25 @@
  * A module adds its job to `periodicJobs`; `startJobs` runs each one at a time, the next run
  * starting `everySeconds` after the previous one finished.
  */
-import type { Executor } from '../db/client';
+import type { Database } from '../db/client';
 import { log } from '../log';
 import { deliverPending } from './outbox';
+import { sendDigests } from '../notifications/digest';
 
 export interface PeriodicJob {
 	name: string;
 	everySeconds: number;
-	run(db: Executor, now: Date): Promise<unknown>;
+	run(db: Database, now: Date): Promise<unknown>;
 }
 
-export const periodicJobs: PeriodicJob[] = [{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) }];
+export const periodicJobs: PeriodicJob[] = [
+	{ name: 'outbox', everySeconds: 2, run: (db, now) => deliverPending(db, now) },
+	// Daily notification digests (each person's slot once); minutes apart is soon enough.
+	{ name: 'notification-digest', everySeconds: 60, run: (db, now) => sendDigests(db, now) }
+];
 
 /** Start every job; returns a stop function. */
-export function startJobs(db: () => Executor, jobs: readonly PeriodicJob[] = periodicJobs): () => void {
+export function startJobs(db: () => Database, jobs: readonly PeriodicJob[] = periodicJobs): () => void {
 	let stopped = false;
 	const timers = new Map<string, NodeJS.Timeout>();
 	for (const job of jobs) {
