@@ -4,7 +4,7 @@
  * `last_digest_at` forward in the same transaction that takes the items and queues the email
  * (keyed `digest:<person>:<slot>`), so overlapping runs or processes send one digest per slot.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, min, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { accounts, persons } from '../people/schema';
 import { enqueue } from '../platform/outbox';
@@ -16,22 +16,24 @@ import { m } from '#lib/paraglide/messages.js';
 /** Queue the digests due at `now`; returns how many were queued. */
 export async function sendDigests(db: Database, now = new Date()): Promise<number> {
 	const waiting = await db
-		.selectDistinct({
+		.select({
 			personId: notificationDigestItems.personId,
 			digest: notificationSettings.digest,
 			digestHour: notificationSettings.digestHour,
 			timeZone: notificationSettings.timeZone,
-			lastDigestAt: notificationSettings.lastDigestAt
+			lastDigestAt: notificationSettings.lastDigestAt,
+			oldest: min(notificationDigestItems.createdAt)
 		})
 		.from(notificationDigestItems)
 		.leftJoin(notificationSettings, eq(notificationSettings.personId, notificationDigestItems.personId))
-		.where(isNull(notificationDigestItems.digestedAt));
+		.where(isNull(notificationDigestItems.digestedAt))
+		.groupBy(notificationDigestItems.personId, notificationSettings.personId);
 	let queued = 0;
 	for (const w of waiting) {
 		const tz = w.timeZone ?? DEFAULT_TIME_ZONE;
 		// Someone who went back to immediate emails gets what was waiting now.
 		const daily = w.digest === 'daily';
-		if (daily && !digestDue(now, w.digestHour ?? 18, tz, w.lastDigestAt)) continue;
+		if (daily && !digestDue(now, w.digestHour ?? 18, tz, w.lastDigestAt, w.oldest ?? now)) continue;
 		const slot = daily ? digestSlot(now, w.digestHour ?? 18, tz) : now;
 		if (await db.transaction((tx) => digestFor(tx, w.personId, slot, now))) queued++;
 	}

@@ -52,12 +52,18 @@ describe('the daily digest at 18:00 Hanoi time', () => {
 		expect(digestSlot(at('2026-12-01T11:30:00Z'), 18, HCM).toISOString()).toBe('2026-12-01T11:00:00.000Z'); // 18:30 local
 		expect(digestSlot(at('2026-12-01T10:59:00Z'), 18, HCM).toISOString()).toBe('2026-11-30T11:00:00.000Z'); // 17:59 local
 	});
-	it('is due once per slot', () => {
-		const now = at('2026-12-01T11:30:00Z');
-		expect(digestDue(now, 18, HCM, null)).toBe(true);
-		expect(digestDue(now, 18, HCM, at('2026-11-30T11:00:00Z'))).toBe(true);
-		expect(digestDue(now, 18, HCM, at('2026-12-01T11:00:00Z'))).toBe(false);
-		expect(digestDue(at('2026-12-02T10:00:00Z'), 18, HCM, at('2026-12-01T11:00:00Z'))).toBe(false);
-		expect(digestDue(at('2026-12-02T11:00:00Z'), 18, HCM, at('2026-12-01T11:00:00Z'))).toBe(true);
+	it('is due once per slot, for what waited since before it', () => {
+		const now = at('2026-12-01T11:30:00Z'); // 18:30 local
+		const waiting = at('2026-12-01T09:00:00Z'); // 16:00 local
+		expect(digestDue(now, 18, HCM, null, waiting)).toBe(true);
+		expect(digestDue(now, 18, HCM, at('2026-11-30T11:00:00Z'), waiting)).toBe(true);
+		expect(digestDue(now, 18, HCM, at('2026-12-01T11:00:00Z'), waiting)).toBe(false); // sent at 18:00 already
+		expect(digestDue(at('2026-12-02T11:00:00Z'), 18, HCM, at('2026-12-01T11:00:00Z'), at('2026-12-01T12:00:00Z'))).toBe(true);
+	});
+	it('waits for the next slot when everything came in after the last one', () => {
+		// 17:00 local with yesterday's slot never used: what came in at 16:00 goes at 18:00, not now.
+		expect(digestDue(at('2026-12-01T10:00:00Z'), 18, HCM, null, at('2026-12-01T09:00:00Z'))).toBe(false);
+		// Came in at 19:00 after today's digest: not before tomorrow's.
+		expect(digestDue(at('2026-12-01T13:00:00Z'), 18, HCM, at('2026-12-01T11:00:00Z'), at('2026-12-01T12:00:00Z'))).toBe(false);
 	});
 });

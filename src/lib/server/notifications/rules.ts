@@ -52,10 +52,14 @@ export function digestSlot(now: Date, hour: number, timeZone: string): Date {
 	return new Date(floorToMinute(now).getTime() - since * MINUTE);
 }
 
-/** Whether a digest is due: a slot has come since the last one sent. */
-export function digestDue(now: Date, hour: number, timeZone: string, lastDigestAt: Date | null): boolean {
+/**
+ * Whether a digest is due: the latest slot has passed since the last digest, and something has
+ * waited since before that slot (what came in after today's digest waits for tomorrow's; someone
+ * who just chose the digest gets their first at the next slot, not at once).
+ */
+export function digestDue(now: Date, hour: number, timeZone: string, lastDigestAt: Date | null, oldestWaiting: Date): boolean {
 	const slot = digestSlot(now, hour, timeZone);
-	return !lastDigestAt || lastDigestAt.getTime() < slot.getTime();
+	return (!lastDigestAt || lastDigestAt.getTime() < slot.getTime()) && oldestWaiting.getTime() <= slot.getTime();
 }
 
 /** A time zone name the runtime knows (IANA, e.g. Asia/Ho_Chi_Minh). */

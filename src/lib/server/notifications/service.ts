@@ -77,7 +77,7 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 		for (const channel of channels) {
 			const key = `notification:${id}:${channel}`;
 			if (channel === 'email' && person?.email) {
-				if (!urgent && s?.digest === 'daily') await tx.insert(notificationDigestItems).values({ notificationId: id, personId }).onConflictDoNothing();
+				if (!urgent && s?.digest === 'daily') await tx.insert(notificationDigestItems).values({ notificationId: id, personId, createdAt: now }).onConflictDoNothing();
 				else await enqueue(tx, { channel, recipient: person.email, subject: n.title, body, key, notBefore });
 			} else if (channel === 'sms' && person?.phone) {
 				await enqueue(tx, { channel, recipient: person.phone, subject: n.title, body: [n.title, absoluteLink(n.link)].filter(Boolean).join(' '), key, notBefore });

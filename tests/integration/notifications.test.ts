@@ -1,0 +1,280 @@
+/**
+ * notify() on a real database: each person's channels per kind, quiet hours (urgent kinds
+ * excepted), the daily digest, idempotency; and the real senders — SMTP against an in-process
+ * SMTP server, web push against a local HTTPS server standing in for the push service.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq, inArray } from 'drizzle-orm';
+import { createECDH, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer, Agent, type Server as HttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import webpush from 'web-push';
+import { createTestDatabase } from '../helpers/db';
+import type { DatabaseHandle } from '#lib/server/db/client';
+import { accounts, persons } from '#lib/server/people/schema';
+import { outbox } from '#lib/server/platform/schema';
+import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from '#lib/server/notifications/schema';
+import { notify } from '#lib/server/notifications/service';
+import { sendDigests } from '#lib/server/notifications/digest';
+import { deliverPending, listOutbox, logSender, registerSender } from '#lib/server/platform/outbox';
+import { smtpSender } from '#lib/server/notifications/senders/email';
+import { webPushSender } from '#lib/server/notifications/senders/push';
+import { smsProvider, smsSender, registerSmsProvider } from '#lib/server/notifications/senders/sms';
+
+let handle: DatabaseHandle;
+const id: Record<string, string> = {};
+
+async function person(name: string, extra: { email?: string; phone?: string; accountEmail?: string } = {}) {
+	const [p] = await handle.db.insert(persons).values({ kind: 'staff', familyName: 'Nguyễn', givenName: name, path: '/hn/', email: extra.email ?? null, phone: extra.phone ?? null }).returning();
+	if (extra.accountEmail) await handle.db.insert(accounts).values({ personId: p.id, username: name.toLowerCase(), email: extra.accountEmail, passwordHash: 'x' });
+	return p.id;
+}
+
+beforeAll(async () => {
+	handle = await createTestDatabase();
+	id.lan = await person('Lan', { email: 'lan@sen.test', phone: '+84901234567' });
+	id.minh = await person('Minh', { accountEmail: 'minh@sen.test' });
+	id.hoa = await person('Hoa', { email: 'hoa@sen.test' });
+});
+afterAll(() => handle?.close());
+beforeEach(async () => {
+	for (const t of [notificationDigestItems, outbox, notifications, notificationPreferences, notificationSettings, pushSubscriptions]) await handle.db.delete(t);
+});
+afterEach(() => {
+	registerSender('email', logSender);
+	registerSender('push', logSender);
+	registerSender('sms', logSender);
+});
+
+const queued = () => handle.db.select().from(outbox).orderBy(outbox.channel, outbox.recipient);
+// 2026-12-01 10:00 UTC = 17:00 in Hanoi.
+const AFTERNOON = new Date('2026-12-01T10:00:00Z');
+
+describe('notify()', () => {
+	it('writes the in-app notification and, by the kind’s defaults, one email to persons.email or else the account’s', async () => {
+		const fresh = await notify(handle.db, { to: [id.lan, id.minh, id.lan], kind: 'general', title: 'Họp phụ huynh', body: 'Thứ Bảy 8:00', link: '/events/1', key: 'event:1' }, AFTERNOON);
+		expect(fresh.sort()).toEqual([id.lan, id.minh].sort());
+		const rows = await queued();
+		expect(rows.map((r) => [r.channel, r.recipient, r.subject])).toEqual([
+			['email', 'lan@sen.test', 'Họp phụ huynh'],
+			['email', 'minh@sen.test', 'Họp phụ huynh']
+		]);
+		expect(rows[0].body).toContain('Thứ Bảy 8:00');
+		expect(rows[0].body).toContain('/events/1');
+		expect(rows.every((r) => /^notification:[0-9a-f-]+:email$/.test(r.key!) && r.notBefore === null)).toBe(true);
+	});
+
+	it('is idempotent: the same key again notifies nobody and queues nothing more', async () => {
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'A', key: 'k:1' }, AFTERNOON);
+		expect(await notify(handle.db, { to: [id.lan], kind: 'general', title: 'A again', key: 'k:1' }, AFTERNOON)).toEqual([]);
+		expect(await handle.db.select().from(notifications)).toHaveLength(1);
+		expect(await queued()).toHaveLength(1);
+	});
+
+	it('honours a person’s channels for the kind: SMS to persons.phone and push to each subscription, no email', async () => {
+		await handle.db.insert(notificationPreferences).values({ personId: id.lan, kind: 'general', channels: ['sms', 'push'] });
+		const [s1, s2] = await handle.db
+			.insert(pushSubscriptions)
+			.values([1, 2].map((n) => ({ personId: id.lan, endpoint: `https://push.example/${n}`, p256dh: 'k', auth: 'a' })))
+			.returning();
+		await notify(handle.db, { to: [id.lan, id.hoa], kind: 'general', title: 'Lịch thi', link: '/exams', key: 'exam:1' }, AFTERNOON);
+		const rows = await queued();
+		const byKey = (a: string[], b: string[]) => (a[0] + a[1]).localeCompare(b[0] + b[1]);
+		expect(rows.map((r) => [r.channel, r.recipient]).sort(byKey)).toEqual(
+			[
+				['email', 'hoa@sen.test'], // Hoa kept the defaults
+				['sms', '+84901234567'],
+				['push', s1.id],
+				['push', s2.id]
+			].sort(byKey)
+		);
+		const push = rows.find((r) => r.recipient === s1.id)!;
+		expect(JSON.parse(push.body)).toEqual({ title: 'Lịch thi', body: '', url: '/exams' });
+		expect(rows.find((r) => r.channel === 'sms')!.body).toContain('Lịch thi');
+	});
+
+	it('a person who turned every outgoing channel off still gets the in-app notification', async () => {
+		await handle.db.insert(notificationPreferences).values({ personId: id.lan, kind: 'general', channels: [] });
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'x', key: 'k:off' }, AFTERNOON);
+		expect(await handle.db.select().from(notifications)).toHaveLength(1);
+		expect(await queued()).toHaveLength(0);
+	});
+
+	it('holds non-urgent messages in quiet hours until they end; urgent kinds leave at once', async () => {
+		await handle.db.insert(notificationSettings).values({ personId: id.lan, quietStart: '21:00', quietEnd: '06:30' });
+		const night = new Date('2026-12-01T15:00:00Z'); // 22:00 in Hanoi
+		await notify(handle.db, { to: [id.lan, id.hoa], kind: 'general', title: 'Bản tin', key: 'news:1' }, night);
+		await notify(handle.db, { to: [id.lan], kind: 'account_security', title: 'Mật khẩu đã đổi', key: 'pw:1' }, night);
+		const rows = await queued();
+		const lan = rows.filter((r) => r.recipient === 'lan@sen.test');
+		expect(lan.find((r) => r.subject === 'Bản tin')!.notBefore?.toISOString()).toBe('2026-12-01T23:30:00.000Z');
+		expect(lan.find((r) => r.subject === 'Mật khẩu đã đổi')!.notBefore).toBeNull();
+		expect(rows.find((r) => r.recipient === 'hoa@sen.test')!.notBefore).toBeNull(); // no quiet hours set
+
+		const sent: string[] = [];
+		registerSender('email', { send: async (m) => void sent.push(`${m.recipient} ${m.subject}`) });
+		await deliverPending(handle.db, night);
+		expect(sent.sort()).toEqual(['hoa@sen.test Bản tin', 'lan@sen.test Mật khẩu đã đổi']);
+		await deliverPending(handle.db, new Date('2026-12-01T23:30:00Z'));
+		expect(sent).toContain('lan@sen.test Bản tin');
+	});
+});
+
+describe('the daily digest', () => {
+	it('collects non-urgent emails and sends one digest at the chosen hour, once per day', async () => {
+		await handle.db.insert(notificationSettings).values({ personId: id.lan, digest: 'daily', digestHour: 18 });
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'Tin 1', link: '/a', key: 'd:1' }, AFTERNOON);
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'Tin 2', link: '/b', key: 'd:2' }, AFTERNOON);
+		await notify(handle.db, { to: [id.lan], kind: 'account_security', title: 'Khẩn', key: 'd:3' }, AFTERNOON);
+		// Only the urgent one is queued by itself; the others wait for 18:00.
+		expect((await queued()).map((r) => r.subject)).toEqual(['Khẩn']);
+		expect(await sendDigests(handle.db, AFTERNOON)).toBe(0); // 17:00 local: they wait for 18:00
+
+		const sixPm = new Date('2026-12-01T11:05:00Z'); // 18:05 in Hanoi
+		const [a, b] = await Promise.all([sendDigests(handle.db, sixPm), sendDigests(handle.db, sixPm)]);
+		expect(a + b).toBe(1);
+		const digests = (await queued()).filter((r) => r.key?.startsWith('digest:'));
+		expect(digests).toHaveLength(1);
+		expect(digests[0].recipient).toBe('lan@sen.test');
+		expect(digests[0].body).toContain('Tin 1');
+		expect(digests[0].body).toContain('Tin 2');
+		expect(digests[0].body).not.toContain('Khẩn');
+		// Later the same evening: a new item waits for tomorrow's slot.
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'Tin 3', key: 'd:4' }, new Date('2026-12-01T12:00:00Z'));
+		expect(await sendDigests(handle.db, new Date('2026-12-01T13:00:00Z'))).toBe(0);
+		expect(await sendDigests(handle.db, new Date('2026-12-02T11:00:00Z'))).toBe(1);
+		expect((await queued()).filter((r) => r.key?.startsWith('digest:'))).toHaveLength(2);
+	});
+});
+
+describe('the SMTP sender', () => {
+	let server: SMTPServer;
+	let port: number;
+	const received: { from: string; to: string[]; user?: string; raw: string }[] = [];
+	beforeAll(async () => {
+		server = new SMTPServer({
+			disabledCommands: ['STARTTLS'],
+			allowInsecureAuth: true,
+			authOptional: true,
+			onAuth(auth, _session, cb) {
+				if (auth.username === 'sen' && auth.password === 's3cret') cb(null, { user: 'sen' });
+				else cb(new Error('Invalid username or password'));
+			},
+			onData(stream, session, cb) {
+				let raw = '';
+				stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+				stream.on('end', () => {
+					received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw });
+					cb();
+				});
+			}
+		});
+		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+		port = (server.server.address() as AddressInfo).port;
+	});
+	afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+	it('delivers a notification’s email through a real SMTP conversation, signed in with the URL’s credentials', async () => {
+		const sender = smtpSender({ url: `smtp://sen:s3cret@127.0.0.1:${port}`, from: 'Sen <no-reply@sen.test>' });
+		registerSender('email', sender);
+		await notify(handle.db, { to: [id.hoa], kind: 'general', title: 'Lịch họp tổ', body: 'Chiều thứ Năm', key: 'smtp:1' }, AFTERNOON);
+		expect(await deliverPending(handle.db, AFTERNOON)).toBe(1);
+		sender.close();
+		const mail = received.at(-1)!;
+		expect(mail.user).toBe('sen');
+		expect(mail.from).toBe('no-reply@sen.test');
+		expect(mail.to).toEqual(['hoa@sen.test']);
+		expect(mail.raw).toMatch(/Subject: =\?UTF-8\?/); // the Vietnamese subject, encoded
+		expect(mail.raw).toContain('Chi=E1=BB=81u th=E1=BB=A9 N=C4=83m'); // quoted-printable "Chiều thứ Năm"
+	});
+
+	it('a refused sign-in fails the attempt and keeps the message for a retry', async () => {
+		const sender = smtpSender({ host: '127.0.0.1', port, user: 'sen', pass: 'wrong', from: 'no-reply@sen.test' });
+		registerSender('email', sender);
+		await notify(handle.db, { to: [id.hoa], kind: 'general', title: 'x', key: 'smtp:2' }, AFTERNOON);
+		expect(await deliverPending(handle.db, AFTERNOON)).toBe(0);
+		sender.close();
+		const [row] = await listOutbox(handle.db, 'failing');
+		expect(row.attempts).toBe(1);
+		expect(row.lastError).toMatch(/Invalid username or password|535|auth/i);
+	});
+});
+
+describe('the SMS provider adapter', () => {
+	it('sends the text through the provider chosen by name; an unknown name is refused', async () => {
+		const texts: [string, string][] = [];
+		registerSmsProvider('test-gateway', () => ({ send: async (to, text) => void texts.push([to, text]) }));
+		registerSender('sms', smsSender(smsProvider('test-gateway')));
+		await handle.db.insert(notificationPreferences).values({ personId: id.lan, kind: 'general', channels: ['sms'] });
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'Nghỉ học', link: '/n/1', key: 'sms:1' }, AFTERNOON);
+		expect(await deliverPending(handle.db, AFTERNOON)).toBe(1);
+		expect(texts).toEqual([['+84901234567', 'Nghỉ học /n/1']]);
+		expect(() => smsProvider('nope')).toThrow(/unknown SMS provider "nope"/);
+	});
+});
+
+describe('the web-push sender', () => {
+	let dir: string;
+	let server: HttpsServer;
+	let base: string;
+	const hits: { path: string; headers: Record<string, string | string[] | undefined>; bytes: number }[] = [];
+	const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:admin@sen.test' };
+	const agent = new Agent({ rejectUnauthorized: false });
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'sen-push-'));
+		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+		server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+			let bytes = 0;
+			req.on('data', (c: Buffer) => (bytes += c.length));
+			req.on('end', () => {
+				hits.push({ path: req.url ?? '', headers: req.headers, bytes });
+				res.writeHead(req.url === '/gone' ? 410 : 201).end();
+			});
+		});
+		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+		base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => {
+		agent.destroy();
+		await new Promise<void>((ok) => server.close(() => ok()));
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const browserKeys = () => {
+		const ecdh = createECDH('prime256v1');
+		ecdh.generateKeys();
+		return { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+	};
+
+	it('posts an encrypted, VAPID-signed message to the subscription’s endpoint; a 410 removes the subscription', async () => {
+		registerSender('push', webPushSender(() => handle.db, vapid, { agent }));
+		await handle.db.insert(notificationPreferences).values({ personId: id.lan, kind: 'general', channels: ['push'] });
+		const [live, gone] = await handle.db
+			.insert(pushSubscriptions)
+			.values([
+				{ personId: id.lan, endpoint: `${base}/live`, ...browserKeys() },
+				{ personId: id.lan, endpoint: `${base}/gone`, ...browserKeys() }
+			])
+			.returning();
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'Bài tập mới', key: 'push:1' }, AFTERNOON);
+		expect(await deliverPending(handle.db, AFTERNOON)).toBe(1);
+
+		const hit = hits.find((h) => h.path === '/live')!;
+		expect(hit.headers['content-encoding']).toBe('aes128gcm');
+		expect(String(hit.headers.authorization)).toContain(`k=${vapid.publicKey}`);
+		expect(hit.headers.ttl).toBe('86400');
+		expect(hit.bytes).toBeGreaterThan(0);
+		// The gone subscription is removed and its message dead at once (no retries).
+		expect(await handle.db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(inArray(pushSubscriptions.id, [live.id, gone.id]))).toEqual([{ id: live.id }]);
+		const [dead] = await handle.db.select().from(outbox).where(and(eq(outbox.recipient, gone.id), eq(outbox.channel, 'push')));
+		expect(dead.deadAt).not.toBeNull();
+		expect(dead.attempts).toBe(1);
+		expect(dead.lastError).toMatch(/410/);
+	});
+});
