@@ -113,7 +113,20 @@ const cases: Case[] = [
 	['parent', 'read', 'settings', 'school1', true],
 	['parent', 'update', 'settings', 'school1', false],
 	['learner', 'update', 'settings', 'school1', false],
-	['mentor', 'read', 'settings', 'school1', false]
+	['mentor', 'read', 'settings', 'school1', false],
+	// The outbox and its dead letters: system administrators only.
+	['admin', 'read', 'outbox', 'school1', true],
+	['admin', 'update', 'outbox', 'school1', true],
+	['leader', 'read', 'outbox', 'school1', false],
+	['city', 'read', 'outbox', 'unitA', false],
+	['teacher', 'update', 'outbox', 'school1', false],
+	// Notification preferences: one's own, nobody else's — not an administrator's, a leader's nor a parent's.
+	['learner', 'update', 'notification_preference', 'child', true],
+	['mentor', 'read', 'notification_preference', 'mentorSelf', true],
+	['parent', 'read', 'notification_preference', 'child', false],
+	['admin', 'read', 'notification_preference', 'staff1', false],
+	['leader', 'update', 'notification_preference', 'staff1', false],
+	['counsellor', 'read', 'notification_preference', 'learner7A1', false]
 ];
 
 describe('can', () => {

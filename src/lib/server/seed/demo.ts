@@ -16,6 +16,7 @@ import { lessonPlanEvents, lessonPlans } from '../learning/schema';
 import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
+import { seedNotificationsDemo } from '../notifications/demo';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -286,4 +287,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await tx.insert(accounts).values(
 		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
 	);
+	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
 }
