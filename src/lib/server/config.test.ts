@@ -69,4 +69,42 @@ describe('configuration', () => {
 		expect(loadConfig({}).FILES_MAX_MB).toBe(10);
 		expect(() => loadConfig({ FILES_MAX_MB: 'lots' })).toThrow(/FILES_MAX_MB/);
 	});
+
+	describe('outgoing messages', () => {
+		const vapid = { VAPID_PUBLIC_KEY: 'B' + 'a'.repeat(86), VAPID_PRIVATE_KEY: 'c'.repeat(43), VAPID_SUBJECT: 'mailto:admin@sen.example.vn' };
+		const fails = (env: Record<string, string>, pattern: RegExp) => expect(() => loadConfig(env)).toThrow(pattern);
+
+		it('has no SMTP, SMS provider or web push unless configured (the log sender stays)', () => {
+			const c = loadConfig({});
+			expect([c.smtp, c.SMS_PROVIDER, c.vapid]).toEqual([undefined, undefined, undefined]);
+		});
+		it('reads SMTP from a URL or from host, port and credentials, always with a From address', () => {
+			expect(loadConfig({ SMTP_URL: 'smtps://sen:pw@mail.example.vn:465', SMTP_FROM: 'Sen <no-reply@sen.example.vn>' }).smtp).toMatchObject({ url: 'smtps://sen:pw@mail.example.vn:465', from: 'Sen <no-reply@sen.example.vn>' });
+			expect(loadConfig({ SMTP_HOST: 'mail.example.vn', SMTP_PORT: '587', SMTP_USER: 'sen', SMTP_PASS: 'pw', SMTP_FROM: 'no-reply@sen.example.vn' }).smtp).toMatchObject({ host: 'mail.example.vn', port: 587, user: 'sen', pass: 'pw' });
+			fails({ SMTP_HOST: 'mail.example.vn' }, /SMTP_FROM: is needed/);
+			fails({ SMTP_URL: 'smtp://a', SMTP_HOST: 'b', SMTP_FROM: 'x@y.vn' }, /SMTP_HOST: set SMTP_URL or SMTP_HOST, not both/);
+			fails({ SMTP_URL: 'http://mail', SMTP_FROM: 'x@y.vn' }, /SMTP_URL: must be an smtp/);
+		});
+		it('never echoes the SMTP password or the VAPID private key', () => {
+			const messageOf = (env: Record<string, string>) => {
+				try {
+					loadConfig(env);
+				} catch (e) {
+					return (e as Error).message;
+				}
+				throw new Error('expected the configuration to be refused');
+			};
+			const smtp = messageOf({ SMTP_URL: 'ftp://sen:topsecret@mail', SMTP_FROM: 'x@y.vn' });
+			expect(smtp).toMatch(/SMTP_URL/);
+			expect(smtp).not.toContain('topsecret');
+			const key = messageOf({ ...vapid, VAPID_PRIVATE_KEY: 'short-secret' });
+			expect(key).toMatch(/VAPID_PRIVATE_KEY: .*\(got 12 characters\)/);
+			expect(key).not.toContain('short-secret');
+		});
+		it('takes the VAPID keys and subject together', () => {
+			expect(loadConfig(vapid).vapid).toEqual({ publicKey: vapid.VAPID_PUBLIC_KEY, privateKey: vapid.VAPID_PRIVATE_KEY, subject: vapid.VAPID_SUBJECT });
+			fails({ VAPID_PUBLIC_KEY: vapid.VAPID_PUBLIC_KEY }, /set together/);
+			fails({ ...vapid, VAPID_SUBJECT: 'admin@sen.example.vn' }, /VAPID_SUBJECT: must be a mailto/);
+		});
+	});
 });
