@@ -14,7 +14,12 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	// Counselling: the text never carries a case's content. A reply reaches the requester in the app
+	// only — a family's shared mailbox is not the place to learn that a learner asked for help.
+	'counselling_case_new': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
+	'counselling_reply': { group: 'counselling', defaultChannels: ['in_app'] },
+	'counselling_booking': { group: 'counselling', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
