@@ -291,7 +291,9 @@ export interface SlotsInput {
 
 /** A counsellor publishes slots at their school: none in the past, none overlapping their others. Online ones get a room. Audited. */
 export async function publishSlots(db: Executor, p: Principal, input: SlotsInput, now = new Date()) {
-	const school = await callerSchool(db, p, p.grants.find((g) => g.role === 'counsellor' && g.schoolId)?.schoolId ?? undefined);
+	const at = p.grants.find((g) => g.role === 'counsellor' && g.schoolId)?.schoolId;
+	if (!at) throw new ForbiddenError(m.error_forbidden());
+	const school = await callerSchool(db, p, at);
 	authorizeCreate(p, 'counselling_slot', { path: school.path, counsellorIds: [p.personId] });
 	if (input.mode === 'in_person' && !input.place) throw invalid('place', m.cns_place_required());
 	const planned = generateSlots(input);
