@@ -271,6 +271,9 @@ describe('slots and bookings', () => {
 		expect((await ok(await as.counsellor.delete(`/api/v1/counselling/slots/${slotA}`), 409)).error.message).toBe('Lịch này đã có người đặt; hãy huỷ lịch hẹn trước khi xoá.');
 		const winner = id.winner === id.learner ? 'learner' : 'classmate';
 		expect((await ok(await as[winner].post(`/api/v1/counselling/bookings/${id.booking}/cancel`))).status).toBe('cancelled');
+		const [note] = await app.db.select().from(notifications).where(eq(notifications.key, `counselling_booking_cancelled:${id.booking}`));
+		expect([note.personId, note.title]).toEqual([id.counsellor, 'Một lịch hẹn tư vấn đã bị huỷ']);
+		expect((await ok(await as[winner].post(`/api/v1/counselling/bookings/${id.booking}/cancel`))).status).toBe('cancelled'); // again: nothing more
 		expect((await ok(await as.learner.get('/api/v1/counselling/slots'))).items.map((x: { id: string }) => x.id)).toContain(slotA);
 		expect(await status(await as.counsellor2.delete(`/api/v1/counselling/slots/${slotA}`))).toBe(403);
 		expect(await status(await as.learner.delete(`/api/v1/counselling/slots/${slotA}`))).toBe(403);
@@ -297,6 +300,12 @@ describe('slots and bookings', () => {
 		expect(JSON.stringify(await ok(await as.learner.get('/api/v1/counselling/bookings')))).not.toContain(mine.meetingUrl);
 		expect(JSON.stringify(await ok(await as.learner.get('/api/v1/counselling/slots')))).not.toContain('Sen-');
 		expect(await status(await as.learner.post(`/api/v1/counselling/slots/${soon}/bookings`, {}))).toBe(409);
+		// The counsellor cancels: the parent is told, and the link is gone.
+		await ok(await as.counsellor.post(`/api/v1/counselling/bookings/${mine.id}/cancel`));
+		const [note] = await app.db.select().from(notifications).where(eq(notifications.key, `counselling_booking_cancelled:${mine.id}`));
+		expect(note.personId).toBe(id.parent);
+		const after = (await ok(await as.parent.get('/api/v1/counselling/bookings'))).items.find((x: { id: string }) => x.id === mine.id);
+		expect([after.status, after.meetingUrl]).toEqual(['cancelled', null]);
 	});
 });
 

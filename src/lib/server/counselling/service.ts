@@ -408,7 +408,7 @@ export async function bookSlot(db: Executor, p: Principal, slotId: string, input
 	});
 }
 
-/** The booker or the slot's counsellor cancels a booking, freeing the slot. Audited. */
+/** The booker or the slot's counsellor cancels a booking, freeing the slot; the other one is told (in the app). Audited. */
 export async function cancelBooking(db: Executor, p: Principal, id: string) {
 	const [row] = await db.select({ booking: counsellingBookings, slot: counsellingSlots }).from(counsellingBookings).innerJoin(counsellingSlots, eq(counsellingSlots.id, counsellingBookings.slotId)).where(eq(counsellingBookings.id, id));
 	authorize(p, 'update', 'counselling_booking', row ? { path: row.booking.path, personId: row.booking.personId, counsellorIds: [row.slot.counsellorId] } : undefined);
@@ -418,6 +418,8 @@ export async function cancelBooking(db: Executor, p: Principal, id: string) {
 	return db.transaction(async (tx) => {
 		await tx.update(counsellingBookings).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(counsellingBookings.id, id));
 		await writeAudit(tx, auditActor(p, c), { action: 'cancel', entityType: 'counselling_booking', entityId: id, scopePath: b.path, schoolId: b.schoolId, before: { status: 'booked' }, after: { status: 'cancelled' } });
+		const other = p.personId === b.personId ? row.slot.counsellorId : b.personId;
+		await notify(tx, { to: [other], kind: 'counselling_booking_cancelled', title: m.cns_notify_cancelled(), link: '/counselling', schoolId: b.schoolId, key: `counselling_booking_cancelled:${id}` });
 		return { id, status: 'cancelled' as const };
 	});
 }

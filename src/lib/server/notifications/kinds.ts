@@ -19,7 +19,8 @@ export const NOTIFICATION_KINDS = {
 	// only — a family's shared mailbox is not the place to learn that a learner asked for help.
 	'counselling_case_new': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
 	'counselling_reply': { group: 'counselling', defaultChannels: ['in_app'] },
-	'counselling_booking': { group: 'counselling', defaultChannels: ['in_app', 'email'] }
+	'counselling_booking': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
+	'counselling_booking_cancelled': { group: 'counselling', defaultChannels: ['in_app'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
