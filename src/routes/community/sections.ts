@@ -3,6 +3,8 @@
  * title and line of description, and who sees it (decided by the central policy, never here).
  */
 import type { Principal } from '#lib/server/auth/principal';
+import { mayEver } from '#lib/server/auth/policy';
+import { m } from '#lib/paraglide/messages.js';
 
 export interface CommunitySection {
 	href: string;
@@ -11,4 +13,11 @@ export interface CommunitySection {
 	show: (p: Principal) => boolean;
 }
 
-export const communitySections: CommunitySection[] = [];
+export const communitySections: CommunitySection[] = [
+	{
+		href: '/counselling',
+		title: m.cns_title,
+		description: m.cns_section_description,
+		show: (p) => mayEver(p, 'read', 'counselling_slot') || mayEver(p, 'read', 'counselling_case') || mayEver(p, 'read', 'counselling_stats')
+	}
+];

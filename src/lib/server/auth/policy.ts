@@ -39,7 +39,12 @@ export type Kind =
 	| 'project_team'
 	| 'project_feedback'
 	| 'outbox'
-	| 'notification_preference';
+	| 'notification_preference'
+	| 'counselling_case'
+	| 'counselling_assignment'
+	| 'counselling_stats'
+	| 'counselling_slot'
+	| 'counselling_booking';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -61,6 +66,8 @@ export interface Resource {
 	memberIds?: string[];
 	/** The outside mentor of a project. */
 	mentorId?: string | null;
+	/** The counsellors assigned to a counselling case, or the counsellor of a slot (and its booking). */
+	counsellorIds?: string[];
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -74,6 +81,8 @@ export interface ScopeColumns {
 	/** A uuid[] expression (an `array(select …)`) of the learners the row is about (project teams). */
 	memberIds?: SQL;
 	mentorId?: Column | SQL;
+	/** A uuid[] expression of the counsellors assigned to the row (counselling cases). */
+	counsellorIds?: SQL;
 }
 
 interface Matcher {
@@ -183,6 +192,11 @@ export const scopes = {
 		test: (_g, r, p) => !!r.mentorId && r.mentorId === p.personId,
 		sql: (_g, c, p) => sql`${need(c.mentorId, 'mentorId')} = ${p.personId}`
 	},
+	/** A counselling case assigned to the principal (or their own slot and its bookings), under the grant's scope. */
+	assignedCounsellor: {
+		test: (g, r, p) => r.path.startsWith(g.scopePath) && (r.counsellorIds ?? []).includes(p.personId),
+		sql: (g, c, p) => sql`(${p.personId}::uuid = any(${need(c.counsellorIds, 'counsellorIds')}) and ${like(c.path, g.scopePath)})`
+	},
 	/** A parent's own children. */
 	ownChildren: {
 		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
@@ -235,7 +249,12 @@ const ALL_KINDS: Kind[] = [
 	'project_team',
 	'project_feedback',
 	'outbox',
-	'notification_preference'
+	'notification_preference',
+	'counselling_case',
+	'counselling_assignment',
+	'counselling_stats',
+	'counselling_slot',
+	'counselling_booking'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -246,7 +265,10 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback'];
 // A person's own notification choices are theirs alone, not even an administrator's to read.
 const PERSONAL: Kind[] = ['notification_preference'];
-allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k) && !PERSONAL.includes(k)), 'anywhere');
+// Counselling is confidential (TT 31/2017): a case, who it is assigned to and who booked a
+// counsellor are not the installation's to read, so the administrator's grant leaves them out.
+export const CONFIDENTIAL: Kind[] = ['counselling_case', 'counselling_assignment', 'counselling_booking'];
+allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k) && !PERSONAL.includes(k) && !CONFIDENTIAL.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
 // Everyone sees their own person record and account.
@@ -382,6 +404,35 @@ allow('learner', 'read', 'assignment', 'enrolledSelf');
 allow('learner', ['create', 'read'], 'submission', 'self'); // handing in (again) is `create`; `update` is grading
 allow('parent', 'read', 'assignment', 'enrolledChild');
 allow('parent', 'read', 'submission', 'ownChildren');
+
+// School counselling (tư vấn học đường, TT 31/2017/TT-BGDĐT). A case's content — its subject and
+// messages — is read only by its requester (resource personId = the requester: a learner, or a
+// parent asking about their child) and the counsellors assigned to it (counsellorIds); never by the
+// school leader, the homeroom teacher or the administrator. The leader (and the school's
+// counsellors) see the queue — category, status, date, who is assigned, and the requester only
+// when not anonymous — assign counsellors and read the statistics (counts, small ones hidden).
+// Counsellors publish slots; the school's learners and parents see and book them; a booking is
+// the booker's and the slot's counsellor's.
+allow(['learner', 'parent'], 'create', 'counselling_case', 'within');
+allow(['learner', 'parent'], ['read', 'update'], 'counselling_case', 'self');
+allow('counsellor', ['read', 'update'], 'counselling_case', 'assignedCounsellor');
+allow(['school_leader', 'counsellor'], ['read', 'create'], 'counselling_assignment', 'within');
+allow(['school_leader', 'counsellor'], 'read', 'counselling_stats', 'within');
+allow('counsellor', 'create', 'counselling_slot', 'within');
+allow('counsellor', ['update', 'delete'], 'counselling_slot', 'assignedCounsellor');
+allow(['counsellor', 'learner', 'parent'], 'read', 'counselling_slot', 'within');
+allow(['learner', 'parent'], 'create', 'counselling_booking', 'within');
+allow(['learner', 'parent'], ['read', 'update'], 'counselling_booking', 'self');
+allow('counsellor', ['read', 'update'], 'counselling_booking', 'assignedCounsellor');
+
+/**
+ * Who may move a counselling case to a status: its assigned counsellors to any; its requester only
+ * closes it (they are done), never reopens or marks it in progress.
+ */
+export function mayMoveCase(p: Principal | null, resource: Resource, to: 'open' | 'in_progress' | 'closed'): boolean {
+	if (!p || !can(p, 'update', 'counselling_case', resource)) return false;
+	return (resource.counsellorIds ?? []).includes(p.personId) || to === 'closed';
+}
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

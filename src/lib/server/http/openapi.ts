@@ -17,6 +17,7 @@ import { elearningRouteDocs } from '../learning/elearning-openapi';
 import { assignmentRouteDocs } from '../learning/assignment-openapi';
 import { projectsRouteDocs } from '../learning/projects-openapi';
 import { notificationRouteDocs } from '../notifications/openapi';
+import { counsellingRouteDocs } from '../counselling/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -90,7 +91,8 @@ export const routes: RouteDoc[] = [
 	...elearningRouteDocs,
 	...assignmentRouteDocs,
 	...projectsRouteDocs,
-	...notificationRouteDocs
+	...notificationRouteDocs,
+	...counsellingRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

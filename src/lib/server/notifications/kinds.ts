@@ -16,7 +16,13 @@ export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
 	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
 	// Something changed on one's own account (a new sign-in method, a password change): never held back.
-	'account_security': { group: 'account', defaultChannels: ['in_app', 'email'], urgent: true }
+	'account_security': { group: 'account', defaultChannels: ['in_app', 'email'], urgent: true },
+	// Counselling: the text never carries a case's content. A reply reaches the requester in the app
+	// only — a family's shared mailbox is not the place to learn that a learner asked for help.
+	'counselling_case_new': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
+	'counselling_reply': { group: 'counselling', defaultChannels: ['in_app'] },
+	'counselling_booking': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
+	'counselling_booking_cancelled': { group: 'counselling', defaultChannels: ['in_app'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -17,6 +17,9 @@ import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
 import { seedNotificationsDemo } from '../notifications/demo';
+import { counsellingSlots } from '../counselling/schema';
+import { generateSlots } from '../counselling/rules';
+import { newRoomName } from '../platform/meeting-link';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -268,6 +271,14 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		cityPlace('Vườn quốc gia Ba Vì', 'nature', 'Xã Ba Vì, Hà Nội', 21.08, 105.37, 'Hệ sinh thái rừng nhiệt đới núi thấp, đa dạng sinh học, bảo tồn.', ['lower_secondary', 'upper_secondary'])
 	]);
 	await tx.insert(learningPlaces).values({ schoolId: thcs.id, path: thcs.path, name: 'Chùa Tây Phương', kind: 'heritage', wardId: thachThat.id, address: 'Núi Tây Phương, xã Thạch Thất, Hà Nội', latitude: 21.0205, longitude: 105.5662, learning: 'Kiến trúc chùa cổ, 18 pho tượng La Hán bằng gỗ mít.', levels: ['lower_secondary'], createdBy: headT.id });
+
+	// Tư vấn học đường: the counsellor's free slots over the next days — three online on the first
+	// school day ahead (14:00, 30 minutes each) and two in person the day after.
+	const day = (ahead: number) => new Date(Date.now() + 7 * 3600_000 + ahead * 86_400_000).toISOString().slice(0, 10);
+	await tx.insert(counsellingSlots).values([
+		...generateSlots({ date: day(1), time: '14:00', minutes: 30, count: 3 }).map((x) => ({ ...x, schoolId: thcs.id, path: thcs.path, counsellorId: counsellorP.id, mode: 'online' as const, place: '', room: newRoomName() })),
+		...generateSlots({ date: day(2), time: '09:00', minutes: 45, count: 2, gapMinutes: 15 }).map((x) => ({ ...x, schoolId: thcs.id, path: thcs.path, counsellorId: counsellorP.id, mode: 'in_person' as const, place: 'Phòng tư vấn tâm lý, tầng 2 nhà A' }))
+	]);
 
 	const owner: Record<string, string> = {
 		admin: admin.id,

@@ -1,0 +1,20 @@
+import * as i from './inputs';
+
+/** The counselling routes as /api/v1/openapi.json lists them. */
+export const counsellingRouteDocs = [
+	{ method: 'get', path: '/counselling/cases', summary: 'Counselling cases whose content the caller may read: their own requests (learner, parent) or those assigned to them (counsellor). Never the leader’s, the homeroom teacher’s or the administrator’s.', tag: 'counselling', query: i.casesQuery },
+	{ method: 'post', path: '/counselling/cases', summary: 'A learner (about themselves) or a parent (about their child) asks the school’s counsellors; optionally anonymous to the school. Every counsellor of the school is assigned and told “new request” (no content). Audited without content, and without the requester when anonymous.', tag: 'counselling', body: i.caseInput, status: 201 },
+	{ method: 'get', path: '/counselling/cases/{id}', summary: 'One case for its requester or an assigned counsellor (404 for anyone else). Every read is audited.', tag: 'counselling' },
+	{ method: 'patch', path: '/counselling/cases/{id}', summary: 'Move a case: an assigned counsellor to open, in_progress or closed; the requester only closes it. Audited.', tag: 'counselling', body: i.casePatch },
+	{ method: 'get', path: '/counselling/cases/{id}/messages', summary: 'A case’s conversation, for its requester and assigned counsellors. Every read is audited.', tag: 'counselling' },
+	{ method: 'post', path: '/counselling/cases/{id}/messages', summary: 'Reply in a case (requester or assigned counsellor; 409 when closed). The other side is notified without the text. Audited without the text.', tag: 'counselling', body: i.messageInput, status: 201 },
+	{ method: 'post', path: '/counselling/cases/{id}/counsellors', summary: 'The school leader or a counsellor assigns one of the school’s counsellors to a case, without reading it. Audited; the counsellor is notified.', tag: 'counselling', body: i.assignInput, status: 201 },
+	{ method: 'get', path: '/counselling/queue', summary: 'The school’s cases without content: category, status, dates, assigned counsellors, and the requester only when not anonymous (school leader, counsellors)', tag: 'counselling', query: i.schoolQuery },
+	{ method: 'get', path: '/counselling/stats', summary: 'Cases per month (Vietnam time) by category and by status for a school (default: the caller’s): SQL counts, no content or names; counts 1–2 shown as "suppressed" (< 3), with a second cell hidden when one alone would be given away by the total', tag: 'counselling', query: i.schoolQuery },
+	{ method: 'get', path: '/counselling/slots', summary: 'view=free: free upcoming slots of the caller’s school (learners, parents, counsellors); view=mine: a counsellor’s own slots with their bookings and the online room link when open', tag: 'counselling', query: i.slotsQuery },
+	{ method: 'post', path: '/counselling/slots', summary: 'A counsellor publishes count consecutive slots from a date and time in Vietnam, in person (place required) or online (a Jitsi room each); none in the past, none overlapping their others. Audited.', tag: 'counselling', body: i.slotsInput, status: 201 },
+	{ method: 'delete', path: '/counselling/slots/{id}', summary: 'A counsellor withdraws an unbooked slot of theirs (409 when booked). Audited.', tag: 'counselling', status: 204 },
+	{ method: 'post', path: '/counselling/slots/{id}/bookings', summary: 'A learner or parent books a free slot, optionally about one of their cases. Of two bookings at once exactly one wins; the other gets 409. The counsellor is notified. Audited.', tag: 'counselling', body: i.bookingInput, status: 201 },
+	{ method: 'get', path: '/counselling/bookings', summary: 'Bookings the caller may see: their own, or those of a counsellor’s slots; the online room link from 15 minutes before until the end, to these two only', tag: 'counselling' },
+	{ method: 'post', path: '/counselling/bookings/{id}/cancel', summary: 'The booker or the slot’s counsellor cancels a booking, freeing the slot. Audited.', tag: 'counselling' }
+] as const;
