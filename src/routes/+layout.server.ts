@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		user: p ? { name: p.displayName, username: p.username, roles: [...new Set(p.grants.map((g) => g.role))] } : null,
 		nav: p
 			? {
+					// Liên lạc: whoever takes part in school messaging (members of conversations).
+					messages: mayEver(p, 'read', 'conversation'),
 					org: mayEver(p, 'read', 'org_unit') || mayEver(p, 'read', 'school'),
 					people: mayEver(p, 'read', 'person'),
 					import: mayEver(p, 'create', 'import'),

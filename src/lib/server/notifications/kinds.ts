@@ -14,7 +14,12 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	'messaging.message': { group: 'messaging', defaultChannels: ['in_app'] },
+	'messaging.announcement': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
+	'messaging.report': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
+	'contact_book.entry': { group: 'contact_book', defaultChannels: ['in_app', 'email'] },
+	'contact_book.reply': { group: 'contact_book', defaultChannels: ['in_app'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -8,6 +8,7 @@
 import type { Executor } from '../db/client';
 import { log } from '../log';
 import { deliverPending } from './outbox';
+import { applyRetention } from '../messaging/service';
 
 export interface PeriodicJob {
 	name: string;
@@ -15,7 +16,11 @@ export interface PeriodicJob {
 	run(db: Executor, now: Date): Promise<unknown>;
 }
 
-export const periodicJobs: PeriodicJob[] = [{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) }];
+export const periodicJobs: PeriodicJob[] = [
+	{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) },
+	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
+	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) }
+];
 
 /** Start every job; returns a stop function. */
 export function startJobs(db: () => Executor, jobs: readonly PeriodicJob[] = periodicJobs): () => void {
