@@ -397,7 +397,7 @@ allow('school_leader', ['read', 'update'], 'message_report', 'within');
 // The contact book (sổ liên lạc điện tử); the resource is the class's path and personId = the
 // learner. The homeroom teacher writes it; the class's teachers and the school leader read it; the
 // parent reads their child's and acknowledges or replies (`update`); the learner reads their own.
-allow('homeroom_teacher', ['create', 'read', 'update'], 'contact_book', 'within');
+allow('homeroom_teacher', ['create', 'read'], 'contact_book', 'within');
 allow('teacher', 'read', 'contact_book', 'classGranted');
 allow('school_leader', 'read', 'contact_book', 'within');
 allow('parent', ['read', 'update'], 'contact_book', 'ownChildren');

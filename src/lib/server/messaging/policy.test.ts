@@ -164,5 +164,6 @@ describe('contact_book', () => {
 		expect(can(P.parent, 'update', 'contact_book', child)).toBe(true);
 		expect(can(P.parent, 'update', 'contact_book', other)).toBe(false);
 		expect(can(P.learner, 'update', 'contact_book', child)).toBe(false);
+		expect(can(P.homeroom, 'update', 'contact_book', child)).toBe(false);
 	});
 });
