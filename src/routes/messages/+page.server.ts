@@ -5,6 +5,7 @@ import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { announcementInput, directInput } from '#lib/server/messaging/inputs';
+import { contactBookLinks } from '#lib/server/messaging/contact-book';
 import { announceClasses, contactChoices, createAnnouncement, listConversations, startDirect } from '#lib/server/messaging/service';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
@@ -13,8 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
 	if (!mayEver(p, 'read', 'conversation')) error(403, m.ui_error_forbidden());
 	const { db } = getContext();
-	const [list, contacts, classes] = await Promise.all([orErrorPage(() => listConversations(db, p)), contactChoices(db, p), announceClasses(db, p)]);
-	return { ...list, contacts, classes, mayReview: mayEver(p, 'read', 'message_report') };
+	const [list, contacts, classes, books] = await Promise.all([orErrorPage(() => listConversations(db, p)), contactChoices(db, p), announceClasses(db, p), contactBookLinks(db, p)]);
+	return { ...list, contacts, classes, books, mayReview: mayEver(p, 'read', 'message_report') };
 };
 
 export const actions: Actions = {

@@ -132,3 +132,16 @@ export async function classForNotes(db: Executor, p: Principal, classId: string)
 		.where(eq(enrolments.classId, classId));
 	return { class: { id: cls.id, name: cls.name }, learners: sortVietnamese(rows).map((r) => ({ id: r.id, name: fullName(r) })), today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }) };
 }
+
+/**
+ * The contact books the caller may open from /messages: a parent's children's, a learner's own,
+ * and the classes a homeroom teacher writes for.
+ */
+export async function contactBookLinks(db: Executor, p: Principal) {
+	const selfIsLearner = p.grants.some((g) => g.role === 'learner');
+	const ids = [...new Set([...p.childIds, ...(selfIsLearner ? [p.personId] : [])])];
+	const people = ids.length ? await db.select().from(persons).where(inArray(persons.id, ids)) : [];
+	const homeroomPaths = p.grants.filter((g) => g.role === 'homeroom_teacher' && g.scopeType === 'class').map((g) => g.scopePath);
+	const homeroom = homeroomPaths.length ? await db.select({ id: classes.id, name: classes.name }).from(classes).where(inArray(classes.path, homeroomPaths)) : [];
+	return { learners: sortVietnamese(people.filter((x) => x.kind === 'learner')).map((x) => ({ id: x.id, name: fullName(x) })), classes: homeroom };
+}

@@ -5,6 +5,8 @@
  * and one login per role. Runs only on an empty database and never in production.
  */
 import { count } from 'drizzle-orm';
+import { contactBookEntries, conversationMembers, conversations, messages } from '../messaging/schema';
+import { fanOut } from '../messaging/service';
 import type { Database, Executor } from '../db/client';
 import { learningPlaces } from '../learning/place-schema';
 import type { PlaceKind, PlaceLevel } from '../learning/place-rules';
@@ -267,6 +269,16 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		cityPlace('Vườn quốc gia Ba Vì', 'nature', 'Xã Ba Vì, Hà Nội', 21.08, 105.37, 'Hệ sinh thái rừng nhiệt đới núi thấp, đa dạng sinh học, bảo tồn.', ['lower_secondary', 'upper_secondary'])
 	]);
 	await tx.insert(learningPlaces).values({ schoolId: thcs.id, path: thcs.path, name: 'Chùa Tây Phương', kind: 'heritage', wardId: thachThat.id, address: 'Núi Tây Phương, xã Thạch Thất, Hà Nội', latitude: 21.0205, longitude: 105.5662, learning: 'Kiến trúc chùa cổ, 18 pho tượng La Hán bằng gỗ mít.', levels: ['lower_secondary'], createdBy: headT.id });
+
+	// Liên lạc: the homeroom teacher's announcement to 6A1's parents and a contact-book note for the demo learner.
+	const [announcement] = await tx
+		.insert(conversations)
+		.values({ schoolId: thcs.id, path: c6a1.path, kind: 'class_announcement', classId: c6a1.id, title: 'Họp phụ huynh đầu năm', repliesAllowed: true, createdBy: homeroomT.id })
+		.returning();
+	await tx.insert(conversationMembers).values({ conversationId: announcement.id, personId: homeroomT.id, role: 'owner', lastReadAt: new Date() });
+	await fanOut(tx, announcement.id, c6a1.id, homeroomT.id);
+	await tx.insert(messages).values({ conversationId: announcement.id, authorId: homeroomT.id, body: 'Kính mời quý phụ huynh lớp 6A1 dự họp phụ huynh đầu năm lúc 8 giờ sáng Chủ nhật tại phòng 6A1.' });
+	await tx.insert(contactBookEntries).values({ schoolId: thcs.id, classId: c6a1.id, learnerId, path: c6a1.path, authorId: homeroomT.id, kind: 'weekly', on: `${y}-09-18`, body: 'Tuần đầu em đi học đúng giờ, hăng hái phát biểu. Gia đình nhắc em chuẩn bị đủ sách vở.' });
 
 	const owner: Record<string, string> = {
 		admin: admin.id,
