@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		user: p ? { name: p.displayName, username: p.username, roles: [...new Set(p.grants.map((g) => g.role))], unread: await unreadNotifications(getContext().db, p.personId) } : null,
 		nav: p
 			? {
+					// Liên lạc: whoever takes part in school messaging (members of conversations).
+					messages: mayEver(p, 'read', 'conversation'),
 					org: mayEver(p, 'read', 'org_unit') || mayEver(p, 'read', 'school'),
 					people: mayEver(p, 'read', 'person'),
 					import: mayEver(p, 'create', 'import'),

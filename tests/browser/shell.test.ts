@@ -112,7 +112,7 @@ describe('the application shell', () => {
 		await snap(page, 'dashboard-admin-1280');
 		await context.clearCookies();
 		await loginAs(page, 'learner');
-		await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Trang chủ', 'Tổ chức', 'Con người', 'Học tập', 'Bài tập', 'Dự án', 'Địa điểm học tập', 'Cộng đồng', 'Tài khoản']);
+		await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Trang chủ', 'Liên lạc', 'Tổ chức', 'Con người', 'Học tập', 'Bài tập', 'Dự án', 'Địa điểm học tập', 'Cộng đồng', 'Tài khoản']);
 		await context.close();
 	});
 

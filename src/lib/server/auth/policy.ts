@@ -5,7 +5,7 @@
  * (`scopeCondition`, a SQL filter), so a page and a list can never disagree.
  */
 import { sql, type SQL, type Column } from 'drizzle-orm';
-import type { Grant, Principal, Role } from './principal';
+import type { Grant, Principal, Role, ScopeType } from './principal';
 
 export type Kind =
 	| 'org_unit'
@@ -44,7 +44,10 @@ export type Kind =
 	| 'counselling_assignment'
 	| 'counselling_stats'
 	| 'counselling_slot'
-	| 'counselling_booking';
+	| 'counselling_booking'
+	| 'conversation'
+	| 'message_report'
+	| 'contact_book';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -254,7 +257,10 @@ const ALL_KINDS: Kind[] = [
 	'counselling_assignment',
 	'counselling_stats',
 	'counselling_slot',
-	'counselling_booking'
+	'counselling_booking',
+	'conversation',
+	'message_report',
+	'contact_book'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -262,13 +268,17 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback', 'contact_book'];
 // A person's own notification choices are theirs alone, not even an administrator's to read.
 const PERSONAL: Kind[] = ['notification_preference'];
 // Counselling is confidential (TT 31/2017): a case, who it is assigned to and who booked a
 // counsellor are not the installation's to read, so the administrator's grant leaves them out.
 export const CONFIDENTIAL: Kind[] = ['counselling_case', 'counselling_assignment', 'counselling_booking'];
-allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k) && !PERSONAL.includes(k) && !CONFIDENTIAL.includes(k)), 'anywhere');
+// Conversations are private to their members; reports are reviewed by the school's leaders.
+// Administrators run the installation and read neither.
+const PRIVATE: Kind[] = ['conversation', 'message_report'];
+const NOT_THE_ADMINS: Kind[] = [...TEACHER_WRITTEN, ...PERSONAL, ...CONFIDENTIAL, ...PRIVATE];
+allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !NOT_THE_ADMINS.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
 // Everyone sees their own person record and account.
@@ -432,6 +442,73 @@ allow('counsellor', ['read', 'update'], 'counselling_booking', 'assignedCounsell
 export function mayMoveCase(p: Principal | null, resource: Resource, to: 'open' | 'in_progress' | 'closed'): boolean {
 	if (!p || !can(p, 'update', 'counselling_case', resource)) return false;
 	return (resource.counsellorIds ?? []).includes(p.personId) || to === 'closed';
+// Messaging (liên lạc). A conversation's resource is its path (the school's for a direct one, the
+// class's for an announcement or a project channel) with its members; reading and posting (`update`)
+// means being a member. Who may start a direct conversation with whom is `mayStartConversation`
+// below; announcements and project channels are created by the class's teachers (and the homeroom
+// teacher). A member reports a message; the school's leaders review reports and hide messages.
+const MESSAGING_ROLES: Role[] = ['learner', 'parent', ...SCHOOL_STAFF, 'school_leader', ...COMMUNITY];
+allow(MESSAGING_ROLES, ['read', 'update'], 'conversation', 'member');
+allow(['teacher', 'homeroom_teacher'], 'create', 'conversation', 'classGranted');
+allow(MESSAGING_ROLES, 'create', 'message_report', 'member');
+allow('school_leader', ['read', 'update'], 'message_report', 'within');
+
+// The contact book (sổ liên lạc điện tử); the resource is the class's path and personId = the
+// learner. The homeroom teacher writes it; the class's teachers and the school leader read it; the
+// parent reads their child's and acknowledges or replies (`update`); the learner reads their own.
+allow('homeroom_teacher', ['create', 'read'], 'contact_book', 'within');
+allow('teacher', 'read', 'contact_book', 'classGranted');
+allow('school_leader', 'read', 'contact_book', 'within');
+allow('parent', ['read', 'update'], 'contact_book', 'ownChildren');
+allow('learner', 'read', 'contact_book', 'self');
+
+/** One side of a possible conversation, as `mayStartConversation` needs it. */
+export interface Party {
+	personId: string;
+	kind: 'learner' | 'staff' | 'guardian' | 'community';
+	grants: readonly { role: Role; scopeType: ScopeType; scopePath: string; schoolId: string | null }[];
+	/** A learner's classes (paths), or a parent's children's classes. */
+	classPaths: readonly string[];
+}
+
+const STAFF_ROLES: readonly Role[] = [...SCHOOL_STAFF, 'school_leader'];
+const CLASS_TEACHING: readonly Role[] = ['teacher', 'homeroom_teacher'];
+const schoolsAsStaff = (x: Party) => new Set(x.grants.filter((g) => STAFF_ROLES.includes(g.role) && g.schoolId).map((g) => g.schoolId!));
+const isStaff = (x: Party) => x.kind === 'staff' && schoolsAsStaff(x).size > 0;
+const isCommunity = (x: Party) => x.kind === 'community' || x.grants.some((g) => COMMUNITY.includes(g.role));
+/** `a` teaches (or is homeroom teacher of) a class that `b` — a learner or a parent — belongs to. */
+const teachesFamilyOf = (a: Party, b: Party) =>
+	(b.kind === 'learner' || b.kind === 'guardian') &&
+	a.grants.some((g) => CLASS_TEACHING.includes(g.role) && g.scopeType === 'class' && b.classPaths.some((cp) => cp.startsWith(g.scopePath)));
+/** `a` leads a school `b` belongs to (as staff, learner or parent). */
+const leadsSchoolOf = (a: Party, b: Party) =>
+	a.grants.some(
+		(g) => g.role === 'school_leader' && (b.classPaths.some((cp) => cp.startsWith(g.scopePath)) || b.grants.some((h) => h.schoolId !== null && h.schoolId === g.schoolId && h.scopePath.startsWith(g.scopePath)))
+	);
+
+/**
+ * May `me` start a direct conversation with `target`? A product rule for child safety, symmetric:
+ * - a teacher or homeroom teacher of a class ↔ its learners and their parents;
+ * - a school leader ↔ anyone of the school; staff ↔ staff of the same school;
+ * - community members (mentor, alumnus, partner contact) ↔ school staff only;
+ * - never a learner ↔ a community member (a mentor reaches learners only in a project channel a
+ *   teacher set up and stays in), never parent ↔ parent, learner ↔ learner, nor oneself;
+ * - officers and administrators are not in school messaging.
+ */
+export function mayStartConversation(me: Party, target: Party): boolean {
+	if (me.personId === target.personId) return false;
+	const pair = (k1: Party['kind'], k2: Party['kind']) => (me.kind === k1 && target.kind === k2) || (me.kind === k2 && target.kind === k1);
+	if ((me.kind === 'learner' && isCommunity(target)) || (target.kind === 'learner' && isCommunity(me))) return false;
+	if (pair('learner', 'learner') || pair('guardian', 'guardian') || pair('learner', 'guardian')) return false;
+	const either = (f: (a: Party, b: Party) => boolean) => f(me, target) || f(target, me);
+	if (either(teachesFamilyOf)) return true;
+	if (either(leadsSchoolOf)) return true;
+	if (isStaff(me) && isStaff(target)) {
+		const mine = schoolsAsStaff(me);
+		if ([...schoolsAsStaff(target)].some((s) => mine.has(s))) return true;
+	}
+	if ((isCommunity(me) && isStaff(target)) || (isCommunity(target) && isStaff(me))) return true;
+	return false;
 }
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {

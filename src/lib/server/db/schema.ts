@@ -14,3 +14,4 @@ export * from '../learning/place-schema';
 export * from '../learning/project-schema';
 export * from '../notifications/schema';
 export * from '../counselling/schema';
+export * from '../messaging/schema';

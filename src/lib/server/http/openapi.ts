@@ -18,6 +18,7 @@ import { assignmentRouteDocs } from '../learning/assignment-openapi';
 import { projectsRouteDocs } from '../learning/projects-openapi';
 import { notificationRouteDocs } from '../notifications/openapi';
 import { counsellingRouteDocs } from '../counselling/openapi';
+import { messagingRouteDocs } from '../messaging/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -92,7 +93,8 @@ export const routes: RouteDoc[] = [
 	...assignmentRouteDocs,
 	...projectsRouteDocs,
 	...notificationRouteDocs,
-	...counsellingRouteDocs
+	...counsellingRouteDocs,
+	...messagingRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -22,7 +22,12 @@ export const NOTIFICATION_KINDS = {
 	'counselling_case_new': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
 	'counselling_reply': { group: 'counselling', defaultChannels: ['in_app'] },
 	'counselling_booking': { group: 'counselling', defaultChannels: ['in_app', 'email'] },
-	'counselling_booking_cancelled': { group: 'counselling', defaultChannels: ['in_app'] }
+	'counselling_booking_cancelled': { group: 'counselling', defaultChannels: ['in_app'] },
+	'messaging.message': { group: 'messaging', defaultChannels: ['in_app'] },
+	'messaging.announcement': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
+	'messaging.report': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
+	'contact_book.entry': { group: 'contact_book', defaultChannels: ['in_app', 'email'] },
+	'contact_book.reply': { group: 'contact_book', defaultChannels: ['in_app'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

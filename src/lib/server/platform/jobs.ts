@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { log } from '../log';
 import { deliverPending } from './outbox';
 import { sendDigests } from '../notifications/digest';
+import { applyRetention } from '../messaging/service';
 
 export interface PeriodicJob {
 	name: string;
@@ -19,7 +20,9 @@ export interface PeriodicJob {
 export const periodicJobs: PeriodicJob[] = [
 	{ name: 'outbox', everySeconds: 2, run: (db, now) => deliverPending(db, now) },
 	// Daily notification digests (each person's slot once); minutes apart is soon enough.
-	{ name: 'notification-digest', everySeconds: 60, run: (db, now) => sendDigests(db, now) }
+	{ name: 'notification-digest', everySeconds: 60, run: (db, now) => sendDigests(db, now) },
+	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
+	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

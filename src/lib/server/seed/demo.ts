@@ -5,6 +5,8 @@
  * and one login per role. Runs only on an empty database and never in production.
  */
 import { count } from 'drizzle-orm';
+import { contactBookEntries, conversationMembers, conversations, messages } from '../messaging/schema';
+import { fanOut } from '../messaging/service';
 import type { Database, Executor } from '../db/client';
 import { learningPlaces } from '../learning/place-schema';
 import type { PlaceKind, PlaceLevel } from '../learning/place-rules';
@@ -279,6 +281,15 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		...generateSlots({ date: day(1), time: '14:00', minutes: 30, count: 3 }).map((x) => ({ ...x, schoolId: thcs.id, path: thcs.path, counsellorId: counsellorP.id, mode: 'online' as const, place: '', room: newRoomName() })),
 		...generateSlots({ date: day(2), time: '09:00', minutes: 45, count: 2, gapMinutes: 15 }).map((x) => ({ ...x, schoolId: thcs.id, path: thcs.path, counsellorId: counsellorP.id, mode: 'in_person' as const, place: 'Phòng tư vấn tâm lý, tầng 2 nhà A' }))
 	]);
+	// Liên lạc: the homeroom teacher's announcement to 6A1's parents and a contact-book note for the demo learner.
+	const [announcement] = await tx
+		.insert(conversations)
+		.values({ schoolId: thcs.id, path: c6a1.path, kind: 'class_announcement', classId: c6a1.id, title: 'Họp phụ huynh đầu năm', repliesAllowed: true, createdBy: homeroomT.id })
+		.returning();
+	await tx.insert(conversationMembers).values({ conversationId: announcement.id, personId: homeroomT.id, role: 'owner', lastReadAt: new Date() });
+	await fanOut(tx, announcement.id, c6a1.id, homeroomT.id);
+	await tx.insert(messages).values({ conversationId: announcement.id, authorId: homeroomT.id, body: 'Kính mời quý phụ huynh lớp 6A1 dự họp phụ huynh đầu năm lúc 8 giờ sáng Chủ nhật tại phòng 6A1.' });
+	await tx.insert(contactBookEntries).values({ schoolId: thcs.id, classId: c6a1.id, learnerId, path: c6a1.path, authorId: homeroomT.id, kind: 'weekly', on: `${y}-09-18`, body: 'Tuần đầu em đi học đúng giờ, hăng hái phát biểu. Gia đình nhắc em chuẩn bị đủ sách vở.' });
 
 	const owner: Record<string, string> = {
 		admin: admin.id,

@@ -111,6 +111,15 @@ export const registry = {
 		description: m.settings_quiet_hours_description,
 		control: { type: 'timeRange' }
 	}),
+	/** Messages older than this many days are deleted (a reported one stays until reviewed). */
+	'messaging.retentionDays': define({
+		schema: integer(30, 3650),
+		default: 730,
+		levels: ['city', 'unit', 'school'],
+		label: m.msg_setting_retention_label,
+		description: m.msg_setting_retention_description,
+		control: { type: 'integer', min: 30, max: 3650 }
+	}),
 	'imports.maxRows': define({
 		schema: integer(100, 20_000),
 		default: 10_000,
