@@ -442,6 +442,8 @@ allow('counsellor', ['read', 'update'], 'counselling_booking', 'assignedCounsell
 export function mayMoveCase(p: Principal | null, resource: Resource, to: 'open' | 'in_progress' | 'closed'): boolean {
 	if (!p || !can(p, 'update', 'counselling_case', resource)) return false;
 	return (resource.counsellorIds ?? []).includes(p.personId) || to === 'closed';
+}
+
 // Messaging (liên lạc). A conversation's resource is its path (the school's for a direct one, the
 // class's for an announcement or a project channel) with its members; reading and posting (`update`)
 // means being a member. Who may start a direct conversation with whom is `mayStartConversation`
