@@ -4,7 +4,7 @@ import { mayEver } from '#lib/server/auth/policy';
 import { loginPath } from '#lib/server/http/pages';
 
 /** Pages anyone may open; every other page sends a visitor who is not signed in to /login. */
-const PUBLIC = [/^\/login\/?$/, /^\/logout\/?$/, /^\/forgot-password\/?$/, /^\/reset-password\/[^/]+\/?$/, /^\/language\/?$/];
+const PUBLIC = [/^\/login\/?$/, /^\/logout\/?$/, /^\/forgot-password\/?$/, /^\/reset-password\/[^/]+\/?$/, /^\/language\/?$/, /^\/network\/join\/?$/, /^\/network\/invite\/[^/]+\/?$/];
 const isPublicPath = (path: string) => PUBLIC.some((re) => re.test(path));
 
 export const load: LayoutServerLoad = ({ locals, url }) => {

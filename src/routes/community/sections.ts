@@ -3,6 +3,8 @@
  * title and line of description, and who sees it (decided by the central policy, never here).
  */
 import type { Principal } from '#lib/server/auth/principal';
+import { mayEver } from '#lib/server/auth/policy';
+import { m } from '#lib/paraglide/messages.js';
 
 export interface CommunitySection {
 	href: string;
@@ -11,4 +13,7 @@ export interface CommunitySection {
 	show: (p: Principal) => boolean;
 }
 
-export const communitySections: CommunitySection[] = [];
+export const communitySections: CommunitySection[] = [
+	// Mạng lưới cộng đồng: staff search it, vetters vet, members see their profile and requests.
+	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') }
+];

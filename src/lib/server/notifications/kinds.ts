@@ -14,7 +14,14 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	// The community network: a registration waiting for vetters; a member vetted, rejected or suspended;
+	// a school's request to a member; the member's answer; the outcome the school recorded.
+	'network_registration': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_vetting': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_request': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_answer': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_outcome': { group: 'network', defaultChannels: ['in_app'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
