@@ -81,4 +81,12 @@ CREATE INDEX "network_engagements_school_idx" ON "network_engagements" USING btr
 CREATE UNIQUE INDEX "network_members_person_uq" ON "network_members" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "network_members_path_idx" ON "network_members" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "network_members_search_idx" ON "network_members" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "network_vetting_member_idx" ON "network_vetting" USING btree ("member_id");
+CREATE INDEX "network_vetting_member_idx" ON "network_vetting" USING btree ("member_id");--> statement-breakpoint
+-- A member's vetting history is append-only: who checked what and decided when is never rewritten.
+CREATE FUNCTION network_vetting_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION 'network_vetting is append-only';
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER network_vetting_no_update BEFORE UPDATE ON "network_vetting"
+	FOR EACH ROW EXECUTE FUNCTION network_vetting_append_only();

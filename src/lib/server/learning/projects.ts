@@ -23,6 +23,7 @@ import { isHttpsUrl, milestoneStatus } from './project-rules';
 import { downloadResponse, findFiles, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { isVettedMentorFor, vettedMentorChoices } from '../network/service';
+import { notify } from '../notifications/service';
 import { m } from '#lib/paraglide/messages.js';
 
 type Project = typeof projects.$inferSelect;
@@ -91,6 +92,21 @@ export async function createProject(db: Executor, p: Principal, input: ProjectIn
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'project', entityId: pr.id, scopePath: pr.path, schoolId: pr.schoolId, after: pr });
 		return pr;
+	});
+}
+
+/**
+ * The class's teacher sets or clears a project's outside mentor: only a vetted network member whose
+ * vetting covers the class (checkMentor). Audited; a new mentor is notified.
+ */
+export async function setMentor(db: Executor, p: Principal, projectId: string, mentorId: string | null) {
+	const { project: pr } = await loadProject(db, p, projectId, 'update');
+	if (mentorId) await checkMentor(db, mentorId, pr.path);
+	return db.transaction(async (tx) => {
+		const [after] = await tx.update(projects).set({ mentorId, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+		await writeAudit(tx, p, { action: 'set_mentor', entityType: 'project', entityId: projectId, scopePath: pr.path, schoolId: pr.schoolId, before: { mentorId: pr.mentorId }, after: { mentorId } });
+		if (mentorId && mentorId !== pr.mentorId) await notify(tx, { to: [mentorId], kind: 'network_mentor', title: m.net_notify_mentor_title({ project: pr.title }), link: `/projects/${projectId}`, schoolId: pr.schoolId, key: `network_mentor:${projectId}:${mentorId}:${after.updatedAt.getTime()}` });
+		return after;
 	});
 }
 

@@ -21,7 +21,9 @@ export const NOTIFICATION_KINDS = {
 	'network_vetting': { group: 'network', defaultChannels: ['in_app', 'email'] },
 	'network_request': { group: 'network', defaultChannels: ['in_app', 'email'] },
 	'network_answer': { group: 'network', defaultChannels: ['in_app', 'email'] },
-	'network_outcome': { group: 'network', defaultChannels: ['in_app'] }
+	'network_outcome': { group: 'network', defaultChannels: ['in_app'] },
+	// A vetted member was made a project's outside mentor.
+	'network_mentor': { group: 'network', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
