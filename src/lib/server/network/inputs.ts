@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '#lib/paraglide/messages.js';
 import { BACKGROUND_CHECKS, ENGAGEMENT_STATUSES, MEMBER_KINDS, MEMBER_STATUSES, OFFERS, VETTING_DECISIONS } from './rules';
 
 const id = z.uuid();
@@ -22,7 +23,7 @@ export const registrationInput = z.object({
 	phone: z.string().trim().max(30).default(''),
 	kind: z.enum(MEMBER_KINDS),
 	...profile,
-	codeOfConduct: z.literal(true),
+	codeOfConduct: z.literal(true, { error: () => m.net_coc_required() }),
 	password: z.string().min(1).max(200)
 });
 export const invitationAcceptInput = registrationInput.omit({ email: true, kind: true });

@@ -22,7 +22,8 @@ async function run(event: RequestEvent, name: string, work: (id: string, v: Reco
 	try {
 		await work(id, v);
 	} catch (e) {
-		return pageFailure(e, v, `${name}:${id}`);
+		// An empty outcome is the rule's to explain, not "fill this in".
+		return pageFailure(e, { outcome: '', ...v }, `${name}:${id}`);
 	}
 	return { done: name };
 }

@@ -16,7 +16,7 @@ export const actions: Actions = {
 		try {
 			await register(getContext().db, registrationFromForm(form, v));
 		} catch (e) {
-			return pageFailure(e, { ...v, offers: form.getAll('offers').join(',') }, 'join');
+			return pageFailure(e, { codeOfConduct: '', ...v, offers: form.getAll('offers').join(',') }, 'join');
 		}
 		return { received: true };
 	}

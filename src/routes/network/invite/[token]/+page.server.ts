@@ -24,7 +24,7 @@ export const actions: Actions = {
 		try {
 			await acceptInvitation(getContext().db, event.params.token, invitationFromForm(form, v));
 		} catch (e) {
-			return pageFailure(e, { ...v, offers: form.getAll('offers').join(',') }, 'invite');
+			return pageFailure(e, { codeOfConduct: '', ...v, offers: form.getAll('offers').join(',') }, 'invite');
 		}
 		return { accepted: true };
 	}

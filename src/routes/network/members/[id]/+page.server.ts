@@ -18,20 +18,21 @@ export const load: PageServerLoad = async (event) => {
 	return { member, history, classes };
 };
 
-async function run(event: RequestEvent, name: string, work: (id: string, v: Record<string, string | undefined>) => Promise<unknown>) {
+/** Runs one form; an unticked checkbox is kept as '' so the rule's own message shows, not "fill this in". */
+async function run(event: RequestEvent, name: string, work: (id: string, v: Record<string, string | undefined>) => Promise<unknown>, unticked: string[] = []) {
 	requirePrincipal(event);
 	const id = idOr404(event.params.id);
 	const v = formObject(await event.request.formData());
 	try {
 		await work(id, v);
 	} catch (e) {
-		return pageFailure(e, v, name);
+		return pageFailure(e, { ...Object.fromEntries(unticked.map((k) => [k, ''])), ...v }, name);
 	}
 	return { done: name };
 }
 
 export const actions: Actions = {
-	vet: (event) => run(event, 'vet', (id, v) => vet(getContext().db, event.locals.principal!, id, vettingFromForm(v))),
+	vet: (event) => run(event, 'vet', (id, v) => vet(getContext().db, event.locals.principal!, id, vettingFromForm(v)), ['identityChecked', 'codeOfConductConfirmed', 'backgroundCheckedOn']),
 	suspend: (event) => run(event, 'suspend', (id, v) => suspend(getContext().db, event.locals.principal!, id, parse(suspensionInput, { note: v.note }))),
 	request: (event) => run(event, 'request', (id, v) => requestEngagement(getContext().db, event.locals.principal!, engagementFromForm(id, v)))
 };
