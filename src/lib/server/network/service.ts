@@ -15,6 +15,7 @@ import { sha256 } from '../auth/service';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
 import { enqueue } from '../platform/outbox';
+import { outbox } from '../platform/schema';
 import { getContext, hasContext } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { accounts, persons, roleGrants } from '../people/schema';
@@ -143,6 +144,17 @@ async function createPendingMember(tx: Executor, input: Omit<RegistrationInput, 
 	return mb;
 }
 
+/** The owner of an address someone tried to register with hears of it at most once an hour (the public form cannot flood a mailbox). */
+async function tellOwnerOnce(db: Executor, email: string) {
+	const subject = m.net_email_exists_subject();
+	const [recent] = await db
+		.select({ id: outbox.id })
+		.from(outbox)
+		.where(and(eq(outbox.recipient, email), eq(outbox.subject, subject), gt(outbox.createdAt, new Date(Date.now() - 3_600_000))))
+		.limit(1);
+	if (!recent) await enqueue(db, { channel: 'email', recipient: email, subject, body: m.net_email_exists_body({ link: `${publicUrl()}/forgot-password` }) });
+}
+
 /**
  * Public registration (/network/join): a pending member at the city. The answer is the same
  * whether or not the email already has an account (no enumeration); its owner gets an email instead.
@@ -152,7 +164,7 @@ export async function register(db: Executor, input: RegistrationInput): Promise<
 	const passwordHash = await hashPassword(input.password);
 	const path = await cityPath(db);
 	if (await emailTaken(db, input.email)) {
-		await enqueue(db, { channel: 'email', recipient: input.email.trim().toLowerCase(), subject: m.net_email_exists_subject(), body: m.net_email_exists_body({ link: `${publicUrl()}/forgot-password` }) });
+		await tellOwnerOnce(db, input.email.trim().toLowerCase());
 		return { received: true };
 	}
 	try {
