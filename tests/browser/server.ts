@@ -96,7 +96,7 @@ export async function startSen(): Promise<RunningSen> {
 		await pgDb?.drop();
 	};
 
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 120_000; // a loaded 2-core machine may take long to start it
 	while (Date.now() < deadline && !exited) {
 		try {
 			if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return { url, output: () => output, stop };

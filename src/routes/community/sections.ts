@@ -19,5 +19,7 @@ export const communitySections: CommunitySection[] = [
 		title: m.cns_title,
 		description: m.cns_section_description,
 		show: (p) => mayEver(p, 'read', 'counselling_slot') || mayEver(p, 'read', 'counselling_case') || mayEver(p, 'read', 'counselling_stats')
-	}
+	},
+	// Mạng lưới cộng đồng: staff search it, vetters vet, members see their profile and requests.
+	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') }
 ];

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = getContext();
 	const rows = await orErrorPage(() => listProjects(db, p, {}));
 	const canCreate = mayEver(p, 'create', 'project');
-	const [classes, places, mentors] = canCreate ? await Promise.all([projectClasses(db, p), listPlaces(db, p, {}), mentorChoices(db)]) : [[], [], []];
+	const [classes, places, mentors] = canCreate ? await Promise.all([projectClasses(db, p), listPlaces(db, p, {}), mentorChoices(db, p)]) : [[], [], []];
 	return {
 		projects: rows.map((r) => ({ id: r.id, title: r.title, className: r.className, placeName: r.placeName, drivingQuestion: r.drivingQuestion })),
 		canCreate: canCreate && classes.length > 0,

@@ -47,7 +47,10 @@ export type Kind =
 	| 'counselling_booking'
 	| 'conversation'
 	| 'message_report'
-	| 'contact_book';
+	| 'contact_book'
+	| 'network_member'
+	| 'network_vetting'
+	| 'engagement';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -71,6 +74,8 @@ export interface Resource {
 	mentorId?: string | null;
 	/** The counsellors assigned to a counselling case, or the counsellor of a slot (and its booking). */
 	counsellorIds?: string[];
+	/** A network member schools may see: vetted and consenting to be contacted. */
+	listed?: boolean;
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -86,6 +91,8 @@ export interface ScopeColumns {
 	mentorId?: Column | SQL;
 	/** A uuid[] expression of the counsellors assigned to the row (counselling cases). */
 	counsellorIds?: SQL;
+	/** A boolean expression: the network member is vetted and consents to be contacted. */
+	listed?: SQL;
 }
 
 interface Matcher {
@@ -180,6 +187,14 @@ export const scopes = {
 		test: (g, r) => g.scopePath.startsWith(r.path),
 		sql: (g, c) => sql`starts_with(${g.scopePath}::text, ${c.path})`
 	},
+	/**
+	 * Network members schools may contact (vetted, consenting), along the grant's path: one
+	 * registered at the city or a unit for every school below, one registered at a school within it.
+	 */
+	listedAlongPath: {
+		test: (g, r) => r.listed === true && (r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path)),
+		sql: (g, c) => sql`(${need(c.listed, 'listed')} and (${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path})))`
+	},
 	/** Project work of a team the principal is a member of (a learner's own team). */
 	member: {
 		test: (_g, r, p) => (r.memberIds ?? []).includes(p.personId),
@@ -260,7 +275,10 @@ const ALL_KINDS: Kind[] = [
 	'counselling_booking',
 	'conversation',
 	'message_report',
-	'contact_book'
+	'contact_book',
+	'network_member',
+	'network_vetting',
+	'engagement'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -511,6 +529,58 @@ export function mayStartConversation(me: Party, target: Party): boolean {
 	}
 	if ((isCommunity(me) && isStaff(target)) || (isCommunity(target) && isStaff(me))) return true;
 	return false;
+}
+
+// The community network (mạng lưới cộng đồng). A member's path is where they registered or were
+// invited (the city, a unit, a school); officers and school leaders vet the members within their
+// scope (vetting grants the member's role there). School staff, leaders and officers see members
+// who are vetted and consent to be contacted, along their path; never the others. A vetted member
+// reads and edits their own profile (`self`; before vetting, without any role, through
+// `ownNetworkProfile` below). An engagement's path is the requesting school's and its personId the
+// member's: the school's staff and leader request and read them, the requester or the leader
+// records the outcome, officers read them, and the member reads and answers their own.
+const NETWORK_VETTERS: Role[] = ['city_officer', 'unit_officer', 'school_leader'];
+const NETWORK_SEARCHERS: Role[] = [...SCHOOL_STAFF, ...NETWORK_VETTERS];
+allow(NETWORK_SEARCHERS, 'read', 'network_member', 'listedAlongPath');
+allow(NETWORK_VETTERS, ['read', 'create', 'update'], ['network_member', 'network_vetting'], 'within');
+allow(COMMUNITY, ['read', 'update'], 'network_member', 'self');
+allow([...SCHOOL_STAFF, 'school_leader'], ['create', 'read'], 'engagement', 'within');
+allow(SCHOOL_STAFF, 'update', 'engagement', 'author');
+allow('school_leader', 'update', 'engagement', 'within');
+allow(['unit_officer', 'city_officer'], 'read', 'engagement', 'within');
+allow(COMMUNITY, ['read', 'update'], 'engagement', 'self');
+
+/**
+ * A network member's own profile, whatever its status: they read it and change what they offer
+ * and their consent to be contacted even while pending (when they hold no role at all, so no rule
+ * above can match). Never their vetting: that is someone else's decision (`decidesOwnVetting`).
+ */
+export function ownNetworkProfile(p: Principal | null, member: { personId: string }): boolean {
+	return Boolean(p) && member.personId === p!.personId;
+}
+
+/** Nobody vets, rejects or suspends their own network profile, even an officer who vets everyone else. */
+export const decidesOwnVetting = ownNetworkProfile;
+
+/**
+ * Contact details (email, phone) of a network member: the member; the vetters over them; and
+ * school staff, leaders and officers working within the member's vetting path (a city-registered
+ * member's for the whole city, a school-registered member's for that school only).
+ */
+export function seesNetworkContact(p: Principal | null, member: { path: string; personId: string; listed: boolean }): boolean {
+	if (!p) return false;
+	if (ownNetworkProfile(p, member) || can(p, 'update', 'network_member', member)) return true;
+	return member.listed && p.grants.some((g) => NETWORK_SEARCHERS.includes(g.role) && g.scopePath.startsWith(member.path));
+}
+
+/** The member answers a request made to them (accept or decline); nobody else does. */
+export function answersEngagement(p: Principal | null, engagement: Resource): boolean {
+	return Boolean(p) && engagement.personId === p!.personId && can(p, 'update', 'engagement', engagement);
+}
+
+/** The school records how an engagement went (or cancels it): the requester or the leader, never the member. */
+export function recordsEngagementOutcome(p: Principal | null, engagement: Resource): boolean {
+	return Boolean(p) && engagement.personId !== p!.personId && can(p, 'update', 'engagement', engagement);
 }
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {

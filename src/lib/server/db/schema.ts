@@ -15,3 +15,4 @@ export * from '../learning/project-schema';
 export * from '../notifications/schema';
 export * from '../counselling/schema';
 export * from '../messaging/schema';
+export * from '../network/schema';

@@ -19,6 +19,7 @@ import { projectsRouteDocs } from '../learning/projects-openapi';
 import { notificationRouteDocs } from '../notifications/openapi';
 import { counsellingRouteDocs } from '../counselling/openapi';
 import { messagingRouteDocs } from '../messaging/openapi';
+import { networkRouteDocs } from '../network/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -94,7 +95,8 @@ export const routes: RouteDoc[] = [
 	...projectsRouteDocs,
 	...notificationRouteDocs,
 	...counsellingRouteDocs,
-	...messagingRouteDocs
+	...messagingRouteDocs,
+	...networkRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

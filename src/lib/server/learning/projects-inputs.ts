@@ -33,6 +33,8 @@ export const projectInput = z.object({
 	placeId: id.nullable().optional(),
 	mentorId: id.nullable().optional()
 });
+/** The outside mentor of a project (null: none). */
+export const mentorInput = z.object({ mentorId: id.nullable() });
 export const projectsQuery = z.object({ classId: id.optional() });
 
 export const teamInput = z.object({ name: z.string().trim().min(1).max(200), learnerIds: z.array(id).min(1).max(50) });

@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/service';
 import { enqueue } from '../platform/outbox';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { classes, enrolments } from '../organisations/schema';
-import { accounts, persons, roleGrants } from '../people/schema';
+import { accounts, persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { learningPlaces } from './place-schema';
 import { projectEvidence, projectFeedback, projectMilestones, projectTeamMembers, projectTeams, projects } from './project-schema';
@@ -22,13 +22,14 @@ import { readablePlace } from './places';
 import { isHttpsUrl, milestoneStatus } from './project-rules';
 import { downloadResponse, findFiles, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
+import { isVettedMentorFor, vettedMentorChoices } from '../network/service';
+import { notify } from '../notifications/service';
 import { m } from '#lib/paraglide/messages.js';
 
 type Project = typeof projects.$inferSelect;
 type Team = typeof projectTeams.$inferSelect;
 
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
-const MENTOR_ROLES = ['mentor', 'alumnus', 'partner_contact'] as const;
 const nameColumns = { id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName };
 
 export interface ProjectInput {
@@ -63,20 +64,19 @@ async function loadTeam(db: Executor, p: Principal, teamId: string, action: 'rea
 	return { team, project: pr, memberIds, resource: resource! };
 }
 
-/** A person who may be an outside mentor: holds the role mentor, alumnus or partner_contact. */
-async function checkMentor(db: Executor, mentorId: string) {
-	const [row] = await db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.personId, mentorId), inArray(roleGrants.role, [...MENTOR_ROLES]))).limit(1);
-	if (!row) throw invalid('mentorId', m.prj_mentor_unknown());
+/**
+ * Who may be an outside mentor: only a vetted member of the community network whose vetting covers
+ * the class (registered at the city, the school's unit or the school); never one pending, rejected
+ * or suspended. The mentor reaches learners only through the project's feedback.
+ */
+async function checkMentor(db: Executor, mentorId: string, classPath: string) {
+	if (!(await isVettedMentorFor(db, mentorId, classPath))) throw invalid('mentorId', m.net_mentor_not_vetted());
 }
 
-/** The community network's mentors, alumni and partner contacts: whom a teacher may ask to mentor. */
-export async function mentorChoices(db: Executor) {
-	const rows = await db
-		.selectDistinct(nameColumns)
-		.from(roleGrants)
-		.innerJoin(persons, eq(persons.id, roleGrants.personId))
-		.where(inArray(roleGrants.role, [...MENTOR_ROLES]));
-	return sortVietnamese(rows).map((r) => ({ id: r.id, name: fullName(r) }));
+/** Whom a teacher may ask to mentor a project: vetted network members covering one of the classes they may create projects for. */
+export async function mentorChoices(db: Executor, p: Principal) {
+	const rows = await db.select({ path: classes.path }).from(classes).where(scopeCondition(p, 'create', 'project', { path: classes.path }));
+	return vettedMentorChoices(db, [...new Set(rows.map((r) => r.path))]);
 }
 
 export async function createProject(db: Executor, p: Principal, input: ProjectInput) {
@@ -84,7 +84,7 @@ export async function createProject(db: Executor, p: Principal, input: ProjectIn
 	if (!cls) throw invalid('classId', m.prj_class_unknown());
 	authorizeCreate(p, 'project', { path: cls.path });
 	if (input.placeId) await readablePlace(db, p, input.placeId);
-	if (input.mentorId) await checkMentor(db, input.mentorId);
+	if (input.mentorId) await checkMentor(db, input.mentorId, cls.path);
 	return db.transaction(async (tx) => {
 		const [pr] = await tx
 			.insert(projects)
@@ -92,6 +92,21 @@ export async function createProject(db: Executor, p: Principal, input: ProjectIn
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'project', entityId: pr.id, scopePath: pr.path, schoolId: pr.schoolId, after: pr });
 		return pr;
+	});
+}
+
+/**
+ * The class's teacher sets or clears a project's outside mentor: only a vetted network member whose
+ * vetting covers the class (checkMentor). Audited; a new mentor is notified.
+ */
+export async function setMentor(db: Executor, p: Principal, projectId: string, mentorId: string | null) {
+	const { project: pr } = await loadProject(db, p, projectId, 'update');
+	if (mentorId) await checkMentor(db, mentorId, pr.path);
+	return db.transaction(async (tx) => {
+		const [after] = await tx.update(projects).set({ mentorId, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+		await writeAudit(tx, p, { action: 'set_mentor', entityType: 'project', entityId: projectId, scopePath: pr.path, schoolId: pr.schoolId, before: { mentorId: pr.mentorId }, after: { mentorId } });
+		if (mentorId && mentorId !== pr.mentorId) await notify(tx, { to: [mentorId], kind: 'network_mentor', title: m.net_notify_mentor_title({ project: pr.title }), link: `/projects/${projectId}`, schoolId: pr.schoolId, key: `network_mentor:${projectId}:${mentorId}:${after.updatedAt.getTime()}` });
+		return after;
 	});
 }
 

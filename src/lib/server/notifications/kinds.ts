@@ -27,7 +27,16 @@ export const NOTIFICATION_KINDS = {
 	'messaging.announcement': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
 	'messaging.report': { group: 'messaging', defaultChannels: ['in_app', 'email'] },
 	'contact_book.entry': { group: 'contact_book', defaultChannels: ['in_app', 'email'] },
-	'contact_book.reply': { group: 'contact_book', defaultChannels: ['in_app'] }
+	'contact_book.reply': { group: 'contact_book', defaultChannels: ['in_app'] },
+	// The community network: a registration waiting for vetters; a member vetted, rejected or suspended;
+	// a school's request to a member; the member's answer; the outcome the school recorded.
+	'network_registration': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_vetting': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_request': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_answer': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'network_outcome': { group: 'network', defaultChannels: ['in_app'] },
+	// A vetted member was made a project's outside mentor.
+	'network_mentor': { group: 'network', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

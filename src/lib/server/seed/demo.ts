@@ -22,6 +22,9 @@ import { seedNotificationsDemo } from '../notifications/demo';
 import { counsellingSlots } from '../counselling/schema';
 import { generateSlots } from '../counselling/rules';
 import { newRoomName } from '../platform/meeting-link';
+import { networkMembers, networkVetting } from '../network/schema';
+import { CODE_OF_CONDUCT_VERSION, memberSearchKey, type MemberKind, type Offer } from '../network/rules';
+import { fullName } from '../people/names';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -216,6 +219,20 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await grant(mentor.id, 'mentor', 'city', city.id, city.path);
 	await grant(alumnus.id, 'alumnus', 'city', city.id, city.path);
 	await grant(partner.id, 'partner_contact', 'city', city.id, city.path);
+
+	// The city's community network: the three community logins, vetted by the city officer (their
+	// roles above are what vetting grants), consenting to be contacted by schools.
+	const networkMember = async (who: typeof mentor, kind: MemberKind, organisation: string, title: string, offers: Offer[], areas: string) => {
+		const profile = { organisation, title, bio: '', areas };
+		const [mb] = await tx
+			.insert(networkMembers)
+			.values({ personId: who.id, kind, ...profile, offers, consentContact: true, consentedAt: new Date(), codeOfConductVersion: CODE_OF_CONDUCT_VERSION, codeOfConductAgreedAt: new Date(), status: 'vetted', path: city.path, searchText: memberSearchKey(fullName(who), profile) })
+			.returning();
+		await tx.insert(networkVetting).values({ memberId: mb.id, identityChecked: true, identityNote: 'CCCD', backgroundCheck: 'done', backgroundCheckedOn: `${y}-08-20`, codeOfConductConfirmed: true, decision: 'vetted', path: city.path, decidedBy: cityOfficer.id });
+	};
+	await networkMember(mentor, 'mentor', 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam', 'Kỹ sư vật liệu', ['talk', 'mentoring', 'judging'], 'khoa học vật liệu, gốm sứ, STEM');
+	await networkMember(alumnus, 'alumnus', 'Cựu học sinh THCS Bình Yên', 'Lập trình viên', ['talk', 'mentoring'], 'tin học, lập trình');
+	await networkMember(partner, 'business', 'Hợp tác xã Gốm Bát Tràng', 'Nghệ nhân', ['hosting_visit', 'internship', 'talk'], 'gốm, nghề truyền thống, mỹ thuật');
 
 	// Phân công giảng dạy and a first few Toán scores of 6A1 (term 1), so the gradebook has something to show.
 	const subjectId = (code: string) => thcsSubjects.find((x) => x.code === code)!.id;

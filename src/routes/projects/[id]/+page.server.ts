@@ -3,8 +3,9 @@ import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { readUploads } from '#lib/server/files/upload';
-import { evidenceInput, feedbackInput, finalProductInput, milestoneInput, teamInput } from '#lib/server/learning/projects-inputs';
-import { addMilestone, addTeam, getProject, giveFeedback, postEvidence, setFinalProduct } from '#lib/server/learning/projects';
+import { evidenceInput, feedbackInput, finalProductInput, mentorInput, milestoneInput, teamInput } from '#lib/server/learning/projects-inputs';
+import { addMilestone, addTeam, getProject, giveFeedback, postEvidence, setFinalProduct, setMentor } from '#lib/server/learning/projects';
+import { vettedMentorChoices } from '#lib/server/network/service';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,12 +20,15 @@ export const load: PageServerLoad = async (event) => {
 			className: pr.className,
 			place: pr.place,
 			mentorName: pr.mentorName,
+			mentorId: pr.mentorId,
 			milestones: pr.milestones,
 			teams: pr.teams,
 			teamCount: pr.teamCount
 		},
 		canManage: pr.canManage,
-		learners: pr.learners
+		learners: pr.learners,
+		// Only vetted network members covering the class may mentor it.
+		mentors: pr.canManage ? await vettedMentorChoices(getContext().db, [pr.path]) : []
 	};
 };
 
@@ -48,6 +52,7 @@ const ids = (v: Record<string, string | undefined>) => ({ teamId: idOr404(v.team
 
 export const actions: Actions = {
 	addTeam: (event) => run(event, 'addTeam', (id, f, v) => addTeam(getContext().db, event.locals.principal!, id, parse(teamInput, { name: v.name, learnerIds: f.getAll('learnerIds').map(String) }))),
+	setMentor: (event) => run(event, 'setMentor', (id, _f, v) => setMentor(getContext().db, event.locals.principal!, id, parse(mentorInput, { mentorId: v.mentorId ?? null }).mentorId)),
 	addMilestone: (event) => run(event, 'addMilestone', (id, _f, v) => addMilestone(getContext().db, event.locals.principal!, id, parse(milestoneInput, { title: v.title, dueOn: v.dueOn }))),
 	/** Evidence with an optional file: streamed into the store; the team and milestone ride in the query so a refused upload still shows in place. */
 	evidence: async (event) => {
