@@ -12,8 +12,8 @@
  * multi-row INSERTs of precomputed values (conversation, members, message, notifications, and
  * the outbox rows with EMAILS=1) and no policy, selection or audit. Prints the median time of each
  * and the ratio. Known: with EMAILS=1 the ratio is several times higher (3.5× on a shared 2-core
- * machine), as notify() queues each email with
- * its own INSERT (notifications/service.ts → platform/outbox.ts `enqueue`), not one multi-row insert.
+ * machine), as notify() queues each email with its own INSERT (notifications/service.ts →
+ * platform/outbox.ts `enqueue`), not one multi-row insert.
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
