@@ -9,8 +9,11 @@
  * by one `insert … select` from guardianships × enrolments, the message, one `notify()` for every
  * parent (in-app rows; with EMAILS=1 each parent has an email address and gets an outbox row
  * too) and the audit record, in one transaction. The baseline writes the same rows with bare
- * multi-row INSERTs of precomputed values (conversation, members, message, notifications) and no
- * policy, selection or audit. Prints the median time of each and the ratio.
+ * multi-row INSERTs of precomputed values (conversation, members, message, notifications, and
+ * the outbox rows with EMAILS=1) and no policy, selection or audit. Prints the median time of each
+ * and the ratio. Known: with EMAILS=1 the ratio is several times higher (3.5× on a shared 2-core
+ * machine), as notify() queues each email with its own INSERT (notifications/service.ts →
+ * platform/outbox.ts `enqueue`), not one multi-row insert.
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +23,7 @@ import { seedDemoIfEmpty } from '#lib/server/seed/demo';
 import { classes, enrolments, schools, schoolYears } from '#lib/server/organisations/schema';
 import { guardianships, persons } from '#lib/server/people/schema';
 import { notifications } from '#lib/server/notifications/schema';
+import { outbox } from '#lib/server/platform/schema';
 import { conversationMembers, conversations, messages } from '#lib/server/messaging/schema';
 import { createAnnouncement } from '#lib/server/messaging/service';
 import type { Principal } from '#lib/server/auth/principal';
@@ -81,6 +85,7 @@ async function main() {
 			await tx.insert(conversationMembers).values([{ conversationId: c.id, personId: teacher.personId, role: 'owner' }, ...parentIds.map((personId) => ({ conversationId: c.id, personId, role: 'recipient' as const }))]);
 			await tx.insert(messages).values({ conversationId: c.id, authorId: teacher.personId, body: 'Họp phụ huynh lúc 8 giờ thứ Bảy.' });
 			await tx.insert(notifications).values(parentIds.map((personId) => ({ personId, schoolId: school.id, kind: 'messaging.announcement', title: 'Thông báo', body: '', link: `/messages/${c.id}`, key: `raw:${c.id}` })));
+			if (EMAILS) await tx.insert(outbox).values(parentIds.map((_, i) => ({ channel: 'email' as const, recipient: `me${i + 1}@bench.test`, subject: 'Thông báo', body: '' })));
 		});
 		rawTimes.push(performance.now() - t1);
 	}

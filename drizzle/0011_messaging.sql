@@ -24,7 +24,6 @@ CREATE TABLE "conversation_members" (
 	"person_id" uuid NOT NULL,
 	"role" "conversation_member_role" NOT NULL,
 	"last_read_at" timestamp with time zone,
-	"muted" boolean DEFAULT false NOT NULL,
 	"joined_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "conversation_members_conversation_id_person_id_pk" PRIMARY KEY("conversation_id","person_id")
 );

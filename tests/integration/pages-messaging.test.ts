@@ -79,6 +79,20 @@ describe('/messages', () => {
 	});
 });
 
+describe('project channels from /messages', () => {
+	it('lets a class teacher open a supervised channel with the mentor by a form post', async () => {
+		const mentor = await app.loginAs('mentor');
+		const [{ personId: mentorId }] = await app.db.select().from(accounts).where(eq(accounts.username, 'mentor'));
+		const pr = await (await as.teacher.post('/api/v1/projects', { classId: c6a1, title: 'Gốm và phân số', description: '', drivingQuestion: '', mentorId })).json();
+		expect(await html(await as.teacher.get('/messages'))).toContain('Gốm và phân số (6A1)');
+		const res = await as.teacher.form('/messages?/channel', { projectId: pr.id, title: 'Kênh gốm', includeMentor: 'on' });
+		expect(res.status).toBe(303);
+		expect(await html(await mentor.get(res.headers.get('location')!))).toContain('Kênh gốm');
+		// A parent has no projects to open a channel for.
+		expect(await html(await as.parent.get('/messages'))).not.toContain('Kênh dự án có giám sát');
+	});
+});
+
 describe('the contact book pages', () => {
 	it('lets the homeroom teacher write for the selected learners of the class and the parent acknowledge', async () => {
 		const form = await html(await as.homeroom.get(`/classes/${c6a1}/contact-book`));

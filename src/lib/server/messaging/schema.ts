@@ -54,7 +54,6 @@ export const conversationMembers = pgTable(
 			.references(() => persons.id),
 		role: memberRole('role').notNull(),
 		lastReadAt: timestamp('last_read_at', { withTimezone: true }),
-		muted: boolean('muted').notNull().default(false),
 		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.conversationId, t.personId] }), index('conversation_members_person_idx').on(t.personId)]

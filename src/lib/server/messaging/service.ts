@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'driz
 import { rows, type Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
-import { can, mayStartConversation, scopeCondition, type Party, type Resource } from '../auth/policy';
+import { can, mayEver, mayStartConversation, scopeCondition, type Party, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -93,6 +93,9 @@ export async function contactChoices(db: Executor, p: Principal) {
 async function membersOf(db: Executor, conversationId: string) {
 	return db.select().from(conversationMembers).where(eq(conversationMembers.conversationId, conversationId));
 }
+
+const collator = new Intl.Collator('vi');
+const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => collator.compare(a.name, b.name));
 
 const resourceOf = (c: Conversation, memberIds: string[]): Resource => ({ path: c.path, memberIds });
 
@@ -252,7 +255,7 @@ export async function postMessage(db: Executor, p: Principal, conversationId: st
 		if (!mayPost(me.role, c)) throw new ForbiddenError(m.msg_error_replies_off());
 		const byOwner = me.role === 'owner';
 		// An announcement's reply goes to its owners only; everything else to every other member.
-		const to = members.filter((x) => x.personId !== p.personId && !x.muted && (c.kind !== 'class_announcement' || byOwner || x.role === 'owner')).map((x) => x.personId);
+		const to = members.filter((x) => x.personId !== p.personId && (c.kind !== 'class_announcement' || byOwner || x.role === 'owner')).map((x) => x.personId);
 		live = await db.transaction(async (tx) => {
 			const posted = await insertMessage(tx, p, c, input.body, uploads, byOwner);
 			await notify(tx, { to, kind: 'messaging.message', title: m.msg_notify_message({ name: p.displayName }), body: input.body.slice(0, 500), link: `/messages/${c.id}`, schoolId: c.schoolId, key: `message:${posted.id}` });
@@ -303,7 +306,8 @@ export async function listConversations(db: Executor, p: Principal) {
 				.from(conversationMembers)
 				.where(and(inArray(conversationMembers.conversationId, ids), ne(conversationMembers.personId, p.personId), sql`${conversationMembers.conversationId} in (select id from conversations where kind = 'direct')`))
 		: [];
-	const classNames = new Map((await db.select({ id: classes.id, name: classes.name }).from(classes).where(inArray(classes.id, [...new Set(rows.map((r) => r.c.classId).filter((x): x is string => !!x))].concat(['00000000-0000-0000-0000-000000000000'])))).map((x) => [x.id, x.name]));
+	const classIds = [...new Set(rows.map((r) => r.c.classId).filter((x): x is string => !!x))];
+	const classNames = new Map((classIds.length ? await db.select({ id: classes.id, name: classes.name }).from(classes).where(inArray(classes.id, classIds)) : []).map((x) => [x.id, x.name]));
 	const names = await namesOf(db, others.map((o) => o.personId));
 	const items = rows.map((r) => ({
 		id: r.c.id,
@@ -316,12 +320,6 @@ export async function listConversations(db: Executor, p: Principal) {
 		unread: r.unread
 	}));
 	return { items, unread: items.reduce((n, x) => n + x.unread, 0) };
-}
-
-/** Total unread messages of a person (the nav badge). */
-export async function unreadTotal(db: Executor, personId: string): Promise<number> {
-	const [r] = await db.select({ n: sql<number>`coalesce(sum(${unreadExpr}), 0)::int` }).from(conversationMembers).where(eq(conversationMembers.personId, personId));
-	return r?.n ?? 0;
 }
 
 /**
@@ -353,7 +351,7 @@ export async function getConversation(db: Executor, p: Principal, id: string) {
 		role: me.role,
 		mayPost: mayPost(me.role, c),
 		lastReadAt: me.lastReadAt,
-		members: c.kind === 'class_announcement' && !isOwner ? [] : sortVietnamese(members.map((x) => ({ id: x.personId, role: x.role, name: names.get(x.personId) ?? '' })).map((x) => ({ ...x, familyName: '', middleName: '', givenName: x.name }))).map(({ id, role, name }) => ({ id, role, name })),
+		members: c.kind === 'class_announcement' && !isOwner ? [] : byName(members.map((x) => ({ id: x.personId, role: x.role, name: names.get(x.personId) ?? '' }))),
 		messages: visible.map((v) => ({
 			id: v.id,
 			authorId: v.authorId,
@@ -369,7 +367,7 @@ export async function getConversation(db: Executor, p: Principal, id: string) {
 		// Who has read the caller's latest announcement message (X of Y parents, with names).
 		readers:
 			seesReceipts && lastOwn
-				? sortVietnamese(recipients.map((x) => ({ familyName: '', middleName: '', givenName: names.get(x.personId) ?? '', read: x.lastReadAt !== null && x.lastReadAt >= lastOwn.createdAt }))).map((x) => ({ name: x.givenName, read: x.read }))
+				? byName(recipients.map((x) => ({ name: names.get(x.personId) ?? '', read: x.lastReadAt !== null && x.lastReadAt >= lastOwn.createdAt })))
 				: null
 	};
 }
@@ -480,4 +478,11 @@ export async function announceClasses(db: Executor, p: Principal) {
 	if (!paths.length) return [];
 	const rows = await db.select({ id: classes.id, name: classes.name, path: classes.path }).from(classes).where(inArray(classes.path, paths)).orderBy(asc(classes.name));
 	return rows.filter((c) => can(p, 'create', 'conversation', { path: c.path })).map((c) => ({ id: c.id, name: c.name }));
+}
+
+/** The projects whose supervised channel the caller may open (a teacher of the project's class). */
+export async function channelProjects(db: Executor, p: Principal) {
+	if (!mayEver(p, 'update', 'project')) return [];
+	const rows = await db.select({ id: projects.id, title: projects.title, path: projects.path, mentorId: projects.mentorId, className: classes.name }).from(projects).innerJoin(classes, eq(classes.id, projects.classId)).where(scopeCondition(p, 'update', 'project', { path: projects.path, mentorId: projects.mentorId, memberIds: sql`array(select ptm.learner_id from project_team_members ptm where ptm.project_id = ${projects.id})` })).orderBy(desc(projects.createdAt)).limit(200);
+	return rows.filter((r) => can(p, 'create', 'conversation', { path: r.path })).map((r) => ({ id: r.id, title: `${r.title} (${r.className})`, hasMentor: r.mentorId !== null }));
 }
