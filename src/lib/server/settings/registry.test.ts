@@ -21,7 +21,8 @@ describe('the registry', () => {
 			'gradebook.regularCountCommentSubjects',
 			'gradebook.scoreVisibility',
 			'imports.maxRows',
-			'messaging.quietHours'
+			'messaging.quietHours',
+			'messaging.retentionDays'
 		]);
 		for (const key of SETTING_KEYS) expect(registry[key].schema.safeParse(registry[key].default).success, key).toBe(true);
 		expect(registry['gradebook.scoreVisibility'].default).toBe('immediate');
