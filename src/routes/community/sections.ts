@@ -3,6 +3,8 @@
  * title and line of description, and who sees it (decided by the central policy, never here).
  */
 import type { Principal } from '#lib/server/auth/principal';
+import { mayEver } from '#lib/server/auth/policy';
+import { m } from '#lib/paraglide/messages.js';
 
 export interface CommunitySection {
 	href: string;
@@ -11,4 +13,8 @@ export interface CommunitySection {
 	show: (p: Principal) => boolean;
 }
 
-export const communitySections: CommunitySection[] = [];
+export const communitySections: CommunitySection[] = [
+	{ href: '/clubs', title: () => m.club_title(), description: () => m.club_section_description(), show: (p) => mayEver(p, 'read', 'club') },
+	{ href: '/forums', title: () => m.club_forum_title(), description: () => m.club_forum_section_description(), show: (p) => mayEver(p, 'read', 'forum_space') },
+	{ href: '/committees', title: () => m.club_cmt_title(), description: () => m.club_cmt_section_description(), show: (p) => mayEver(p, 'read', 'parent_committee') }
+];

@@ -14,7 +14,11 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	'club_membership_requested': { group: 'clubs', defaultChannels: ['in_app'] },
+	'club_membership_decided': { group: 'clubs', defaultChannels: ['in_app', 'email'] },
+	'forum_reply': { group: 'forums', defaultChannels: ['in_app'] },
+	'committee_announcement': { group: 'committees', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -1,0 +1,40 @@
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getContext } from '#lib/server/context';
+import { requirePrincipal } from '#lib/server/http/pages';
+import { formObject, parse } from '#lib/server/http/validate';
+import { activityInput, clubPostInput, membershipDecision, showcaseInput } from '#lib/server/community/inputs';
+import { addActivity, addClubPost, addShowcaseItem, decideMembership, getClub, recordAttendance, requestMembership } from '#lib/server/community/clubs';
+import { vietnamMoment } from '#lib/server/learning/assignment-views';
+import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+
+export const load: PageServerLoad = async (event) => {
+	const p = requirePrincipal(event);
+	const club = await orErrorPage(() => getClub(getContext().db, p, idOr404(event.params.id)));
+	return { club };
+};
+
+/** Runs one form; a failure names the form (and its activity) so the page shows it in place. */
+async function run(event: RequestEvent, name: string, work: (id: string, form: FormData, v: Record<string, string | undefined>) => Promise<unknown>) {
+	requirePrincipal(event);
+	const id = idOr404(event.params.id);
+	const form = await event.request.formData();
+	const v = formObject(form);
+	try {
+		await work(id, form, v);
+	} catch (e) {
+		return pageFailure(e, v, [name, v.activityId].filter(Boolean).join(':'));
+	}
+	return { done: name };
+}
+
+const db = () => getContext().db;
+
+export const actions: Actions = {
+	join: (event) => run(event, 'join', (id) => requestMembership(db(), event.locals.principal!, id)),
+	decide: (event) => run(event, 'decide', (id, _f, v) => decideMembership(db(), event.locals.principal!, id, idOr404(v.personId ?? ''), parse(membershipDecision, { decision: v.decision }))),
+	activity: (event) =>
+		run(event, 'activity', (id, _f, v) => addActivity(db(), event.locals.principal!, id, parse(activityInput, { title: v.title, startsAt: vietnamMoment(v.startsAt), place: v.place ?? '', description: v.description ?? '' }))),
+	attendance: (event) => run(event, 'attendance', (id, f, v) => recordAttendance(db(), event.locals.principal!, id, idOr404(v.activityId ?? ''), { presentIds: f.getAll('present').map(String) })),
+	post: (event) => run(event, 'post', (id, _f, v) => addClubPost(db(), event.locals.principal!, id, parse(clubPostInput, { title: v.title, body: v.body }))),
+	showcase: (event) => run(event, 'showcase', (id, _f, v) => addShowcaseItem(db(), event.locals.principal!, id, parse(showcaseInput, { title: v.title, description: v.description ?? '', url: v.url || null })))
+};
