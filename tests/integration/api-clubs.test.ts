@@ -52,6 +52,7 @@ const ok = async (res: Response, status = 200) => {
 	expect(res.status, JSON.stringify(body)).toBe(status);
 	return body;
 };
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const names = (items: { name: string }[]) => items.map((x) => x.name);
 const issue = async (res: Response) => (await ok(res, 400)).error.details.issues[0].path;
 
@@ -166,5 +167,24 @@ describe('membership: request, approval, what members see', () => {
 		const seen = await ok(await as.parent.get(`/api/v1/clubs/${club}`));
 		expect(seen.posts.map((p: { title: string }) => p.title)).toEqual(['Giải Nhì cấp thành phố', 'Chào năm học mới']);
 		expect(seen.showcase.map((s: { title: string }) => s.title)).toEqual(['Robot nhặt rác']);
+	});
+
+	it('adds a showcase product with a photo from the club page (multipart, without JavaScript); whoever reads the club downloads it, another school cannot', async () => {
+		const fd = new FormData();
+		fd.append('title', 'Ảnh robot tại cuộc thi');
+		fd.append('description', 'Vòng chung kết thành phố');
+		fd.append('file', new Blob([PNG]), 'robot.png');
+		expect((await as.teacher.form(`/clubs/${club}?/showcase`, fd)).status).toBe(200);
+		const item = (await ok(await as.learner.get(`/api/v1/clubs/${club}`))).showcase.find((s: { title: string }) => s.title === 'Ảnh robot tại cuộc thi');
+		expect(item.fileId).toBeTruthy();
+		const file = await as.parent.get(`/api/v1/clubs/${club}/showcase/${item.id}/file`);
+		expect(file.status).toBe(200);
+		expect(file.headers.get('content-type')).toBe('image/png');
+		expect(file.headers.get('content-disposition')).toContain('attachment');
+		await ok(await as.outsider.get(`/api/v1/clubs/${club}/showcase/${item.id}/file`), 404);
+		const byLearner = new FormData();
+		byLearner.append('title', 'x');
+		byLearner.append('file', new Blob([PNG]), 'x.png');
+		expect(await (await as.learner.form(`/clubs/${club}?/showcase`, byLearner)).text()).toContain('Bạn không có quyền');
 	});
 });

@@ -12,7 +12,9 @@ import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { downloadResponse, findFiles, recordFiles } from '../files/service';
+import { discardUploads, type StoredUpload } from '../files/upload';
 import { orgUnits, schools } from '../organisations/schema';
 import { guardianships, persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
@@ -257,15 +259,35 @@ export async function addClubPost(db: Executor, p: Principal, clubId: string, in
 	});
 }
 
-/** A product for the showcase: a description and an https link. Audited. */
-export async function addShowcaseItem(db: Executor, p: Principal, clubId: string, input: { title: string; description: string; url?: string | null }) {
-	const { club } = await manage(db, p, clubId, 'club_content');
-	if (input.url && !isHttpsUrl(input.url)) throw invalid('url', m.club_https_only());
-	return db.transaction(async (tx) => {
-		const [row] = await tx.insert(clubShowcase).values({ clubId, title: input.title, description: input.description, url: input.url || null, createdBy: p.personId }).returning();
-		await writeAudit(tx, p, { action: 'add_showcase', entityType: 'club', entityId: clubId, scopePath: club.path, schoolId: club.schoolId, after: row });
-		return row;
-	});
+/**
+ * A product for the showcase: a description, an https link and/or one uploaded file (already
+ * streamed into the store by the caller; discarded if this fails). Files only for a school's club,
+ * since every stored file belongs to a school. Audited.
+ */
+export async function addShowcaseItem(db: Executor, p: Principal, clubId: string, input: { title: string; description: string; url?: string | null; upload?: StoredUpload }) {
+	try {
+		const { club } = await manage(db, p, clubId, 'club_content');
+		if (input.url && !isHttpsUrl(input.url)) throw invalid('url', m.club_https_only());
+		if (input.upload && !club.schoolId) throw invalid('file', m.club_showcase_file_school_only());
+		return await db.transaction(async (tx) => {
+			const [file] = input.upload ? await recordFiles(tx, p, { schoolId: club.schoolId!, path: club.path }, [input.upload]) : [];
+			const [row] = await tx.insert(clubShowcase).values({ clubId, title: input.title, description: input.description, url: input.url || null, fileId: file?.id ?? null, createdBy: p.personId }).returning();
+			await writeAudit(tx, p, { action: 'add_showcase', entityType: 'club', entityId: clubId, scopePath: club.path, schoolId: club.schoolId, after: row });
+			return row;
+		});
+	} catch (e) {
+		if (input.upload) await discardUploads([input.upload]);
+		throw e;
+	}
+}
+
+/** The file of a showcase item, for whoever may read the club. */
+export async function downloadShowcaseFile(db: Executor, p: Principal, clubId: string, itemId: string, inline: boolean) {
+	await loadClub(db, p, clubId);
+	const [item] = await db.select().from(clubShowcase).where(and(eq(clubShowcase.id, itemId), eq(clubShowcase.clubId, clubId)));
+	const [file] = item?.fileId ? await findFiles(db, [item.fileId]) : [];
+	if (!file) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(file, { inline });
 }
 
 /** Where the caller may create a club (their schools and units) and whom they may name advisor, for the form. */

@@ -1,4 +1,5 @@
 import * as i from './inputs';
+import { downloadQueryDoc } from '../learning/assignment-inputs';
 
 /** The club and forum routes as /api/v1/openapi.json lists them. */
 export const communityRouteDocs = [
@@ -10,7 +11,8 @@ export const communityRouteDocs = [
 	{ method: 'post', path: '/clubs/{id}/activities', summary: 'The advisor records an activity (time, place). Audited.', tag: 'community', body: i.activityInput, status: 201 },
 	{ method: 'put', path: '/clubs/{id}/activities/{activityId}/attendance', summary: 'Who came to an activity: the members named are present, every other member absent. Audited.', tag: 'community', body: i.attendanceInput },
 	{ method: 'post', path: '/clubs/{id}/posts', summary: 'A news post of the club, by its advisor. Audited.', tag: 'community', body: i.clubPostInput, status: 201 },
-	{ method: 'post', path: '/clubs/{id}/showcase', summary: 'A product for the club’s showcase (an https link). Audited.', tag: 'community', body: i.showcaseInput, status: 201 },
+	{ method: 'post', path: '/clubs/{id}/showcase', summary: 'A product for the club’s showcase (an https link; a file is added on the club page, multipart). Audited.', tag: 'community', body: i.showcaseInput, status: 201 },
+	{ method: 'get', path: '/clubs/{id}/showcase/{itemId}/file', summary: 'Download the file of a showcase item (streamed, attachment disposition, nosniff, sandbox CSP; images inline with ?inline=1): whoever may read the club', tag: 'community', query: downloadQueryDoc },
 	{ method: 'get', path: '/forums', summary: 'Forum spaces the caller may read: their school’s staff space and the city’s teachers’ (staff only), their clubs’, their committees’', tag: 'community' },
 	{ method: 'post', path: '/forums', summary: 'A school leader opens the school’s staff space; a city officer the city’s teachers’ space. Audited.', tag: 'community', body: i.spaceInput, status: 201 },
 	{ method: 'get', path: '/forums/{id}', summary: 'A space: categories and threads (pinned first; hidden ones for moderators only), searched with q ignoring case and diacritics ("phan so" finds "Phân số")', tag: 'community', query: i.spaceQuery },

@@ -7,6 +7,7 @@
 import { pgTable, uuid, text, timestamp, boolean, smallint, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { classes, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
+import { files } from '../files/schema';
 
 export const clubs = pgTable(
 	'clubs',
@@ -100,7 +101,7 @@ export const clubPosts = pgTable(
 	(t) => [index('club_posts_club_idx').on(t.clubId, t.createdAt)]
 );
 
-/** The club's products (sản phẩm): a description and an https link. */
+/** The club's products (sản phẩm): a description, an https link and/or an uploaded file. */
 export const clubShowcase = pgTable(
 	'club_showcase',
 	{
@@ -111,6 +112,8 @@ export const clubShowcase = pgTable(
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		url: text('url'),
+		/** An uploaded photo or document (files module); school clubs only, as a file belongs to a school. */
+		fileId: uuid('file_id').references(() => files.id),
 		createdBy: uuid('created_by')
 			.notNull()
 			.references(() => persons.id),

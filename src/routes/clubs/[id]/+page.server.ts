@@ -6,6 +6,7 @@ import { activityInput, clubPostInput, membershipDecision, showcaseInput } from 
 import { addActivity, addClubPost, addShowcaseItem, decideMembership, getClub, recordAttendance, requestMembership } from '#lib/server/community/clubs';
 import { vietnamMoment } from '#lib/server/learning/assignment-views';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+import { readUploads } from '#lib/server/files/upload';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -36,5 +37,20 @@ export const actions: Actions = {
 		run(event, 'activity', (id, _f, v) => addActivity(db(), event.locals.principal!, id, parse(activityInput, { title: v.title, startsAt: vietnamMoment(v.startsAt), place: v.place ?? '', description: v.description ?? '' }))),
 	attendance: (event) => run(event, 'attendance', (id, f, v) => recordAttendance(db(), event.locals.principal!, id, idOr404(v.activityId ?? ''), { presentIds: f.getAll('present').map(String) })),
 	post: (event) => run(event, 'post', (id, _f, v) => addClubPost(db(), event.locals.principal!, id, parse(clubPostInput, { title: v.title, body: v.body }))),
-	showcase: (event) => run(event, 'showcase', (id, _f, v) => addShowcaseItem(db(), event.locals.principal!, id, parse(showcaseInput, { title: v.title, description: v.description ?? '', url: v.url || null })))
+	/** A product with an optional file: the form is multipart, streamed into the store (a plain form post is taken as well). */
+	showcase: async (event) => {
+		const p = requirePrincipal(event);
+		let fields: Record<string, string | undefined> = {};
+		try {
+			const id = idOr404(event.params.id);
+			await getClub(db(), p, id);
+			const multipart = event.request.headers.get('content-type')?.startsWith('multipart/form-data');
+			const upload = multipart ? await readUploads(event.request, { maxFiles: 1 }) : { fields: formObject(await event.request.formData()), files: [] };
+			fields = upload.fields;
+			await addShowcaseItem(db(), p, id, { ...parse(showcaseInput, { title: fields.title, description: fields.description ?? '', url: fields.url || null }), upload: upload.files[0] });
+		} catch (e) {
+			return pageFailure(e, fields, 'showcase');
+		}
+		return { done: 'showcase' };
+	}
 };
