@@ -452,9 +452,10 @@ allow('parent', 'read', 'submission', 'ownChildren');
 // news (`club_content`) and showcase; the leader or officer at its level creates it and names the
 // advisor; the advisor and the leaders and officers over it decide requests and post; learners,
 // staff or parents it is open to ask to join (`club_membership` create; personId = the asker);
-// members and its managers see members, activities and attendance (`club_activity`).
+// members (learners, parents, staff) and its managers see members, activities and attendance (`club_activity`).
 const CLUB_READERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer', 'learner', 'parent'];
 const CLUB_MANAGERS: Role[] = ['school_leader', 'unit_officer', 'city_officer'];
+const CLUB_MEMBER_ROLES: Role[] = ['learner', 'parent', ...SCHOOL_STAFF, 'school_leader'];
 allow(CLUB_READERS, 'read', ['club', 'club_content'], 'alongPath');
 allow(CLUB_MANAGERS, ['create', 'update'], ['club', 'club_content', 'club_activity'], 'within');
 allow(CLUB_MANAGERS, ['read', 'update'], ['club_membership', 'club_activity'], 'within');
@@ -464,7 +465,7 @@ allow(SCHOOL_STAFF, ['read', 'update'], ['club_membership', 'club_activity'], 'a
 allow(['learner', ...SCHOOL_STAFF, 'school_leader', 'parent'], 'create', 'club_membership', 'openAlongPath');
 allow(EVERYONE, 'read', 'club_membership', 'self');
 allow('parent', 'read', 'club_membership', 'ownChildren');
-allow(EVERYONE, 'read', 'club_activity', 'member');
+allow(CLUB_MEMBER_ROLES, 'read', 'club_activity', 'member');
 
 // Forums (diễn đàn). A teachers' space — a school's (its staff and leader) or the city's (every
 // teacher, leader and officer) — is never open to learners, parents or the community network.
@@ -474,10 +475,11 @@ allow(EVERYONE, 'read', 'club_activity', 'member');
 // within the school, the city officer on the teachers' spaces under them.
 allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'], ['read'], 'forum_space', 'staffSpaceAlongPath');
 allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'], ['create'], 'forum_thread', 'staffSpaceAlongPath');
-allow(EVERYONE, 'read', 'forum_space', 'member');
-allow(EVERYONE, 'create', 'forum_thread', 'member');
-allow(EVERYONE, ['read', 'update'], 'forum_space', 'moderatorOf');
-allow(EVERYONE, 'create', 'forum_thread', 'moderatorOf');
+const FORUM_MEMBERS: Role[] = ['learner', 'parent', ...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
+allow(FORUM_MEMBERS, 'read', 'forum_space', 'member');
+allow(FORUM_MEMBERS, 'create', 'forum_thread', 'member');
+allow(FORUM_MEMBERS, ['read', 'update'], 'forum_space', 'moderatorOf');
+allow(FORUM_MEMBERS, 'create', 'forum_thread', 'moderatorOf');
 allow('school_leader', ['read', 'update'], 'forum_space', 'within');
 allow('school_leader', 'create', 'forum_thread', 'within');
 allow('city_officer', 'update', 'forum_space', 'staffSpaceWithin');
