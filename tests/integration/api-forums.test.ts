@@ -81,7 +81,7 @@ describe('who sees which forum', () => {
 		await ok(await as.learner.get(`/api/v1/forums/${space.city}`), 404);
 		await ok(await as.parent.get(`/api/v1/forums/${space.school}`), 404);
 		await ok(await as.leader2.get(`/api/v1/forums/${space.school}`), 404);
-		await ok(await as.mentor.get('/api/v1/forums'), 200);
+		await ok(await as.mentor.get('/api/v1/forums'), 403);
 		await ok(await as.mentor.get(`/api/v1/forums/${space.city}`), 404);
 	});
 
