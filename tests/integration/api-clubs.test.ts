@@ -187,4 +187,17 @@ describe('membership: request, approval, what members see', () => {
 		byLearner.append('file', new Blob([PNG]), 'x.png');
 		expect(await (await as.learner.form(`/clubs/${club}?/showcase`, byLearner)).text()).toContain('Bạn không có quyền');
 	});
+
+	it('lets a member leave (kept as left, audited) and the advisor take a member off; nobody else takes a member off', async () => {
+		await ok(await as.classmate.delete(`/api/v1/clubs/${club}/members/${id.learner}`), 403);
+		await ok(await as.outsider.delete(`/api/v1/clubs/${club}/members/${id.learner}`), 404);
+		await ok(await as.classmate.delete(`/api/v1/clubs/${club}/members/${id.classmate}`), 204);
+		expect((await ok(await as.classmate.get(`/api/v1/clubs/${club}`))).myStatus).toBe('left');
+		expect((await ok(await as.classmate.delete(`/api/v1/clubs/${club}/members/${id.classmate}`), 400)).error.details.issues[0].path).toBe('personId');
+		await ok(await as.teacher.delete(`/api/v1/clubs/${club}/members/${id.learner}`), 204);
+		const seen = await ok(await as.learner.get(`/api/v1/clubs/${club}`));
+		expect(seen).toMatchObject({ isMember: false, myStatus: 'left', mayJoin: true, activities: [] });
+		const audit = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'club'), eq(auditLog.entityId, club), eq(auditLog.action, 'leave')));
+		expect(audit).toHaveLength(2);
+	});
 });

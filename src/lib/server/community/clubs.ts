@@ -218,6 +218,22 @@ export async function decideMembership(db: Executor, p: Principal, clubId: strin
 	});
 }
 
+/**
+ * A member leaves (or withdraws a waiting request); the advisor or a manager may also take a
+ * member off. The row stays, as `left`, so the history of who was a member is kept. Audited.
+ */
+export async function leaveClub(db: Executor, p: Principal, clubId: string, personId: string) {
+	const { club, resource } = await loadClub(db, p, clubId);
+	if (personId !== p.personId) mustCan(p, 'update', 'club_membership', { ...resource, personId: undefined });
+	return db.transaction(async (tx) => {
+		const [current] = await tx.select().from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.personId, personId))).for('update');
+		if (!current || (current.status !== 'approved' && current.status !== 'requested')) throw invalid('personId', m.club_not_a_member());
+		const [row] = await tx.update(clubMembers).set({ status: 'left', decidedBy: p.personId, decidedAt: new Date() }).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.personId, personId))).returning();
+		await writeAudit(tx, p, { action: 'leave', entityType: 'club', entityId: clubId, scopePath: club.path, schoolId: club.schoolId, before: current, after: row });
+		return row;
+	});
+}
+
 async function manage(db: Executor, p: Principal, clubId: string, kind: 'club_content' | 'club_activity') {
 	const loaded = await loadClub(db, p, clubId);
 	mustCan(p, 'create', kind, loaded.resource);

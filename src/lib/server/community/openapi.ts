@@ -8,6 +8,7 @@ export const communityRouteDocs = [
 	{ method: 'get', path: '/clubs/{id}', summary: 'A club: description, advisor, news and showcase for everyone along its path; members, activities and attendance for members; waiting requests for the advisor', tag: 'community' },
 	{ method: 'post', path: '/clubs/{id}/members', summary: 'Ask to join (learners of schools under the club, staff or parents, as the club is open to); the advisor is notified. Audited.', tag: 'community', status: 201 },
 	{ method: 'put', path: '/clubs/{id}/members/{personId}', summary: 'The advisor (or a leader or officer over the club) approves or rejects a waiting request; the person and their parents are notified. Audited.', tag: 'community', body: i.membershipDecision },
+	{ method: 'delete', path: '/clubs/{id}/members/{personId}', summary: 'Leave the club (or withdraw one’s request); the advisor or a manager may take a member off. Kept as `left`. Audited.', tag: 'community', status: 204 },
 	{ method: 'post', path: '/clubs/{id}/activities', summary: 'The advisor records an activity (time, place). Audited.', tag: 'community', body: i.activityInput, status: 201 },
 	{ method: 'put', path: '/clubs/{id}/activities/{activityId}/attendance', summary: 'Who came to an activity: the members named are present, every other member absent. Audited.', tag: 'community', body: i.attendanceInput },
 	{ method: 'post', path: '/clubs/{id}/posts', summary: 'A news post of the club, by its advisor. Audited.', tag: 'community', body: i.clubPostInput, status: 201 },

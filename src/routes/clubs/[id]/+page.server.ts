@@ -3,7 +3,7 @@ import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { activityInput, clubPostInput, membershipDecision, showcaseInput } from '#lib/server/community/inputs';
-import { addActivity, addClubPost, addShowcaseItem, decideMembership, getClub, recordAttendance, requestMembership } from '#lib/server/community/clubs';
+import { addActivity, addClubPost, addShowcaseItem, decideMembership, getClub, leaveClub, recordAttendance, requestMembership } from '#lib/server/community/clubs';
 import { vietnamMoment } from '#lib/server/learning/assignment-views';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { readUploads } from '#lib/server/files/upload';
@@ -32,6 +32,7 @@ const db = () => getContext().db;
 
 export const actions: Actions = {
 	join: (event) => run(event, 'join', (id) => requestMembership(db(), event.locals.principal!, id)),
+	leave: (event) => run(event, 'leave', (id) => leaveClub(db(), event.locals.principal!, id, event.locals.principal!.personId)),
 	decide: (event) => run(event, 'decide', (id, _f, v) => decideMembership(db(), event.locals.principal!, id, idOr404(v.personId ?? ''), parse(membershipDecision, { decision: v.decision }))),
 	activity: (event) =>
 		run(event, 'activity', (id, _f, v) => addActivity(db(), event.locals.principal!, id, parse(activityInput, { title: v.title, startsAt: vietnamMoment(v.startsAt), place: v.place ?? '', description: v.description ?? '' }))),
