@@ -20,7 +20,6 @@ import { committeeAnnouncements, forumSpaces, parentCommitteeMembers, parentComm
 import { COMMITTEE_ROLES, type CommitteeRole } from './rules';
 import { m } from '#lib/paraglide/messages.js';
 
-type Committee = typeof parentCommittees.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
 const nameColumns = { id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName };
 const memberIdsSql = sql`array(select pm.person_id from parent_committee_members pm where pm.committee_id = ${parentCommittees.id})`;
