@@ -21,5 +21,8 @@ export const communitySections: CommunitySection[] = [
 		show: (p) => mayEver(p, 'read', 'counselling_slot') || mayEver(p, 'read', 'counselling_case') || mayEver(p, 'read', 'counselling_stats')
 	},
 	// Mạng lưới cộng đồng: staff search it, vetters vet, members see their profile and requests.
-	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') }
+	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') },
+	{ href: '/clubs', title: () => m.club_title(), description: () => m.club_section_description(), show: (p) => mayEver(p, 'read', 'club') },
+	{ href: '/forums', title: () => m.club_forum_title(), description: () => m.club_forum_section_description(), show: (p) => mayEver(p, 'read', 'forum_space') },
+	{ href: '/committees', title: () => m.club_cmt_title(), description: () => m.club_cmt_section_description(), show: (p) => mayEver(p, 'read', 'parent_committee') }
 ];

@@ -50,7 +50,15 @@ export type Kind =
 	| 'contact_book'
 	| 'network_member'
 	| 'network_vetting'
-	| 'engagement';
+	| 'engagement'
+	| 'club'
+	| 'club_membership'
+	| 'club_content'
+	| 'club_activity'
+	| 'forum_space'
+	| 'forum_thread'
+	| 'parent_committee'
+	| 'committee_announcement';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -76,6 +84,14 @@ export interface Resource {
 	counsellorIds?: string[];
 	/** A network member schools may see: vetted and consenting to be contacted. */
 	listed?: boolean;
+	/** A club's advisor (giáo viên phụ trách). */
+	advisorId?: string;
+	/** Who may ask to join a club: learners, staff, parents. */
+	openTo?: readonly string[];
+	/** A forum space's audience: `staff` (a school's or the city's teachers) or `members` (a club's, a committee's parents). */
+	audience?: 'staff' | 'members';
+	/** Who moderates a forum space (a club's advisor; a committee's chair and homeroom teacher). */
+	moderatorIds?: string[];
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -93,6 +109,11 @@ export interface ScopeColumns {
 	counsellorIds?: SQL;
 	/** A boolean expression: the network member is vetted and consents to be contacted. */
 	listed?: SQL;
+	advisorId?: Column | SQL;
+	/** A text[] of who may ask to join (clubs). */
+	openTo?: Column | SQL;
+	audience?: Column | SQL;
+	moderatorIds?: SQL;
 }
 
 interface Matcher {
@@ -109,6 +130,14 @@ const need = <T>(v: T | undefined, what: string): T => {
 
 const learnersOfClassesUnder = (prefix: string, personId: Column | SQL) =>
 	sql`exists (select 1 from enrolments e join classes c on c.id = e.class_id where e.learner_id = ${personId} and c.path like ${escapeLike(prefix) + '%'})`;
+
+/** Which club audience a grant speaks for (clubs' `open_to`). */
+export function audienceOfRole(role: Role): 'learners' | 'parents' | 'staff' | 'none' {
+	if (role === 'learner') return 'learners';
+	if (role === 'parent') return 'parents';
+	if (role === 'teacher' || role === 'homeroom_teacher' || role === 'subject_group_head' || role === 'counsellor' || role === 'school_leader') return 'staff';
+	return 'none';
+}
 
 export const scopes = {
 	/** Anything, anywhere (system administrators). */
@@ -215,6 +244,42 @@ export const scopes = {
 		test: (g, r, p) => r.path.startsWith(g.scopePath) && (r.counsellorIds ?? []).includes(p.personId),
 		sql: (g, c, p) => sql`(${p.personId}::uuid = any(${need(c.counsellorIds, 'counsellorIds')}) and ${like(c.path, g.scopePath)})`
 	},
+	/** A club the principal advises. */
+	advisorOf: {
+		test: (_g, r, p) => !!r.advisorId && r.advisorId === p.personId,
+		sql: (_g, c, p) => sql`${need(c.advisorId, 'advisorId')} = ${p.personId}`
+	},
+	/**
+	 * A club along the grant's path that is open to the grant's kind of person (a learner's grant:
+	 * `learners`; a parent's: `parents`; a staff grant: `staff`) — who may ask to join.
+	 */
+	openAlongPath: {
+		test: (g, r) => (r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path)) && (r.openTo ?? []).includes(audienceOfRole(g.role)),
+		sql: (g, c) => sql`((${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path})) and ${audienceOfRole(g.role)} = any(${need(c.openTo, 'openTo')}))`
+	},
+	/** A teachers' forum space (a school's, the city's) along the grant's path. */
+	staffSpaceAlongPath: {
+		test: (g, r) => r.audience === 'staff' && (r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path)),
+		sql: (g, c) => sql`(${need(c.audience, 'audience')} = 'staff' and (${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path})))`
+	},
+	/** A teachers' forum space under the grant's scope (the city officer moderates the city's). */
+	staffSpaceWithin: {
+		test: (g, r) => r.audience === 'staff' && r.path.startsWith(g.scopePath),
+		sql: (g, c) => sql`(${need(c.audience, 'audience')} = 'staff' and ${like(c.path, g.scopePath)})`
+	},
+	/** A forum space the principal moderates by name (a club's advisor, a committee's chair). */
+	moderatorOf: {
+		test: (_g, r, p) => (r.moderatorIds ?? []).includes(p.personId),
+		sql: (_g, c, p) => sql`${p.personId}::uuid = any(${need(c.moderatorIds, 'moderatorIds')})`
+	},
+	/** Records of a class or school where one of the principal's children is enrolled (a parent committee). */
+	childEnrolledWithin: {
+		test: (_g, r, p) => (r.enrolledIds ?? []).some((id) => p.childIds.includes(id)),
+		sql: (_g, c, p) =>
+			p.childIds.length
+				? sql`exists (select 1 from enrolments e join classes cl on cl.id = e.class_id where starts_with(cl.path, ${c.path}) and e.learner_id in (${sql.join(p.childIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+				: sql`false`
+	},
 	/** A parent's own children. */
 	ownChildren: {
 		test: (_g, r, p) => r.personId !== undefined && p.childIds.includes(r.personId),
@@ -278,7 +343,15 @@ const ALL_KINDS: Kind[] = [
 	'contact_book',
 	'network_member',
 	'network_vetting',
-	'engagement'
+	'engagement',
+	'club',
+	'club_membership',
+	'club_content',
+	'club_activity',
+	'forum_space',
+	'forum_thread',
+	'parent_committee',
+	'committee_announcement'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -286,7 +359,7 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
-const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback', 'contact_book'];
+const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback', 'contact_book', 'club', 'club_membership', 'club_content', 'club_activity', 'forum_space', 'forum_thread', 'parent_committee', 'committee_announcement'];
 // A person's own notification choices are theirs alone, not even an administrator's to read.
 const PERSONAL: Kind[] = ['notification_preference'];
 // Counselling is confidential (TT 31/2017): a case, who it is assigned to and who booked a
@@ -582,6 +655,54 @@ export function answersEngagement(p: Principal | null, engagement: Resource): bo
 export function recordsEngagementOutcome(p: Principal | null, engagement: Resource): boolean {
 	return Boolean(p) && engagement.personId !== p!.personId && can(p, 'update', 'engagement', engagement);
 }
+
+// Clubs (câu lạc bộ) at a school, a unit or the city (the resource is the club's path, advisor,
+// open_to and approved members). Everyone along the path reads its public face — description,
+// news (`club_content`) and showcase; the leader or officer at its level creates it and names the
+// advisor; the advisor and the leaders and officers over it decide requests and post; learners,
+// staff or parents it is open to ask to join (`club_membership` create; personId = the asker);
+// members (learners, parents, staff) and its managers see members, activities and attendance (`club_activity`).
+const CLUB_READERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer', 'learner', 'parent'];
+const CLUB_MANAGERS: Role[] = ['school_leader', 'unit_officer', 'city_officer'];
+const CLUB_MEMBER_ROLES: Role[] = ['learner', 'parent', ...SCHOOL_STAFF, 'school_leader'];
+allow(CLUB_READERS, 'read', ['club', 'club_content'], 'alongPath');
+allow(CLUB_MANAGERS, ['create', 'update'], ['club', 'club_content', 'club_activity'], 'within');
+allow(CLUB_MANAGERS, ['read', 'update'], ['club_membership', 'club_activity'], 'within');
+allow(SCHOOL_STAFF, ['update'], ['club', 'club_content', 'club_activity'], 'advisorOf');
+allow(SCHOOL_STAFF, ['create'], ['club_content', 'club_activity'], 'advisorOf');
+allow(SCHOOL_STAFF, ['read', 'update'], ['club_membership', 'club_activity'], 'advisorOf');
+allow(['learner', ...SCHOOL_STAFF, 'school_leader', 'parent'], 'create', 'club_membership', 'openAlongPath');
+allow(EVERYONE, 'read', 'club_membership', 'self');
+allow('parent', 'read', 'club_membership', 'ownChildren');
+allow(CLUB_MEMBER_ROLES, 'read', 'club_activity', 'member');
+
+// Forums (diễn đàn). A teachers' space — a school's (its staff and leader) or the city's (every
+// teacher, leader and officer) — is never open to learners, parents or the community network.
+// A club's space is its members' and advisor's, a committee's its parents', committee members'
+// and homeroom teacher's (`memberIds`). Reading a space lets one post (`forum_thread` create);
+// moderating (pin, lock, hide) is `update`: the space's named moderators, the school leader
+// within the school, the city officer on the teachers' spaces under them.
+allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'], ['read'], 'forum_space', 'staffSpaceAlongPath');
+allow([...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'], ['create'], 'forum_thread', 'staffSpaceAlongPath');
+const FORUM_MEMBERS: Role[] = ['learner', 'parent', ...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
+allow(FORUM_MEMBERS, 'read', 'forum_space', 'member');
+allow(FORUM_MEMBERS, 'create', 'forum_thread', 'member');
+allow(FORUM_MEMBERS, ['read', 'update'], 'forum_space', 'moderatorOf');
+allow(FORUM_MEMBERS, 'create', 'forum_thread', 'moderatorOf');
+allow('school_leader', ['read', 'update'], 'forum_space', 'within');
+allow('school_leader', 'create', 'forum_thread', 'within');
+allow('city_officer', 'update', 'forum_space', 'staffSpaceWithin');
+
+// Parent representative committees (Ban đại diện cha mẹ học sinh, Thông tư 55/2011 Điều 3–4):
+// the class's committee named by its homeroom teacher, the school's by the school leader. The
+// parents of the class (or school) read it (`enrolledIds` = its learners) and its announcements;
+// its members (`memberIds`) announce to them.
+allow('homeroom_teacher', ['create', 'read', 'update'], 'parent_committee', 'classGranted');
+allow('homeroom_teacher', 'create', 'committee_announcement', 'classGranted');
+allow('school_leader', ['create', 'read', 'update'], ['parent_committee', 'committee_announcement'], 'within');
+allow('parent', 'read', 'parent_committee', 'childEnrolledWithin');
+allow('parent', 'read', 'parent_committee', 'member');
+allow('parent', 'create', 'committee_announcement', 'member');
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;

@@ -16,3 +16,4 @@ export * from '../notifications/schema';
 export * from '../counselling/schema';
 export * from '../messaging/schema';
 export * from '../network/schema';
+export * from '../community/schema';

@@ -20,6 +20,7 @@ import { notificationRouteDocs } from '../notifications/openapi';
 import { counsellingRouteDocs } from '../counselling/openapi';
 import { messagingRouteDocs } from '../messaging/openapi';
 import { networkRouteDocs } from '../network/openapi';
+import { communityRouteDocs } from '../community/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -96,7 +97,8 @@ export const routes: RouteDoc[] = [
 	...notificationRouteDocs,
 	...counsellingRouteDocs,
 	...messagingRouteDocs,
-	...networkRouteDocs
+	...networkRouteDocs,
+	...communityRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

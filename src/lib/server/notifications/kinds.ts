@@ -36,7 +36,11 @@ export const NOTIFICATION_KINDS = {
 	'network_answer': { group: 'network', defaultChannels: ['in_app', 'email'] },
 	'network_outcome': { group: 'network', defaultChannels: ['in_app'] },
 	// A vetted member was made a project's outside mentor.
-	'network_mentor': { group: 'network', defaultChannels: ['in_app', 'email'] }
+	'network_mentor': { group: 'network', defaultChannels: ['in_app', 'email'] },
+	'club_membership_requested': { group: 'clubs', defaultChannels: ['in_app'] },
+	'club_membership_decided': { group: 'clubs', defaultChannels: ['in_app', 'email'] },
+	'forum_reply': { group: 'forums', defaultChannels: ['in_app'] },
+	'committee_announcement': { group: 'committees', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

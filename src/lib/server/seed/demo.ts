@@ -9,6 +9,8 @@ import { contactBookEntries, conversationMembers, conversations, messages } from
 import { fanOut } from '../messaging/service';
 import type { Database, Executor } from '../db/client';
 import { learningPlaces } from '../learning/place-schema';
+import { clubPosts, clubs, forumCategories, forumSpaces, forumThreads, parentCommitteeMembers, parentCommittees } from '../community/schema';
+import { threadSearchText } from '../community/rules';
 import type { PlaceKind, PlaceLevel } from '../learning/place-rules';
 import { classes, enrolments, orgUnits, schoolYears, schools, subjectGroups, subjects, terms } from '../organisations/schema';
 import { accounts, guardianships, persons, roleGrants } from '../people/schema';
@@ -307,6 +309,23 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await fanOut(tx, announcement.id, c6a1.id, homeroomT.id);
 	await tx.insert(messages).values({ conversationId: announcement.id, authorId: homeroomT.id, body: 'Kính mời quý phụ huynh lớp 6A1 dự họp phụ huynh đầu năm lúc 8 giờ sáng Chủ nhật tại phòng 6A1.' });
 	await tx.insert(contactBookEntries).values({ schoolId: thcs.id, classId: c6a1.id, learnerId, path: c6a1.path, authorId: homeroomT.id, kind: 'weekly', on: `${y}-09-18`, body: 'Tuần đầu em đi học đúng giờ, hăng hái phát biểu. Gia đình nhắc em chuẩn bị đủ sách vở.' });
+	// Community: a science club of THCS Bình Yên run by the Toán teacher, the city's teachers'
+	// forum with a first thread, and the parent committee of 6A1 chaired by the demo parent.
+	const [club] = await tx
+		.insert(clubs)
+		.values({ schoolId: thcs.id, path: thcs.path, kind: 'science_tech', name: 'CLB Khoa học – Kỹ thuật', description: 'Chế tạo mô hình, lập trình robot, chuẩn bị cuộc thi Khoa học kỹ thuật cấp thành phố. Sinh hoạt chiều thứ Năm hằng tuần.', advisorId: mathT.id, openTo: ['learners'], createdBy: leaderP.id })
+		.returning();
+	await tx.insert(forumSpaces).values({ path: club.path, schoolId: thcs.id, kind: 'club', clubId: club.id, name: club.name });
+	await tx.insert(clubPosts).values({ clubId: club.id, authorId: mathT.id, title: 'Chào năm học mới', body: 'Câu lạc bộ nhận thành viên mới: các em đăng ký trên Sen, thầy cô sẽ duyệt.' });
+	const [cityForum] = await tx.insert(forumSpaces).values({ path: city.path, schoolId: null, kind: 'city_teachers', name: 'Diễn đàn giáo viên Hà Nội' }).returning();
+	const [mathCategory] = await tx.insert(forumCategories).values({ spaceId: cityForum.id, name: 'Toán THCS', position: 0 }).returning();
+	const threadTitle = 'Dạy phân số lớp 6 bằng hình ảnh';
+	const threadBody = 'Chia sẻ cách dùng hình tròn và thanh sô-cô-la để giới thiệu phân số và phân số bằng nhau.';
+	await tx.insert(forumThreads).values({ spaceId: cityForum.id, categoryId: mathCategory.id, authorId: mathT.id, title: threadTitle, body: threadBody, searchText: threadSearchText(threadTitle, threadBody) });
+	await tx.insert(forumSpaces).values({ path: thcs.path, schoolId: thcs.id, kind: 'school', name: 'Phòng giáo viên THCS Bình Yên' });
+	const [committee] = await tx.insert(parentCommittees).values({ schoolId: thcs.id, classId: c6a1.id, path: c6a1.path, name: 'Ban đại diện CMHS lớp 6A1' }).returning();
+	await tx.insert(parentCommitteeMembers).values({ committeeId: committee.id, personId: parentP.id, role: 'chair' });
+	await tx.insert(forumSpaces).values({ path: committee.path, schoolId: thcs.id, kind: 'committee', committeeId: committee.id, name: committee.name });
 
 	const owner: Record<string, string> = {
 		admin: admin.id,
