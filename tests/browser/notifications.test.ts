@@ -21,6 +21,7 @@ describe('notifications, as a parent and as the administrator', () => {
 		// Newest first, both unread.
 		await expect(items.first().textContent()).resolves.toContain('Họp phụ huynh đầu năm học');
 		await expect(page.locator('[data-notification] .badge').count()).resolves.toBe(2);
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
 		await snap(page, 'notifications-list');
 
 		await page.getByRole('button', { name: /^Đánh dấu đã đọc\s*: Họp phụ huynh đầu năm học$/ }).click();
@@ -39,6 +40,7 @@ describe('notifications, as a parent and as the administrator', () => {
 		await page.getByLabel('Đến', { exact: true }).fill('06:30');
 		await page.getByLabel('Gộp thành một email tổng hợp mỗi ngày').check();
 		await page.getByLabel('Giờ gửi email tổng hợp').selectOption('19');
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
 		await snap(page, 'notification-preferences');
 		await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
 		await page.getByText('Đã lưu cài đặt thông báo.').waitFor();
