@@ -86,6 +86,18 @@ describe('/account/notifications', () => {
 	});
 });
 
+describe('/push-worker.js', () => {
+	it('serves the service worker that shows a push message and opens its page in Sen only', async () => {
+		const res = await app.request('GET', '/push-worker.js');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+		const js = await res.text();
+		expect(js).toContain("addEventListener('push'");
+		expect(js).toContain('showNotification');
+		expect(js).toContain('url.origin !== self.location.origin');
+	});
+});
+
 describe('/admin/outbox', () => {
 	it('shows a system administrator the dead messages (no bodies) and retries one', async () => {
 		await app.db.delete(outbox);

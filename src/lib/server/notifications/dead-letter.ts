@@ -16,8 +16,7 @@ const OUTBOX_RESOURCE = { path: '/' };
 export async function outboxView(db: Executor, p: Principal, status: OutboxStatus, limit = 100): Promise<{ counts: Awaited<ReturnType<typeof outboxCounts>>; items: OutboxEntry[] }> {
 	authorizeList(p, 'outbox');
 	authorize(p, 'read', 'outbox', OUTBOX_RESOURCE);
-	const [counts, items] = await Promise.all([outboxCounts(db), listOutbox(db, status, limit)]);
-	return { counts, items };
+	return { counts: await outboxCounts(db), items: await listOutbox(db, status, limit) };
 }
 
 /** Retry a dead or failing message now, with a fresh set of attempts. Audited. */

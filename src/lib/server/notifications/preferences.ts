@@ -40,10 +40,8 @@ async function personResource(db: Executor, personId: string) {
 
 export async function getPreferences(db: Executor, p: Principal, personId = p.personId): Promise<Preferences> {
 	authorize(p, 'read', 'notification_preference', await personResource(db, personId));
-	const [rows, [s]] = await Promise.all([
-		db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, personId)),
-		db.select().from(notificationSettings).where(eq(notificationSettings.personId, personId))
-	]);
+	const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, personId));
+	const [s] = await db.select().from(notificationSettings).where(eq(notificationSettings.personId, personId));
 	const kinds = (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).map((kind) => {
 		const def: NotificationKindDef = NOTIFICATION_KINDS[kind];
 		return { kind, group: def.group, urgent: def.urgent === true, defaultChannels: outgoingChannels(kind, undefined), channels: outgoingChannels(kind, rows.find((r) => r.kind === kind)?.channels) };

@@ -58,16 +58,15 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 	const def = NOTIFICATION_KINDS[n.kind] as { urgent?: boolean };
 	const urgent = def.urgent === true;
 
-	const [people, prefs, settings, subs] = await Promise.all([
-		tx
-			.select({ id: persons.id, email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})`, phone: persons.phone })
-			.from(persons)
-			.leftJoin(accounts, eq(accounts.personId, persons.id))
-			.where(inArray(persons.id, fresh)),
-		tx.select().from(notificationPreferences).where(and(inArray(notificationPreferences.personId, fresh), eq(notificationPreferences.kind, n.kind))),
-		tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, fresh)),
-		tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, fresh))
-	]);
+	// One query after another: a transaction's connection runs one at a time anyway.
+	const people = await tx
+		.select({ id: persons.id, email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})`, phone: persons.phone })
+		.from(persons)
+		.leftJoin(accounts, eq(accounts.personId, persons.id))
+		.where(inArray(persons.id, fresh));
+	const prefs = await tx.select().from(notificationPreferences).where(and(inArray(notificationPreferences.personId, fresh), eq(notificationPreferences.kind, n.kind)));
+	const settings = await tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, fresh));
+	const subs = await tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, fresh));
 	const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
 	for (const { id, personId } of inserted) {
 		const person = people.find((x) => x.id === personId);

@@ -4,7 +4,7 @@ import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { parse } from '#lib/server/http/validate';
 import { orErrorPage } from '#lib/server/organisations/views';
 import { preferencesInput } from '#lib/server/notifications/inputs';
-import { getPreferences, savePreferences } from '#lib/server/notifications/preferences';
+import { getPreferences, listPushSubscriptions, savePreferences } from '#lib/server/notifications/preferences';
 import { NOTIFICATION_KINDS, OUTGOING_CHANNELS } from '#lib/server/notifications/kinds';
 import { parseTimeOfDay } from '#lib/server/notifications/rules';
 import { ValidationError } from '#lib/server/errors';
@@ -12,7 +12,13 @@ import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
-	return { prefs: await orErrorPage(() => getPreferences(getContext().db, p)), channels: [...OUTGOING_CHANNELS] };
+	const { db, config } = getContext();
+	return {
+		prefs: await orErrorPage(() => getPreferences(db, p)),
+		channels: [...OUTGOING_CHANNELS],
+		// Web push needs the VAPID key and a browser with service workers; the button appears only then.
+		push: { publicKey: config.vapid?.publicKey ?? null, subscriptions: (await listPushSubscriptions(db, p)).length }
+	};
 };
 
 /**
