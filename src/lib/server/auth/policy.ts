@@ -37,7 +37,10 @@ export type Kind =
 	| 'learning_place'
 	| 'project'
 	| 'project_team'
-	| 'project_feedback';
+	| 'project_feedback'
+	| 'event'
+	| 'event_registration'
+	| 'meeting';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -59,6 +62,8 @@ export interface Resource {
 	memberIds?: string[];
 	/** The outside mentor of a project. */
 	mentorId?: string | null;
+	/** Whom an event is for: learners, parents, staff or everyone. */
+	audience?: 'learners' | 'parents' | 'staff' | 'everyone';
 }
 
 /** Columns a list query offers to the scope filter. */
@@ -72,6 +77,7 @@ export interface ScopeColumns {
 	/** A uuid[] expression (an `array(select …)`) of the learners the row is about (project teams). */
 	memberIds?: SQL;
 	mentorId?: Column | SQL;
+	audience?: Column | SQL;
 }
 
 interface Matcher {
@@ -88,6 +94,13 @@ const need = <T>(v: T | undefined, what: string): T => {
 
 const learnersOfClassesUnder = (prefix: string, personId: Column | SQL) =>
 	sql`exists (select 1 from enrolments e join classes c on c.id = e.class_id where e.learner_id = ${personId} and c.path like ${escapeLike(prefix) + '%'})`;
+
+/** The event audiences a family role sees (school staff and officers see every audience). */
+function audiencesFor(role: Role): string[] {
+	if (role === 'learner') return ['learners', 'everyone'];
+	if (role === 'parent') return ['learners', 'parents', 'everyone'];
+	return ['everyone'];
+}
 
 export const scopes = {
 	/** Anything, anywhere (system administrators). */
@@ -161,6 +174,16 @@ export const scopes = {
 		test: (g, r) => r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path),
 		sql: (g, c) => sql`(${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path}))`
 	},
+	/**
+	 * Events along the grant's path (as `alongPath`) whose audience includes the grant's role: a
+	 * learner sees events for learners or everyone, a parent also those for parents (they register
+	 * their children for learners' events).
+	 */
+	audienceAlongPath: {
+		test: (g, r) => (r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path)) && !!r.audience && audiencesFor(g.role).includes(r.audience),
+		sql: (g, c) =>
+			sql`((${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path})) and ${need(c.audience, 'audience')}::text in (${sql.join(audiencesFor(g.role).map((a) => sql`${a}`), sql`, `)}))`
+	},
 	/** Records above the grant's scope only (the city's or a unit's): for the community network. */
 	above: {
 		test: (g, r) => g.scopePath.startsWith(r.path),
@@ -231,7 +254,10 @@ const ALL_KINDS: Kind[] = [
 	'learning_place',
 	'project',
 	'project_team',
-	'project_feedback'
+	'project_feedback',
+	'event',
+	'event_registration',
+	'meeting'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -240,7 +266,9 @@ const EVERYONE = ['learner', 'parent', 'teacher', 'homeroom_teacher', 'subject_g
 // The installation. Assessments are entered only by the teachers the regulation names
 // (TT22 Điều 19), so administrators read them but never write them.
 const TEACHER_WRITTEN: Kind[] = ['grade', 'conduct', 'attendance', 'lesson_plan', 'question', 'lesson', 'lesson_class', 'learner_work', 'assignment', 'submission', 'project', 'project_team', 'project_feedback'];
-allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k)), 'anywhere');
+// Meetings are private to their organiser and invitees (PRIVATE_KINDS), so administrators have no rule there.
+const PRIVATE_KINDS: Kind[] = ['meeting'];
+allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !TEACHER_WRITTEN.includes(k) && !PRIVATE_KINDS.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
 
 // Everyone sees their own person record and account.
@@ -344,6 +372,31 @@ allow('learner', 'update', 'project_team', 'member');
 allow('parent', 'read', ['project', 'project_team'], 'childMember');
 allow(COMMUNITY, 'read', ['project', 'project_team'], 'mentorOf');
 allow(COMMUNITY, 'create', 'project_feedback', 'mentorOf');
+
+// Events and seminars (sự kiện, hội thảo, tọa đàm, ngày trải nghiệm). The resource is where the
+// event is organised (a school's, a unit's or the city's path) with its audience. A school's staff
+// and leader organise within the school, unit and city officers at their level; staff and officers
+// read every event along their path, learners and parents those along it for their audience
+// (`audienceAlongPath`). The organiser changes their event (cancels it, lists registrations,
+// records attendance), as do the leader and officers over it. A registration's resource is the
+// event's path with personId = the registrant: one registers oneself, a parent their child.
+const ORGANISERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
+allow(ORGANISERS, 'create', 'event', 'within');
+allow(ORGANISERS, 'read', 'event', 'alongPath');
+allow(['learner', 'parent'], 'read', 'event', 'audienceAlongPath');
+allow([...SCHOOL_STAFF, 'unit_officer', 'city_officer'], 'update', 'event', 'author');
+allow(['school_leader', 'unit_officer', 'city_officer'], 'update', 'event', 'within');
+allow([...ORGANISERS, 'learner', 'parent'], ['create', 'read', 'update', 'delete'], 'event_registration', 'self');
+allow('parent', ['create', 'read', 'update', 'delete'], 'event_registration', 'ownChildren');
+
+// Online meetings (họp trực tuyến). The resource is the meeting's path with authorId = its
+// organiser and memberIds = its invitees: only they see it — not even the school leader or an
+// administrator. A teacher creates meetings for the classes they are granted on, a homeroom
+// teacher for their class, the leader in the school, officers at their level.
+allow('teacher', 'create', 'meeting', 'classGranted');
+allow(['homeroom_teacher', 'school_leader', 'unit_officer', 'city_officer'], 'create', 'meeting', 'within');
+allow(['teacher', 'homeroom_teacher', 'school_leader', 'unit_officer', 'city_officer'], ['read', 'update'], 'meeting', 'ownWork');
+allow(EVERYONE, 'read', 'meeting', 'member');
 
 /**
  * Separation of duties (four eyes): nobody decides a change request they made themselves, even a

@@ -13,3 +13,4 @@ export * from '../learning/assignment-schema';
 export * from '../learning/place-schema';
 export * from '../learning/project-schema';
 export * from '../notifications/schema';
+export * from '../events/schema';

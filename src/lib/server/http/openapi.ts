@@ -16,6 +16,7 @@ import { learningRouteDocs } from '../learning/openapi';
 import { elearningRouteDocs } from '../learning/elearning-openapi';
 import { assignmentRouteDocs } from '../learning/assignment-openapi';
 import { projectsRouteDocs } from '../learning/projects-openapi';
+import { eventsRouteDocs } from '../events/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -88,7 +89,8 @@ export const routes: RouteDoc[] = [
 	...learningRouteDocs,
 	...elearningRouteDocs,
 	...assignmentRouteDocs,
-	...projectsRouteDocs
+	...projectsRouteDocs,
+	...eventsRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -14,7 +14,12 @@ export interface NotificationKindDef {
 
 export const NOTIFICATION_KINDS = {
 	// The general kind for a module that has not declared its own yet.
-	'general': { group: 'account', defaultChannels: ['in_app', 'email'] }
+	'general': { group: 'account', defaultChannels: ['in_app', 'email'] },
+	'event_promoted': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'event_reminder': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'event_cancelled': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'meeting_invitation': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
+	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

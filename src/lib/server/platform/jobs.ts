@@ -8,6 +8,7 @@
 import type { Executor } from '../db/client';
 import { log } from '../log';
 import { deliverPending } from './outbox';
+import { sendEventReminders } from '../events/service';
 
 export interface PeriodicJob {
 	name: string;
@@ -15,7 +16,11 @@ export interface PeriodicJob {
 	run(db: Executor, now: Date): Promise<unknown>;
 }
 
-export const periodicJobs: PeriodicJob[] = [{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) }];
+export const periodicJobs: PeriodicJob[] = [
+	{ name: 'outbox', everySeconds: 2, run: (db) => deliverPending(db) },
+	// A day before an event, its confirmed registrants (once per event and person).
+	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) }
+];
 
 /** Start every job; returns a stop function. */
 export function startJobs(db: () => Executor, jobs: readonly PeriodicJob[] = periodicJobs): () => void {
