@@ -16,5 +16,6 @@ export const GET: RequestHandler = async (event) => {
 		if (e instanceof AppError) error(e.status, e.message);
 		throw e;
 	}
-	redirect(303, url);
+	// The room lies on the configured Jitsi server (SEN_JITSI_URL), never on a URL from the request.
+	redirect(303, url, { external: true });
 };
