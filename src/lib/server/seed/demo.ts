@@ -4,7 +4,7 @@
  * one, a school year with two terms, classes with Vietnamese-named learners, teachers, parents,
  * and one login per role. Runs only on an empty database and never in production.
  */
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { learningPlaces } from '../learning/place-schema';
 import type { PlaceKind, PlaceLevel } from '../learning/place-rules';
@@ -16,6 +16,8 @@ import { lessonPlanEvents, lessonPlans } from '../learning/schema';
 import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
+import { events, meetingInvitations, meetings } from '../events/schema';
+import { newRoomName } from '../platform/meeting-link';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -267,6 +269,20 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		cityPlace('Vườn quốc gia Ba Vì', 'nature', 'Xã Ba Vì, Hà Nội', 21.08, 105.37, 'Hệ sinh thái rừng nhiệt đới núi thấp, đa dạng sinh học, bảo tồn.', ['lower_secondary', 'upper_secondary'])
 	]);
 	await tx.insert(learningPlaces).values({ schoolId: thcs.id, path: thcs.path, name: 'Chùa Tây Phương', kind: 'heritage', wardId: thachThat.id, address: 'Núi Tây Phương, xã Thạch Thất, Hà Nội', latitude: 21.0205, longitude: 105.5662, learning: 'Kiến trúc chùa cổ, 18 pho tượng La Hán bằng gỗ mít.', levels: ['lower_secondary'], createdBy: headT.id });
+
+	// Events and meetings: a parents' talk in two weeks, and 6A1's parents' meeting online next week
+	// (9:00 in Vietnam = 02:00 UTC).
+	const day = (days: number, hourUtc: number) => {
+		const d = new Date();
+		return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, hourUtc));
+	};
+	await tx.insert(events).values({ schoolId: thcs.id, path: thcs.path, kind: 'talk', title: 'Tọa đàm: Đồng hành cùng con tuổi dậy thì', description: 'Chuyên gia tâm lý học đường trao đổi với cha mẹ học sinh khối 6 và 7.', startsAt: day(14, 1), endsAt: day(14, 3), venue: 'Hội trường trường THCS Bình Yên', capacity: 80, audience: 'parents', createdBy: leaderP.id });
+	const [parentsMeeting] = await tx
+		.insert(meetings)
+		.values({ schoolId: thcs.id, path: c6a1.path, forKind: 'parent_group', forId: c6a1.id, title: 'Họp phụ huynh lớp 6A1 (trực tuyến)', description: 'Trao đổi kết quả giữa học kỳ I và kế hoạch ôn tập.', startsAt: day(7, 12), endsAt: day(7, 13), room: newRoomName(), createdBy: homeroomT.id })
+		.returning();
+	const parents6a1 = await tx.selectDistinct({ id: guardianships.guardianId }).from(guardianships).where(inArray(guardianships.learnerId, c6a1.learners));
+	await tx.insert(meetingInvitations).values(parents6a1.map((g) => ({ meetingId: parentsMeeting.id, personId: g.id })));
 
 	const owner: Record<string, string> = {
 		admin: admin.id,
