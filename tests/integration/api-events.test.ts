@@ -277,3 +277,36 @@ describe('cancelling an event', () => {
 		await denied(await as.learner.post(`/api/v1/events/${e.id}/registrations`, {}), 409);
 	});
 });
+
+describe('the pages', () => {
+	it('the community hub links both sections', async () => {
+		const hub = await (await as.parent.get('/community')).text();
+		expect(hub).toContain('href="/events"');
+		expect(hub).toContain('href="/meetings"');
+	});
+
+	it('/events lists what one may see, with the new-event form for organisers only', async () => {
+		const learnerPage = await (await as.learner.get('/events')).text();
+		expect(learnerPage).toContain('Cuộc đua'); // upcoming, for learners
+		expect(learnerPage).not.toContain('Tọa đàm kỹ năng sống');
+		expect(learnerPage).not.toContain('action="?/create"');
+		expect(await (await as.teacher.get('/events')).text()).toContain('action="?/create"');
+		expect((await as.leader2.get(`/events/${id.talk}`)).status).toBe(404);
+		expect((await app.request('GET', '/events')).status).toBe(303);
+	});
+
+	it('a teacher organises from the form and a learner registers from the event page, without JavaScript; bad input gets a message in Vietnamese', async () => {
+		const at = (days: number) => new Date(Date.now() + days * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 16);
+		const made = await as.teacher.form('/events?/create', { host: `school:${thcs.id}`, kind: 'fair', title: 'Ngày hội đọc sách', startsAt: at(5), endsAt: at(6), audience: 'everyone', capacity: '2' });
+		expect(made.status).toBe(303);
+		const path = made.headers.get('location')!;
+		expect(path).toMatch(/^\/events\/[0-9a-f-]{36}$/);
+		const reg = await as.classmate.form(`${path}?/register`, { personId: id.classmate });
+		expect(reg.status).toBe(200);
+		const [row] = await app.db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, path.split('/').pop()!), eq(eventRegistrations.personId, id.classmate)));
+		expect(row.status).toBe('confirmed');
+		const bad = await as.teacher.form('/events?/create', { host: `school:${thcs.id}`, kind: 'fair', title: 'Sai giờ', startsAt: at(5), endsAt: at(4), audience: 'everyone' });
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('Thời điểm kết thúc phải sau thời điểm bắt đầu.');
+	});
+});
