@@ -3,6 +3,13 @@ CREATE TYPE "public"."event_kind" AS ENUM('seminar', 'talk', 'experience_day', '
 CREATE TYPE "public"."meeting_for_kind" AS ENUM('class', 'parent_group', 'club', 'training', 'staff', 'other');--> statement-breakpoint
 CREATE TYPE "public"."meeting_response" AS ENUM('accepted', 'declined');--> statement-breakpoint
 CREATE TYPE "public"."event_registration_status" AS ENUM('confirmed', 'waitlisted', 'cancelled');--> statement-breakpoint
+CREATE TABLE "calendar_feeds" (
+	"person_id" uuid PRIMARY KEY NOT NULL,
+	"secret_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calendar_feeds_secret_hash_unique" UNIQUE("secret_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "event_feedback" (
 	"event_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -75,6 +82,7 @@ CREATE TABLE "meetings" (
 	"cancelled_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_feedback" ADD CONSTRAINT "event_feedback_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_feedback" ADD CONSTRAINT "event_feedback_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

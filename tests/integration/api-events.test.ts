@@ -310,3 +310,22 @@ describe('the pages', () => {
 		expect(await bad.text()).toContain('Thời điểm kết thúc phải sau thời điểm bắt đầu.');
 	});
 });
+
+describe('the calendar address for calendar apps', () => {
+	it('a secret address opens one’s own feed without a session; a new address retires the old; a wrong key is 404', async () => {
+		const made = await as.classmate.form('/events?/calendarAddress', {});
+		expect(made.status).toBe(200);
+		const first = (await made.text()).match(/value="(http[^"]+\/events\/calendar\.ics\?key=([\w-]{43}))"/);
+		expect(first).toBeTruthy();
+		const feed = await app.request('GET', `/events/calendar.ics?key=${first![2]}`);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		expect(await feed.text()).toContain(`UID:event-${id.experience}@sen`);
+		const again = (await (await as.classmate.form('/events?/calendarAddress', {})).text()).match(/key=([\w-]{43})"/)![1];
+		expect(again).not.toBe(first![2]);
+		expect((await app.request('GET', `/events/calendar.ics?key=${first![2]}`)).status).toBe(404);
+		expect((await app.request('GET', `/events/calendar.ics?key=${again}`)).status).toBe(200);
+		expect((await app.request('GET', '/events/calendar.ics?key=nope')).status).toBe(404);
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'calendar_feed'), eq(auditLog.entityId, id.classmate)))).toHaveLength(2);
+	});
+});

@@ -9,6 +9,7 @@ import { createEvent, listEvents, organiserHosts } from '#lib/server/events/serv
 import { EVENT_AUDIENCES, EVENT_KINDS } from '#lib/server/events/rules';
 import { listPlaces } from '#lib/server/learning/places';
 import { eventFromForm } from '#lib/server/events/views';
+import { newCalendarAddress } from '#lib/server/events/calendar';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -31,6 +32,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** A new secret calendar address, shown once. */
+	calendarAddress: async (event) => {
+		const p = requirePrincipal(event);
+		return { calendarAddress: await newCalendarAddress(getContext().db, p) };
+	},
 	create: async (event) => {
 		const p = requirePrincipal(event);
 		const v = formObject(await event.request.formData());

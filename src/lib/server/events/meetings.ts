@@ -188,10 +188,10 @@ export async function cancelMeeting(db: Executor, p: Principal, id: string, now 
 }
 
 /** Meetings the caller organises or is invited to (and has not declined), for the calendar feed. */
-export async function myCalendarMeetings(db: Executor, p: Principal) {
+export async function myCalendarMeetings(db: Executor, personId: string) {
 	return db
 		.select({ meeting: meetings })
 		.from(meetings)
-		.leftJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.personId, p.personId)))
-		.where(and(sql`${meetings.cancelledAt} is null`, sql`(${meetings.createdBy} = ${p.personId} or (${meetingInvitations.personId} is not null and ${meetingInvitations.response} is distinct from 'declined'))`));
+		.leftJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.personId, personId)))
+		.where(and(sql`${meetings.cancelledAt} is null`, sql`(${meetings.createdBy} = ${personId} or (${meetingInvitations.personId} is not null and ${meetingInvitations.response} is distinct from 'declined'))`));
 }

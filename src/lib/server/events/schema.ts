@@ -145,3 +145,15 @@ export const meetingAttendance = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.personId] })]
 );
+
+/**
+ * A person's secret calendar address (for calendar apps, which send no cookie): only the SHA-256
+ * of the secret is kept; making a new one replaces the old, which stops working.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+	personId: uuid('person_id')
+		.primaryKey()
+		.references(() => persons.id),
+	secretHash: text('secret_hash').notNull().unique(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});

@@ -371,12 +371,12 @@ export async function sendEventReminders(db: Executor, now = new Date()) {
 }
 
 /** Events the caller (or their child) holds a confirmed place at, for the personal calendar feed. */
-export async function myCalendarEvents(db: Executor, p: Principal) {
+export async function myCalendarEvents(db: Executor, personId: string) {
 	const rows = await db
 		.selectDistinct({ event: events, placeName: learningPlaces.name })
 		.from(eventRegistrations)
 		.innerJoin(events, eq(events.id, eventRegistrations.eventId))
 		.leftJoin(learningPlaces, eq(learningPlaces.id, events.placeId))
-		.where(and(eq(eventRegistrations.status, 'confirmed'), or(eq(eventRegistrations.personId, p.personId), eq(eventRegistrations.registeredBy, p.personId)), isNull(events.cancelledAt)));
+		.where(and(eq(eventRegistrations.status, 'confirmed'), or(eq(eventRegistrations.personId, personId), eq(eventRegistrations.registeredBy, personId)), isNull(events.cancelledAt)));
 	return rows;
 }
