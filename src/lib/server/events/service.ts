@@ -209,16 +209,17 @@ export async function getEvent(db: Executor, p: Principal, id: string, now = new
 		mine,
 		meetingLink: joinable ? meetingUrl(e.room!) : null,
 		manage,
-		registrations: manage
-			? sortVietnamese(
-					seats
-						.filter((s) => s.status !== 'cancelled')
-						.map((s) => ({ ...byId.get(s.personId)!, personId: s.personId, status: s.status, position: s.position, waitlistPlace: waitlistPlace(seats, s.personId), attended: s.attended, registeredAt: s.registeredAt }))
-				).sort((a, b) => (a.status === b.status ? 0 : a.status === 'confirmed' ? -1 : 1) || (a.status === 'waitlisted' ? a.position - b.position : 0))
-					.map(({ familyName, middleName, givenName, kind: _k, id: _id, ...r }) => ({ ...r, name: fullName({ familyName, middleName, givenName }) }))
-			: [],
+		registrations: manage ? organiserList(seats, byId) : [],
 		feedback: manage ? feedback.map((f) => ({ rating: f.rating, comment: f.comment, createdAt: f.createdAt })) : []
 	};
+}
+
+/** Confirmed registrations by name, then the waitlist in its order. */
+function organiserList(seats: Registration[], people: Map<string, { familyName: string; middleName: string | null; givenName: string }>) {
+	const row = (s: Registration) => ({ ...people.get(s.personId)!, personId: s.personId, status: s.status, waitlistPlace: waitlistPlace(seats, s.personId), attended: s.attended, registeredAt: s.registeredAt });
+	const confirmed = sortVietnamese(seats.filter((s) => s.status === 'confirmed').map(row));
+	const waiting = seats.filter((s) => s.status === 'waitlisted').map(row).sort((a, b) => a.waitlistPlace! - b.waitlistPlace!);
+	return [...confirmed, ...waiting].map(({ familyName, middleName, givenName, ...r }) => ({ personId: r.personId, name: fullName({ familyName, middleName, givenName }), status: r.status, waitlistPlace: r.waitlistPlace, attended: r.attended, registeredAt: r.registeredAt }));
 }
 
 /** The organiser's list: confirmed, then the waitlist in order. */
