@@ -58,8 +58,10 @@ async function hostOf(db: Executor, input: { schoolId?: string; orgUnitId?: stri
 
 /** The schools and units where the caller may organise an event or a meeting (the create forms' choices). */
 export async function organiserHosts(db: Executor, p: Principal, kind: 'event' | 'meeting') {
-	const ss = await db.select({ id: schools.id, name: schools.name, path: schools.path }).from(schools).where(inArray(schools.id, p.grants.map((g) => g.schoolId).filter((x): x is string => !!x).concat(['00000000-0000-0000-0000-000000000000'])));
-	const us = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, p.grants.filter((g) => g.scopeType === 'org_unit' || g.scopeType === 'city').map((g) => g.scopeId!).filter(Boolean).concat(['00000000-0000-0000-0000-000000000000'])));
+	const schoolIds = [...new Set(p.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
+	const unitIds = [...new Set(p.grants.filter((g) => g.scopeType === 'org_unit' || g.scopeType === 'city').map((g) => g.scopeId).filter((x): x is string => !!x))];
+	const ss = schoolIds.length ? await db.select({ id: schools.id, name: schools.name, path: schools.path }).from(schools).where(inArray(schools.id, schoolIds)) : [];
+	const us = unitIds.length ? await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, unitIds)) : [];
 	return [
 		...ss.filter((s) => can(p, 'create', kind, { path: s.path })).map((s) => ({ value: `school:${s.id}`, label: s.name })),
 		...us.filter((u) => can(p, 'create', kind, { path: u.path })).map((u) => ({ value: `unit:${u.id}`, label: u.name }))
