@@ -24,5 +24,7 @@ export const communitySections: CommunitySection[] = [
 	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') },
 	{ href: '/clubs', title: () => m.club_title(), description: () => m.club_section_description(), show: (p) => mayEver(p, 'read', 'club') },
 	{ href: '/forums', title: () => m.club_forum_title(), description: () => m.club_forum_section_description(), show: (p) => mayEver(p, 'read', 'forum_space') },
-	{ href: '/committees', title: () => m.club_cmt_title(), description: () => m.club_cmt_section_description(), show: (p) => mayEver(p, 'read', 'parent_committee') }
+	{ href: '/committees', title: () => m.club_cmt_title(), description: () => m.club_cmt_section_description(), show: (p) => mayEver(p, 'read', 'parent_committee') },
+	{ href: '/events', title: () => m.evt_title(), description: () => m.evt_section_description(), show: (p) => mayEver(p, 'read', 'event') },
+	{ href: '/meetings', title: () => m.evt_mtg_title(), description: () => m.evt_mtg_section_description(), show: (p) => mayEver(p, 'read', 'meeting') }
 ];

@@ -58,7 +58,10 @@ export type Kind =
 	| 'forum_space'
 	| 'forum_thread'
 	| 'parent_committee'
-	| 'committee_announcement';
+	| 'committee_announcement'
+	| 'event'
+	| 'event_registration'
+	| 'meeting';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -88,8 +91,11 @@ export interface Resource {
 	advisorId?: string;
 	/** Who may ask to join a club: learners, staff, parents. */
 	openTo?: readonly string[];
-	/** A forum space's audience: `staff` (a school's or the city's teachers) or `members` (a club's, a committee's parents). */
-	audience?: 'staff' | 'members';
+	/**
+	 * Whom it is for. A forum space: `staff` (a school's or the city's teachers) or `members` (a
+	 * club's, a committee's parents). An event: learners, parents, staff or everyone.
+	 */
+	audience?: 'staff' | 'members' | 'learners' | 'parents' | 'everyone';
 	/** Who moderates a forum space (a club's advisor; a committee's chair and homeroom teacher). */
 	moderatorIds?: string[];
 }
@@ -137,6 +143,12 @@ export function audienceOfRole(role: Role): 'learners' | 'parents' | 'staff' | '
 	if (role === 'parent') return 'parents';
 	if (role === 'teacher' || role === 'homeroom_teacher' || role === 'subject_group_head' || role === 'counsellor' || role === 'school_leader') return 'staff';
 	return 'none';
+}
+/** The event audiences a family role sees (school staff and officers see every audience). */
+function audiencesFor(role: Role): string[] {
+	if (role === 'learner') return ['learners', 'everyone'];
+	if (role === 'parent') return ['learners', 'parents', 'everyone'];
+	return ['everyone'];
 }
 
 export const scopes = {
@@ -210,6 +222,16 @@ export const scopes = {
 	alongPath: {
 		test: (g, r) => r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path),
 		sql: (g, c) => sql`(${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path}))`
+	},
+	/**
+	 * Events along the grant's path (as `alongPath`) whose audience includes the grant's role: a
+	 * learner sees events for learners or everyone, a parent also those for parents (they register
+	 * their children for learners' events).
+	 */
+	audienceAlongPath: {
+		test: (g, r) => (r.path.startsWith(g.scopePath) || g.scopePath.startsWith(r.path)) && !!r.audience && audiencesFor(g.role).includes(r.audience),
+		sql: (g, c) =>
+			sql`((${like(c.path, g.scopePath)} or starts_with(${g.scopePath}::text, ${c.path})) and ${need(c.audience, 'audience')}::text in (${sql.join(audiencesFor(g.role).map((a) => sql`${a}`), sql`, `)}))`
 	},
 	/** Records above the grant's scope only (the city's or a unit's): for the community network. */
 	above: {
@@ -351,7 +373,10 @@ const ALL_KINDS: Kind[] = [
 	'forum_space',
 	'forum_thread',
 	'parent_committee',
-	'committee_announcement'
+	'committee_announcement',
+	'event',
+	'event_registration',
+	'meeting'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -365,9 +390,9 @@ const PERSONAL: Kind[] = ['notification_preference'];
 // Counselling is confidential (TT 31/2017): a case, who it is assigned to and who booked a
 // counsellor are not the installation's to read, so the administrator's grant leaves them out.
 export const CONFIDENTIAL: Kind[] = ['counselling_case', 'counselling_assignment', 'counselling_booking'];
-// Conversations are private to their members; reports are reviewed by the school's leaders.
-// Administrators run the installation and read neither.
-const PRIVATE: Kind[] = ['conversation', 'message_report'];
+// Conversations are private to their members, and meetings to their organiser and invitees;
+// reports are reviewed by the school's leaders. Administrators run the installation and read none.
+const PRIVATE: Kind[] = ['conversation', 'message_report', 'meeting'];
 const NOT_THE_ADMINS: Kind[] = [...TEACHER_WRITTEN, ...PERSONAL, ...CONFIDENTIAL, ...PRIVATE];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !NOT_THE_ADMINS.includes(k)), 'anywhere');
 allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
@@ -476,6 +501,31 @@ allow('learner', 'update', 'project_team', 'member');
 allow('parent', 'read', ['project', 'project_team'], 'childMember');
 allow(COMMUNITY, 'read', ['project', 'project_team'], 'mentorOf');
 allow(COMMUNITY, 'create', 'project_feedback', 'mentorOf');
+
+// Events and seminars (sự kiện, hội thảo, tọa đàm, ngày trải nghiệm). The resource is where the
+// event is organised (a school's, a unit's or the city's path) with its audience. A school's staff
+// and leader organise within the school, unit and city officers at their level; staff and officers
+// read every event along their path, learners and parents those along it for their audience
+// (`audienceAlongPath`). The organiser changes their event (cancels it, lists registrations,
+// records attendance), as do the leader and officers over it. A registration's resource is the
+// event's path with personId = the registrant: one registers oneself, a parent their child.
+const ORGANISERS: Role[] = [...SCHOOL_STAFF, 'school_leader', 'unit_officer', 'city_officer'];
+allow(ORGANISERS, 'create', 'event', 'within');
+allow(ORGANISERS, 'read', 'event', 'alongPath');
+allow(['learner', 'parent'], 'read', 'event', 'audienceAlongPath');
+allow([...SCHOOL_STAFF, 'unit_officer', 'city_officer'], 'update', 'event', 'author');
+allow(['school_leader', 'unit_officer', 'city_officer'], 'update', 'event', 'within');
+allow([...ORGANISERS, 'learner', 'parent'], ['create', 'read', 'update', 'delete'], 'event_registration', 'self');
+allow('parent', ['create', 'read', 'update', 'delete'], 'event_registration', 'ownChildren');
+
+// Online meetings (họp trực tuyến). The resource is the meeting's path with authorId = its
+// organiser and memberIds = its invitees: only they see it — not even the school leader or an
+// administrator. A teacher creates meetings for the classes they are granted on, a homeroom
+// teacher for their class, the leader in the school, officers at their level.
+allow('teacher', 'create', 'meeting', 'classGranted');
+allow(['homeroom_teacher', 'school_leader', 'unit_officer', 'city_officer'], 'create', 'meeting', 'within');
+allow(['teacher', 'homeroom_teacher', 'school_leader', 'unit_officer', 'city_officer'], ['read', 'update'], 'meeting', 'ownWork');
+allow(EVERYONE, 'read', 'meeting', 'member');
 
 /**
  * Separation of duties (four eyes): nobody decides a change request they made themselves, even a

@@ -17,3 +17,4 @@ export * from '../counselling/schema';
 export * from '../messaging/schema';
 export * from '../network/schema';
 export * from '../community/schema';
+export * from '../events/schema';

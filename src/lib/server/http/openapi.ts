@@ -21,6 +21,7 @@ import { counsellingRouteDocs } from '../counselling/openapi';
 import { messagingRouteDocs } from '../messaging/openapi';
 import { networkRouteDocs } from '../network/openapi';
 import { communityRouteDocs } from '../community/openapi';
+import { eventsRouteDocs } from '../events/openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -98,7 +99,8 @@ export const routes: RouteDoc[] = [
 	...counsellingRouteDocs,
 	...messagingRouteDocs,
 	...networkRouteDocs,
-	...communityRouteDocs
+	...communityRouteDocs,
+	...eventsRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

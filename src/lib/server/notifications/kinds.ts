@@ -40,7 +40,12 @@ export const NOTIFICATION_KINDS = {
 	'club_membership_requested': { group: 'clubs', defaultChannels: ['in_app'] },
 	'club_membership_decided': { group: 'clubs', defaultChannels: ['in_app', 'email'] },
 	'forum_reply': { group: 'forums', defaultChannels: ['in_app'] },
-	'committee_announcement': { group: 'committees', defaultChannels: ['in_app', 'email'] }
+	'committee_announcement': { group: 'committees', defaultChannels: ['in_app', 'email'] },
+	'event_promoted': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'event_reminder': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'event_cancelled': { group: 'events', defaultChannels: ['in_app', 'email'] },
+	'meeting_invitation': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
+	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -10,6 +10,7 @@ import { log } from '../log';
 import { deliverPending } from './outbox';
 import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
+import { sendEventReminders } from '../events/service';
 
 export interface PeriodicJob {
 	name: string;
@@ -22,7 +23,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// Daily notification digests (each person's slot once); minutes apart is soon enough.
 	{ name: 'notification-digest', everySeconds: 60, run: (db, now) => sendDigests(db, now) },
 	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
-	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) }
+	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) },
+	// A day before an event, its confirmed registrants (once per event and person).
+	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

@@ -4,9 +4,9 @@
  * one, a school year with two terms, classes with Vietnamese-named learners, teachers, parents,
  * and one login per role. Runs only on an empty database and never in production.
  */
-import { count } from 'drizzle-orm';
 import { contactBookEntries, conversationMembers, conversations, messages } from '../messaging/schema';
 import { fanOut } from '../messaging/service';
+import { count, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { learningPlaces } from '../learning/place-schema';
 import { clubPosts, clubs, forumCategories, forumSpaces, forumThreads, parentCommitteeMembers, parentCommittees } from '../community/schema';
@@ -27,6 +27,7 @@ import { newRoomName } from '../platform/meeting-link';
 import { networkMembers, networkVetting } from '../network/schema';
 import { CODE_OF_CONDUCT_VERSION, memberSearchKey, type MemberKind, type Offer } from '../network/rules';
 import { fullName } from '../people/names';
+import { events, meetingInvitations, meetings } from '../events/schema';
 
 export const DEMO_PASSWORD = 'sen-demo';
 
@@ -326,6 +327,19 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	const [committee] = await tx.insert(parentCommittees).values({ schoolId: thcs.id, classId: c6a1.id, path: c6a1.path, name: 'Ban đại diện CMHS lớp 6A1' }).returning();
 	await tx.insert(parentCommitteeMembers).values({ committeeId: committee.id, personId: parentP.id, role: 'chair' });
 	await tx.insert(forumSpaces).values({ path: committee.path, schoolId: thcs.id, kind: 'committee', committeeId: committee.id, name: committee.name });
+	// Events and meetings: a parents' talk in two weeks, and 6A1's parents' meeting online next week
+	// (9:00 in Vietnam = 02:00 UTC).
+	const at = (days: number, hourUtc: number) => {
+		const d = new Date();
+		return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, hourUtc));
+	};
+	await tx.insert(events).values({ schoolId: thcs.id, path: thcs.path, kind: 'talk', title: 'Tọa đàm: Đồng hành cùng con tuổi dậy thì', description: 'Chuyên gia tâm lý học đường trao đổi với cha mẹ học sinh khối 6 và 7.', startsAt: at(14, 1), endsAt: at(14, 3), venue: 'Hội trường trường THCS Bình Yên', capacity: 80, audience: 'parents', createdBy: leaderP.id });
+	const [parentsMeeting] = await tx
+		.insert(meetings)
+		.values({ schoolId: thcs.id, path: c6a1.path, forKind: 'parent_group', forId: c6a1.id, title: 'Họp phụ huynh lớp 6A1 (trực tuyến)', description: 'Trao đổi kết quả giữa học kỳ I và kế hoạch ôn tập.', startsAt: at(7, 12), endsAt: at(7, 13), room: newRoomName(), createdBy: homeroomT.id })
+		.returning();
+	const parents6a1 = await tx.selectDistinct({ id: guardianships.guardianId }).from(guardianships).where(inArray(guardianships.learnerId, c6a1.learners));
+	await tx.insert(meetingInvitations).values(parents6a1.map((g) => ({ meetingId: parentsMeeting.id, personId: g.id })));
 
 	const owner: Record<string, string> = {
 		admin: admin.id,
