@@ -46,7 +46,7 @@ describe('reading settings', () => {
 		expect(res.status).toBe(200);
 		const body = await res.json();
 		expect(body.scope).toMatchObject({ level: 'school', id: thcs.id, name: 'Trường THCS Bình Yên', path: thcs.path });
-		expect(body.items.map((i: Item) => i.key).sort()).toEqual(['gradebook.fewerThanSixScoredSubjects', 'gradebook.missedWithoutForceMajeure', 'gradebook.regularCountCommentSubjects', 'gradebook.scoreVisibility', 'messaging.quietHours']);
+		expect(body.items.map((i: Item) => i.key).sort()).toEqual(['gradebook.fewerThanSixScoredSubjects', 'gradebook.missedWithoutForceMajeure', 'gradebook.regularCountCommentSubjects', 'gradebook.scoreVisibility', 'messaging.quietHours', 'messaging.retentionDays']);
 		const quiet = body.items.find((i: Item) => i.key === 'messaging.quietHours');
 		expect(quiet).toMatchObject({ value: { start: '21:00', end: '06:30' }, source: { level: 'default', path: null }, own: null, label: 'Giờ yên lặng của tin nhắn', levels: ['city', 'unit', 'school'] });
 	});

@@ -17,6 +17,8 @@ import webpush from 'web-push';
 import { createTestDatabase } from '../helpers/db';
 import type { DatabaseHandle } from '#lib/server/db/client';
 import { accounts, persons } from '#lib/server/people/schema';
+import { orgUnits, schools } from '#lib/server/organisations/schema';
+import { settings } from '#lib/server/settings/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from '#lib/server/notifications/schema';
 import { notify } from '#lib/server/notifications/service';
@@ -276,5 +278,27 @@ describe('the web-push sender', () => {
 		expect(dead.deadAt).not.toBeNull();
 		expect(dead.attempts).toBe(1);
 		expect(dead.lastError).toMatch(/410/);
+	});
+});
+
+describe("a school's quiet hours for messages", () => {
+	// 2026-12-01 15:00 UTC = 22:00 in Hanoi: inside the default 21:00–06:30.
+	const EVENING = new Date('2026-12-01T15:00:00Z');
+	it('hold a message notification for someone without quiet hours of their own until the school’s end; not other kinds, not without a school, not for someone who chose none', async () => {
+		const [unit] = await handle.db.insert(orgUnits).values({ kind: 'department', code: 'Q-HN', name: 'Sở', path: '/qhn/' }).returning();
+		const [school] = await handle.db.insert(schools).values({ orgUnitId: unit.id, code: 'Q-THCS', name: 'THCS Yên Lặng', level: 'lower_secondary', ownership: 'public', setting: 'urban', path: '/qhn/qthcs/' }).returning();
+		await notify(handle.db, { to: [id.lan], kind: 'messaging.announcement', title: 'Họp lớp', schoolId: school.id, key: 'quiet:1' }, EVENING);
+		await notify(handle.db, { to: [id.hoa], kind: 'messaging.announcement', title: 'Họp lớp', key: 'quiet:2' }, EVENING);
+		await notify(handle.db, { to: [id.minh], kind: 'general', title: 'Chung', schoolId: school.id, key: 'quiet:3' }, EVENING);
+		const byRecipient = Object.fromEntries((await queued()).map((r) => [r.recipient, r.notBefore?.toISOString() ?? null]));
+		// 06:30 in Hanoi the next morning = 23:30 UTC.
+		expect(byRecipient).toEqual({ 'lan@sen.test': '2026-12-01T23:30:00.000Z', 'hoa@sen.test': null, 'minh@sen.test': null });
+
+		// The school moves its quiet hours; someone who chose no quiet hours gets the message at once.
+		await handle.db.insert(settings).values({ scopePath: school.path, key: 'messaging.quietHours', value: { start: '20:00', end: '07:00' } });
+		await handle.db.insert(notificationSettings).values({ personId: id.hoa });
+		await notify(handle.db, { to: [id.lan, id.hoa], kind: 'contact_book.entry', title: 'Sổ liên lạc', schoolId: school.id, key: 'quiet:4' }, EVENING);
+		const later = (await queued()).filter((r) => r.subject === 'Sổ liên lạc');
+		expect(Object.fromEntries(later.map((r) => [r.recipient, r.notBefore?.toISOString() ?? null]))).toEqual({ 'lan@sen.test': '2026-12-02T00:00:00.000Z', 'hoa@sen.test': null });
 	});
 });

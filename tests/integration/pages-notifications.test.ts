@@ -2,6 +2,7 @@
  * The notification pages as a browser without JavaScript uses them: the list with mark read /
  * mark all read / open, the preferences form, the header's badge, and the dead-letter view.
  */
+import { NOTIFICATION_KINDS } from '#lib/server/notifications/kinds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
@@ -75,7 +76,10 @@ describe('/account/notifications', () => {
 		fd.append('digestHour', '7');
 		expect(await html(await as.learner.form('/account/notifications', fd))).toContain('Đã lưu cài đặt thông báo.');
 		const prefs = await app.db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, id.learner));
-		expect(Object.fromEntries(prefs.map((p) => [p.kind, p.channels]))).toEqual({ general: ['email', 'push'], account_security: [] });
+		// Every kind on the page is saved: general as ticked, the others with no outgoing channel (in-app stays on).
+		expect(Object.fromEntries(prefs.map((p) => [p.kind, p.channels]))).toEqual({ ...Object.fromEntries(Object.keys(NOTIFICATION_KINDS).map((k) => [k, []])), general: ['email', 'push'] });
+		expect(page).toContain('Thông báo của lớp');
+		expect(page).not.toContain('>messaging.announcement'); // every kind has its name
 		const [s] = await app.db.select().from(notificationSettings).where(eq(notificationSettings.personId, id.learner));
 		expect(s).toMatchObject({ quietStart: '22:00', quietEnd: '06:00', digest: 'daily', digestHour: 7 });
 	});

@@ -8,11 +8,20 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { accounts, persons } from '../people/schema';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany, type OutgoingMessage } from '../platform/outbox';
 import { getContext, hasContext } from '../context';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from './schema';
 import { NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
 import { quietUntil } from './rules';
+import { schools } from '../organisations/schema';
+import { getSetting } from '../settings/service';
+
+/** The school's quiet hours for message notifications, in Vietnam's time. */
+async function schoolQuietHours(tx: Executor, schoolId: string) {
+	const [school] = await tx.select({ path: schools.path }).from(schools).where(eq(schools.id, schoolId));
+	if (!school) return null;
+	return { ...(await getSetting(tx, school.path, 'messaging.quietHours')), timeZone: 'Asia/Ho_Chi_Minh' };
+}
 
 export interface Notice {
 	/** Person ids; duplicates are dropped. */
@@ -48,11 +57,15 @@ export const pushPayload = (title: string, body: string, link: string | null | u
 export async function notify(tx: Executor, n: Notice, now = new Date()): Promise<string[]> {
 	const to = [...new Set(n.to)];
 	if (!to.length) return [];
-	const inserted = await tx
-		.insert(notifications)
-		.values(to.map((personId) => ({ personId, schoolId: n.schoolId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, key: n.key })))
-		.onConflictDoNothing()
-		.returning({ id: notifications.id, personId: notifications.personId });
+	const inserted: { id: string; personId: string }[] = [];
+	for (let i = 0; i < to.length; i += 1000)
+		inserted.push(
+			...(await tx
+				.insert(notifications)
+				.values(to.slice(i, i + 1000).map((personId) => ({ personId, schoolId: n.schoolId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, key: n.key })))
+				.onConflictDoNothing()
+				.returning({ id: notifications.id, personId: notifications.personId }))
+		);
 	if (!inserted.length) return [];
 	const fresh = inserted.map((r) => r.personId);
 	const def = NOTIFICATION_KINDS[n.kind] as { urgent?: boolean };
@@ -68,24 +81,43 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 	const settings = await tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, fresh));
 	const subs = await tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, fresh));
 	const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
+	// Someone who has not chosen quiet hours of their own gets the school's for messages
+	// (the scoped setting messaging.quietHours), so a teacher's evening note waits for the morning.
+	const group = (NOTIFICATION_KINDS[n.kind] as { group: string }).group;
+	const schoolQuiet = !urgent && n.schoolId && (group === 'messaging' || group === 'contact_book') ? await schoolQuietHours(tx, n.schoolId) : null;
+	const personById = new Map(people.map((x) => [x.id, x]));
+	const settingsOf = new Map(settings.map((x) => [x.personId, x]));
+	const channelsChosen = new Map(prefs.map((x) => [x.personId, x.channels]));
+	const subsOf = new Map<string, string[]>();
+	for (const sub of subs) subsOf.set(sub.personId, [...(subsOf.get(sub.personId) ?? []), sub.id]);
+	// Collected, then written in multi-row inserts: a class announcement reaches every parent at once.
+	const outgoing: OutgoingMessage[] = [];
+	const digestItems: (typeof notificationDigestItems.$inferInsert)[] = [];
 	for (const { id, personId } of inserted) {
-		const person = people.find((x) => x.id === personId);
-		const s = settings.find((x) => x.personId === personId);
-		const channels = outgoingChannels(n.kind, prefs.find((x) => x.personId === personId)?.channels);
-		const notBefore = urgent || !s?.quietStart || !s.quietEnd ? null : quietUntil(now, { start: s.quietStart, end: s.quietEnd, timeZone: s.timeZone });
+		const person = personById.get(personId);
+		const s = settingsOf.get(personId);
+		const channels = outgoingChannels(n.kind, channelsChosen.get(personId));
+		const notBefore = urgent
+			? null
+			: s
+				? s.quietStart && s.quietEnd
+					? quietUntil(now, { start: s.quietStart, end: s.quietEnd, timeZone: s.timeZone })
+					: null
+				: quietUntil(now, schoolQuiet);
 		for (const channel of channels) {
 			const key = `notification:${id}:${channel}`;
 			if (channel === 'email' && person?.email) {
-				if (!urgent && s?.digest === 'daily') await tx.insert(notificationDigestItems).values({ notificationId: id, personId, createdAt: now }).onConflictDoNothing();
-				else await enqueue(tx, { channel, recipient: person.email, subject: n.title, body, key, notBefore });
+				if (!urgent && s?.digest === 'daily') digestItems.push({ notificationId: id, personId, createdAt: now });
+				else outgoing.push({ channel, recipient: person.email, subject: n.title, body, key, notBefore });
 			} else if (channel === 'sms' && person?.phone) {
-				await enqueue(tx, { channel, recipient: person.phone, subject: n.title, body: [n.title, absoluteLink(n.link)].filter(Boolean).join(' '), key, notBefore });
+				outgoing.push({ channel, recipient: person.phone, subject: n.title, body: [n.title, absoluteLink(n.link)].filter(Boolean).join(' '), key, notBefore });
 			} else if (channel === 'push') {
-				for (const sub of subs.filter((x) => x.personId === personId))
-					await enqueue(tx, { channel, recipient: sub.id, subject: n.title, body: pushPayload(n.title, n.body ?? '', n.link), key: `${key}:${sub.id}`, notBefore });
+				for (const subId of subsOf.get(personId) ?? []) outgoing.push({ channel, recipient: subId, subject: n.title, body: pushPayload(n.title, n.body ?? '', n.link), key: `${key}:${subId}`, notBefore });
 			}
 		}
 	}
+	for (let i = 0; i < digestItems.length; i += 1000) await tx.insert(notificationDigestItems).values(digestItems.slice(i, i + 1000)).onConflictDoNothing();
+	await enqueueMany(tx, outgoing);
 	return fresh;
 }
 

@@ -24,6 +24,20 @@ export interface OutgoingMessage {
 }
 
 /** Queue a message in the caller's transaction; it leaves only if the change commits. Returns whether it was queued (false: the key was already queued). */
+/**
+ * Queue many messages in the caller's transaction, in multi-row inserts (an announcement to a
+ * school's 2,000 parents is a handful of statements, not 2,000). Keys already queued are skipped.
+ * Returns how many were queued.
+ */
+export async function enqueueMany(tx: Executor, msgs: readonly OutgoingMessage[], chunk = 1000): Promise<number> {
+	let queued = 0;
+	for (let i = 0; i < msgs.length; i += chunk) {
+		const rows = msgs.slice(i, i + chunk).map((msg) => ({ channel: msg.channel, recipient: msg.recipient, subject: msg.subject ?? '', body: msg.body, key: msg.key ?? null, notBefore: msg.notBefore ?? null }));
+		queued += (await tx.insert(outbox).values(rows).onConflictDoNothing().returning({ id: outbox.id })).length;
+	}
+	return queued;
+}
+
 export async function enqueue(tx: Executor, msg: OutgoingMessage): Promise<boolean> {
 	const inserted = await tx
 		.insert(outbox)
