@@ -7,7 +7,7 @@ let browser: Browser;
 useSen((s, b) => ([sen, browser] = [s, b]));
 
 describe('a mentor is vetted, then joins a supervised project', () => {
-	it('a new mentor registers on a phone; the city officer vets them; the teacher makes them the outside mentor of a 6A1 project; the mentor gives feedback there', { timeout: 150_000 }, async () => {
+	it('a new mentor registers on a phone; the city officer vets them; the teacher makes them the outside mentor of a 6A1 project; the mentor gives feedback there and writes in the project’s supervised channel, never to the learner directly', { timeout: 200_000 }, async () => {
 		const learnerName = (await (await apiAs(sen, 'learner')).get('/api/v1/me')).person.name as string;
 
 		// Registering at /network/join, signed out, on a 360-px phone.
@@ -94,6 +94,31 @@ describe('a mentor is vetted, then joins a supervised project', () => {
 		await expect(mp.getByRole('region', { name: 'Nhóm Tro trấu: Thử nung mẫu men' }).textContent()).resolves.toContain('Thử thêm 10% tro trấu');
 		await expect(mp.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
 		await snap(mp, 'network-mentor-feedback-360');
+		// The teacher opens the project's supervised channel with the mentor in it; the mentor writes
+		// there, and only there: the learner is not among the people they may contact directly.
+		await t.goto('/messages');
+		const ch = t.getByRole('region', { name: 'Kênh dự án có giám sát' });
+		await ch.getByLabel(/^Dự án/).selectOption({ label: 'Men gốm từ tro bếp (6A1)' });
+		await ch.getByLabel(/^Tên kênh/).fill('Kênh dự án Men gốm');
+		await ch.getByLabel('Thêm cố vấn bên ngoài của dự án').check();
+		await Promise.all([t.waitForURL(/\/messages\/[0-9a-f-]{36}$/), ch.getByRole('button', { name: 'Mở kênh' }).click()]);
+		const channel = new URL(t.url()).pathname;
+		const treply = t.getByRole('region', { name: 'Trả lời' });
+		await treply.getByLabel(/^Nội dung/).fill('Chào cô Ngọc Lan, nhóm Tro trấu sẽ gửi ảnh mẫu men ở đây.');
+		await treply.getByRole('button', { name: 'Gửi' }).click();
+		await t.getByTestId('thread').getByText('nhóm Tro trấu sẽ gửi ảnh mẫu men').waitFor();
+
+		await mp.goto('/messages');
+		await expect(mp.locator('select[name=personId] option').allInnerTexts()).resolves.not.toContain(learnerName);
+		await Promise.all([mp.waitForURL((u) => u.pathname === channel), mp.getByTestId('conversations').getByRole('link', { name: 'Kênh dự án Men gốm' }).click()]);
+		await expect(mp.getByTestId('thread').textContent()).resolves.toContain('nhóm Tro trấu sẽ gửi ảnh mẫu men');
+		const mreply = mp.getByRole('region', { name: 'Trả lời' });
+		await mreply.getByLabel(/^Nội dung/).fill('Cảm ơn cô, các em nhớ ghi nhiệt độ lò mỗi lần nung.');
+		await mreply.getByRole('button', { name: 'Gửi' }).click();
+		await mp.getByTestId('thread').getByText('ghi nhiệt độ lò mỗi lần nung').waitFor();
+		await expect(mp.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+		await snap(mp, 'network-mentor-channel-360');
+
 		// The mentor's own profile, with no search of the network.
 		await mp.goto('/network');
 		await expect(mp.getByRole('heading', { name: 'Hồ sơ của tôi' }).count()).resolves.toBe(1);

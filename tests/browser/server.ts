@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { SEEDED_DATA_DIR } from '../helpers/db';
 
 /**
  * The BUILT app as a real process (`bin/start.js`, as `npm start` runs it) on a free port with a
@@ -76,6 +77,8 @@ export async function startSen(): Promise<RunningSen> {
 		env.DATABASE_URL = pgDb.url;
 	} else {
 		env.DATA_DIR = join(dataRoot, 'data');
+		// Start from the data dir global-setup migrated and seeded once (a fresh copy per Sen).
+		if (existsSync(SEEDED_DATA_DIR)) cpSync(SEEDED_DATA_DIR, env.DATA_DIR, { recursive: true });
 	}
 
 	const child: ChildProcess = spawn(NODE, ['bin/start.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

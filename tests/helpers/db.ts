@@ -8,6 +8,9 @@ export const MIGRATIONS = resolve('drizzle');
 /** A migrated PGlite data dir written once by global-setup; each test file starts from a copy. */
 export const TEMPLATE_PATH = resolve('node_modules/.cache/sen-test', process.env.SEN_BUILD_DIR ?? 'build', 'template.tar.gz');
 
+/** A PGlite data dir migrated and seeded with the demo (year 2026) by global-setup, copied by the browser tests' Sen. */
+export const SEEDED_DATA_DIR = resolve('node_modules/.cache/sen-test', process.env.SEN_BUILD_DIR ?? 'build', 'seeded-data');
+
 /** The PostgreSQL to test against, when CI (or you) set TEST_DATABASE_URL. */
 export const testPostgresUrl = () => process.env.TEST_DATABASE_URL;
 

@@ -18,7 +18,8 @@ export const communitySections: CommunitySection[] = [
 		href: '/counselling',
 		title: m.cns_title,
 		description: m.cns_section_description,
-		show: (p) => mayEver(p, 'read', 'counselling_slot') || mayEver(p, 'read', 'counselling_case') || mayEver(p, 'read', 'counselling_stats')
+		// Counselling happens in a school: someone with no grant at a school (an administrator, an officer) has nothing there.
+		show: (p) => p.grants.some((g) => g.schoolId !== null) && (mayEver(p, 'read', 'counselling_slot') || mayEver(p, 'read', 'counselling_case') || mayEver(p, 'read', 'counselling_stats'))
 	},
 	// Mạng lưới cộng đồng: staff search it, vetters vet, members see their profile and requests.
 	{ href: '/network', title: () => m.net_title(), description: () => m.net_section_description(), show: (p) => mayEver(p, 'read', 'network_member') || mayEver(p, 'read', 'engagement') },
