@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, loginAs, newContext, snap, useSen, type RunningSen } from './server';
-import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { DEMO_PASSWORD } from '#lib/server/seed/logins';
 import { todayInVietnam } from '#lib/server/gradebook/rules/attendance-day';
 import { formatDate } from '#lib/format';
 

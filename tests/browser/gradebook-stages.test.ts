@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
-import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { DEMO_PASSWORD } from '#lib/server/seed/logins';
 
 let sen: RunningSen;
 let browser: Browser;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
 import { apiAs, loginAs, newContext, useSen, type RunningSen } from './server';
-import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { DEMO_PASSWORD } from '#lib/server/seed/logins';
 import { senTestH5P } from '../helpers/h5p';
 
 let sen: RunningSen;

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#lib/server/seed/demo';
-import { SEEDED_DATA_DIR } from '../helpers/db';
+import { DEMO_PASSWORD } from '#lib/server/seed/logins';
+import { SEEDED_DATA_DIR } from '../helpers/paths';
 
 /**
  * The BUILT app as a real process (`bin/start.js`, as `npm start` runs it) on a free port with a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_LOGINS } from '#lib/server/seed/demo';
+import { DEMO_LOGINS } from '#lib/server/seed/logins';
 import { loginAs, newContext, snap, useSen, type RunningSen } from './server';
 
 // One server and one browser for the whole file; a new context (own cookies) per person.

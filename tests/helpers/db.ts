@@ -5,11 +5,8 @@ import pg from 'pg';
 import { migrate, openPglite, openPostgres, type DatabaseHandle } from '#lib/server/db/client';
 
 export const MIGRATIONS = resolve('drizzle');
-/** A migrated PGlite data dir written once by global-setup; each test file starts from a copy. */
-export const TEMPLATE_PATH = resolve('node_modules/.cache/sen-test', process.env.SEN_BUILD_DIR ?? 'build', 'template.tar.gz');
-
-/** A PGlite data dir migrated and seeded with the demo (year 2026) by global-setup, copied by the browser tests' Sen. */
-export const SEEDED_DATA_DIR = resolve('node_modules/.cache/sen-test', process.env.SEN_BUILD_DIR ?? 'build', 'seeded-data');
+import { TEMPLATE_PATH } from './paths';
+export { SEEDED_DATA_DIR, TEMPLATE_PATH } from './paths';
 
 /** The PostgreSQL to test against, when CI (or you) set TEST_DATABASE_URL. */
 export const testPostgresUrl = () => process.env.TEST_DATABASE_URL;

@@ -29,23 +29,9 @@ import { CODE_OF_CONDUCT_VERSION, memberSearchKey, type MemberKind, type Offer }
 import { fullName } from '../people/names';
 import { events, meetingInvitations, meetings } from '../events/schema';
 
-export const DEMO_PASSWORD = 'sen-demo';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
+export { DEMO_LOGINS, DEMO_PASSWORD };
 
-export const DEMO_LOGINS: { username: string; role: Role; label: string }[] = [
-	{ username: 'admin', role: 'system_admin', label: 'Quản trị hệ thống / System administrator' },
-	{ username: 'city', role: 'city_officer', label: 'Cán bộ Sở / City program officer' },
-	{ username: 'unit', role: 'unit_officer', label: 'Cán bộ xã Thạch Thất / Management-unit officer' },
-	{ username: 'leader', role: 'school_leader', label: 'Hiệu trưởng THCS / School leader' },
-	{ username: 'grouphead', role: 'subject_group_head', label: 'Tổ trưởng KHTN / Subject-group head' },
-	{ username: 'homeroom', role: 'homeroom_teacher', label: 'GVCN 6A1 / Homeroom teacher' },
-	{ username: 'teacher', role: 'teacher', label: 'Giáo viên Toán / Teacher' },
-	{ username: 'counsellor', role: 'counsellor', label: 'Tư vấn học đường / Counsellor' },
-	{ username: 'parent', role: 'parent', label: 'Phụ huynh / Parent' },
-	{ username: 'learner', role: 'learner', label: 'Học sinh 6A1 / Learner' },
-	{ username: 'mentor', role: 'mentor', label: 'Cố vấn / Mentor' },
-	{ username: 'alumnus', role: 'alumnus', label: 'Cựu học sinh / Alumnus' },
-	{ username: 'partner', role: 'partner_contact', label: 'Đối tác doanh nghiệp / Partner contact' }
-];
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Minh', 'Thanh', 'Phương'];
