@@ -71,6 +71,8 @@ describe('a lesson plan from draft to approval', () => {
 
 			// The teacher sees why, fixes and resubmits.
 			await teacher.goto(planUrl);
+			// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+			await teacher.waitForLoadState('networkidle');
 			await expect(teacher.getByTestId('plan-history').textContent()).resolves.toContain('Bổ sung ví dụ thực tế ở phần vận dụng.');
 			await teacher.getByRole('group', { name: /^Hoạt động 4:/ }).getByLabel('b) Nội dung').fill('Tính phần bánh chưng chia cho cả nhà.');
 			await teacher.getByRole('button', { name: 'Lưu và nộp duyệt' }).click();
