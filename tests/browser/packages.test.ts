@@ -33,9 +33,12 @@ fetch('/api/v1/me').then(r => r.status, () => 'chặn').then(s => document.body.
 		await loginAs(page, 'learner');
 		await page.goto(`/learn/${lesson.id}`);
 		const frame = page.frameLocator('iframe[title="Mô phỏng phân số"]');
-		await expect(frame.locator('#out').textContent({ timeout: 10_000 })).resolves.toBe('Gói chạy: nguồn gốc ẩn danh');
+		// The placeholders ("…") change once the package's script has run: wait for that, not just for the elements.
+		await frame.locator('#out').filter({ hasNotText: '…' }).waitFor({ timeout: 30_000 });
+		await expect(frame.locator('#out').textContent()).resolves.toBe('Gói chạy: nguồn gốc ẩn danh');
 		// The package's own request to Sen's API is refused by its CSP (connect-src 'none'): it never acts as the learner.
-		await expect(frame.locator('#api').textContent({ timeout: 10_000 })).resolves.toBe('chặn');
+		await frame.locator('#api').filter({ hasNotText: '…' }).waitFor({ timeout: 30_000 });
+		await expect(frame.locator('#api').textContent()).resolves.toBe('chặn');
 		await ctx.close();
 	});
 });

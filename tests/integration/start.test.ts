@@ -32,7 +32,8 @@ function start(env: Record<string, string>) {
 async function waitReady(port: number, exited: Promise<unknown>) {
 	let done = false;
 	exited.then(() => (done = true));
-	for (let i = 0; i < 300 && !done; i++) {
+	// Up to 2 minutes: a first start migrates and seeds, slowly on a loaded 2-core machine.
+	for (let i = 0; i < 1200 && !done; i++) {
 		try {
 			const r = await fetch(`http://127.0.0.1:${port}/readyz`);
 			if (r.status === 200) return;
@@ -45,7 +46,7 @@ async function waitReady(port: number, exited: Promise<unknown>) {
 }
 
 describe('starting Sen', () => {
-	it('seeds the demo on first start, prints one login per role, and a second process on the same data refuses', async () => {
+	it('seeds the demo on first start, prints one login per role, and a second process on the same data refuses', { timeout: 180_000 }, async () => {
 		const dataDir = join(mkdtempSync(join(tmpdir(), 'sen-start-')), 'data');
 		const port = await freePort();
 		const first = start({ PORT: String(port), DATA_DIR: dataDir });
