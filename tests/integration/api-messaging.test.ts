@@ -94,6 +94,17 @@ describe('who may start a conversation (the central policy, through the API)', (
 		await ok(await as.learner.post('/api/v1/conversations', { personId: id.classmate, body: 'Ê' }), 403);
 	});
 
+	it('makes one conversation of two first messages sent at once, each message kept once', async () => {
+		const [a, b] = await Promise.all([
+			ok(await as.leader.post('/api/v1/conversations', { personId: id.homeroom, body: 'Thầy xem lịch họp nhé.' }), 201),
+			ok(await as.homeroom.post('/api/v1/conversations', { personId: id.leader, body: 'Em gửi thầy lịch họp.' }), 201)
+		]);
+		expect(a.id).toBe(b.id);
+		expect([a.created, b.created].sort()).toEqual([false, true]);
+		const thread = await ok(await as.leader.get(`/api/v1/conversations/${a.id}`));
+		expect(thread.messages.map((x: { body: string }) => x.body).sort()).toEqual(['Em gửi thầy lịch họp.', 'Thầy xem lịch họp nhé.']);
+	});
+
 	it('lets a parent write to their child’s teacher, reusing the conversation, with unread counts both ways', async () => {
 		const first = await ok(await as.parent.post('/api/v1/conversations', { personId: id.teacher, body: 'Chào cô, cháu hôm nay bị ốm.' }), 201);
 		expect(first.created).toBe(true);

@@ -229,6 +229,13 @@ describe('a project’s outside mentor', () => {
 		await ok(await as.hang.put(`/api/v1/projects/${project.id}/mentor`, { mentorId: id.hang }), 403);
 	});
 
+	it('offers no member who withdrew consent as a mentor, and refuses them, until they consent again', async () => {
+		await ok(await as.hang.patch(`/api/v1/network/members/${id.hangMember}`, { consentContact: false }));
+		expect(await issues(await as.teacher.put(`/api/v1/projects/${project.id}/mentor`, { mentorId: id.hang }))).toEqual(['mentorId']);
+		await ok(await as.hang.patch(`/api/v1/network/members/${id.hangMember}`, { consentContact: true }));
+		expect(await ok(await as.teacher.put(`/api/v1/projects/${project.id}/mentor`, { mentorId: id.hang }))).toMatchObject({ mentorId: id.hang });
+	});
+
 	it('a suspended member loses the role at once: no more project, and cannot be chosen again', async () => {
 		await ok(await as.leader.post(`/api/v1/network/members/${id.hangMember}/suspension`, { note: 'x' }), 403); // sees them, but vets only within the school
 		expect(await ok(await as.city.post(`/api/v1/network/members/${id.hangMember}/suspension`, { note: 'Phản ánh của phụ huynh, đang xác minh.' }), 201)).toMatchObject({ decision: 'suspended', status: 'suspended' });
@@ -242,6 +249,16 @@ describe('a project’s outside mentor', () => {
 		expect((await ok(await as.city.get(`/api/v1/network/members/${id.hangMember}`))).vetting.map((v: { decision: string }) => v.decision)).toEqual(['suspended', 'vetted']);
 		const revoked = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'role_grant'), eq(auditLog.action, 'revoke')));
 		expect(revoked.length).toBe(1);
+	});
+
+	it('takes one of two vetting decisions made at once on the same member, refusing the other', async () => {
+		const [x, y] = await Promise.all([
+			as.city.post(`/api/v1/network/members/${id.partnerMember}/suspension`, { note: 'Một' }),
+			as.city.post(`/api/v1/network/members/${id.partnerMember}/suspension`, { note: 'Hai' })
+		]);
+		expect([x.status, y.status].sort()).toEqual([201, 409]);
+		const history = (await ok(await as.city.get(`/api/v1/network/members/${id.partnerMember}`))).vetting.map((v: { decision: string }) => v.decision);
+		expect(history.filter((d: string) => d === 'suspended')).toHaveLength(1);
 	});
 });
 

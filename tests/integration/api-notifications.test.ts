@@ -96,8 +96,12 @@ describe('/api/v1/notification-preferences', () => {
 		const bad = await as.parent.put('/api/v1/notification-preferences', { kinds: { nope: ['email'] } });
 		expect(bad.status).toBe(400);
 		expect((await bad.json()).error.message).toContain('nope');
-		expect((await as.parent.put('/api/v1/notification-preferences', { quietHours: { start: '25:00', end: '06:00' } })).status).toBe(400);
-		expect((await as.parent.put('/api/v1/notification-preferences', { timeZone: 'Mars/Olympus' })).status).toBe(400);
+		const time = await as.parent.put('/api/v1/notification-preferences', { quietHours: { start: '25:00', end: '06:00' } });
+		expect(time.status).toBe(400);
+		expect((await time.json()).error.details.issues).toEqual([{ path: 'quietHours.start', message: 'Nhập giờ theo dạng HH:MM, từ 00:00 đến 23:59.' }]);
+		const zone = await as.parent.put('/api/v1/notification-preferences', { timeZone: 'Mars/Olympus' });
+		expect(zone.status).toBe(400);
+		expect((await zone.json()).error.details.issues[0].message).toBe('Múi giờ không hợp lệ; dùng tên như Asia/Ho_Chi_Minh.');
 		expect((await as.parent.put('/api/v1/notification-preferences', { kinds: { general: ['fax'] } })).status).toBe(400);
 	});
 

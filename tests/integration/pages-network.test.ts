@@ -84,6 +84,12 @@ describe('vetting on the member page', () => {
 		expect(html).toContain('Gửi đề nghị');
 	});
 
+	it('answers a hand-edited search address with a 400 page that says what is wrong, not a 500', async () => {
+		const res = await as.teacher.get('/network?offer=foo');
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('Dữ liệu chưa hợp lệ');
+	});
+
 	it('the member withdraws consent from their profile form and is gone from the search', async () => {
 		as.duc = await app.loginAs('duc@congty.vn', 'In3D-ha-noi');
 		expect(await page(as.duc, '/network')).toContain('Hồ sơ của tôi');

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	// Searching is for school staff, leaders and officers (who request or vet), not for members.
 	const canSearch = mayEver(p, 'create', 'engagement') || mayEver(p, 'create', 'network_vetting');
 	const canVet = mayEver(p, 'create', 'network_vetting');
-	const query = canSearch ? parse(membersQuery, Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''))) : {};
+	// A hand-edited address (?offer=foo) shows the error page with the message, not a 500.
+	const query = canSearch ? await orErrorPage(async () => parse(membersQuery, Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')))) : {};
 	const [results, pending, engagements] = await Promise.all([
 		canSearch ? orErrorPage(() => searchMembers(db, p, query)) : [],
 		canVet ? orErrorPage(() => searchMembers(db, p, { status: 'pending' })) : [],

@@ -62,10 +62,13 @@ export async function createCommittee(db: Executor, p: Principal, input: { class
 		place = { schoolId: s.id, classId: null, path: s.path };
 	}
 	authorizeCreate(p, 'parent_committee', { path: place.path });
+	const exists = () => invalid(input.classId ? 'classId' : 'schoolId', m.club_cmt_exists());
 	const [existing] = await db.select({ id: parentCommittees.id }).from(parentCommittees).where(eq(parentCommittees.path, place.path));
-	if (existing) throw invalid(input.classId ? 'classId' : 'schoolId', m.club_cmt_exists());
+	if (existing) throw exists();
 	return db.transaction(async (tx) => {
-		const [c] = await tx.insert(parentCommittees).values({ ...place, name: input.name }).returning();
+		// One committee per class or school (a unique path): of two created at once, the second is told so.
+		const [c] = await tx.insert(parentCommittees).values({ ...place, name: input.name }).onConflictDoNothing().returning();
+		if (!c) throw exists();
 		await tx.insert(forumSpaces).values({ path: c.path, schoolId: c.schoolId, kind: 'committee', committeeId: c.id, name: c.name });
 		await writeAudit(tx, p, { action: 'create', entityType: 'parent_committee', entityId: c.id, scopePath: c.path, schoolId: c.schoolId, after: c });
 		return c;

@@ -18,7 +18,7 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName } from '../people/names';
 import { forumCategories, forumPosts, forumSpaces, forumThreads } from './schema';
-import { mayReply, searchPattern, threadOrder, threadSearchText, visibleToReader } from './rules';
+import { mayReply, searchPattern, threadSearchText, visibleToReader } from './rules';
 import { m } from '#lib/paraglide/messages.js';
 
 type Space = typeof forumSpaces.$inferSelect;
@@ -96,9 +96,10 @@ export async function getSpace(db: Executor, p: Principal, id: string, f: { q?: 
 		.from(forumThreads)
 		.innerJoin(persons, eq(persons.id, forumThreads.authorId))
 		.where(and(...conds))
-		.orderBy(desc(forumThreads.lastPostAt))
+		// Pinned threads first, then the latest activity — in SQL, so the limit never drops a pinned one.
+		.orderBy(desc(forumThreads.pinned), desc(forumThreads.lastPostAt))
 		.limit(200);
-	const threads = threadOrder(rows.map((r) => ({ id: r.t.id, title: r.t.title, categoryId: r.t.categoryId, authorName: fullName(r.author), pinned: r.t.pinned, locked: r.t.locked, hidden: r.t.hidden, createdAt: r.t.createdAt, lastPostAt: r.t.lastPostAt, replyCount: r.replies })));
+	const threads = rows.map((r) => ({ id: r.t.id, title: r.t.title, categoryId: r.t.categoryId, authorName: fullName(r.author), pinned: r.t.pinned, locked: r.t.locked, hidden: r.t.hidden, createdAt: r.t.createdAt, lastPostAt: r.t.lastPostAt, replyCount: r.replies }));
 	return { id: space.id, kind: space.kind, name: space.name, clubId: space.clubId, committeeId: space.committeeId, categories: categories.map((c) => ({ id: c.id, name: c.name })), threads, isModerator, mayPost };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clubLevel, mayDecide, mayReply, mayRequestAgain, searchPattern, threadOrder, threadSearchText, visibleToReader } from './rules';
+import { clubLevel, mayDecide, mayReply, mayRequestAgain, searchPattern, threadSearchText, visibleToReader } from './rules';
 
 describe('club rules', () => {
 	it('names a club’s level from where it lives', () => {
@@ -44,10 +44,5 @@ describe('forum rules', () => {
 		expect(mayReply({ locked: true }, false)).toBe(false);
 		expect(mayReply({ locked: true }, true)).toBe(true);
 		expect(mayReply({ locked: false }, false)).toBe(true);
-	});
-
-	it('puts pinned threads first, then the latest activity', () => {
-		const t = (id: string, pinned: boolean, at: string) => ({ id, pinned, lastPostAt: new Date(at) });
-		expect(threadOrder([t('a', false, '2026-10-01'), t('b', true, '2026-09-01'), t('c', false, '2026-10-05')]).map((x) => x.id)).toEqual(['b', 'c', 'a']);
 	});
 });

@@ -45,9 +45,4 @@ export function mayReply(thread: { locked: boolean }, isModerator: boolean): boo
 	return !thread.locked || isModerator;
 }
 
-/** Threads in a space: pinned first, then the most recently active. */
-export function threadOrder<T extends { pinned: boolean; lastPostAt: Date }>(threads: T[]): T[] {
-	return [...threads].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.lastPostAt.getTime() - a.lastPostAt.getTime());
-}
-
 export { isHttpsUrl } from '../learning/project-rules';

@@ -196,8 +196,11 @@ export async function postMessage(db: Executor, p: Principal, id: string, body: 
 	if (c.status === 'closed') throw new ConflictError(m.cns_case_closed());
 	const byCounsellor = counsellorIds.includes(p.personId);
 	return db.transaction(async (tx) => {
+		// Under the case's row lock: a case closed meanwhile takes no reply and is not reopened.
+		const [current] = await tx.select({ status: counsellingCases.status }).from(counsellingCases).where(eq(counsellingCases.id, id)).for('update');
+		if (current.status === 'closed') throw new ConflictError(m.cns_case_closed());
 		const [msg] = await tx.insert(counsellingMessages).values({ caseId: id, authorId: p.personId, body }).returning();
-		const status = byCounsellor && c.status === 'open' ? 'in_progress' : c.status;
+		const status = byCounsellor && current.status === 'open' ? 'in_progress' : current.status;
 		await tx.update(counsellingCases).set({ status, updatedAt: new Date() }).where(eq(counsellingCases.id, id));
 		await writeAudit(tx, auditActor(p, c), { action: 'message', entityType: 'counselling_case', entityId: id, scopePath: c.path, schoolId: c.schoolId, after: { messageId: msg.id, status } });
 		const to = byCounsellor ? [c.requesterId] : counsellorIds;
@@ -416,7 +419,13 @@ export async function cancelBooking(db: Executor, p: Principal, id: string) {
 	if (b.status === 'cancelled') return { id, status: b.status };
 	const [c] = b.caseId ? await db.select().from(counsellingCases).where(eq(counsellingCases.id, b.caseId)) : [];
 	return db.transaction(async (tx) => {
-		await tx.update(counsellingBookings).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(counsellingBookings.id, id));
+		// Only a booking still booked is cancelled: of two cancels at once, one writes, audits and tells.
+		const [cancelled] = await tx
+			.update(counsellingBookings)
+			.set({ status: 'cancelled', cancelledAt: new Date() })
+			.where(and(eq(counsellingBookings.id, id), eq(counsellingBookings.status, 'booked')))
+			.returning({ id: counsellingBookings.id });
+		if (!cancelled) return { id, status: 'cancelled' as const };
 		await writeAudit(tx, auditActor(p, c), { action: 'cancel', entityType: 'counselling_booking', entityId: id, scopePath: b.path, schoolId: b.schoolId, before: { status: 'booked' }, after: { status: 'cancelled' } });
 		const other = p.personId === b.personId ? row.slot.counsellorId : b.personId;
 		await notify(tx, { to: [other], kind: 'counselling_booking_cancelled', title: m.cns_notify_cancelled(), link: '/counselling', schoolId: b.schoolId, key: `counselling_booking_cancelled:${id}` });

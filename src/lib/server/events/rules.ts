@@ -62,9 +62,13 @@ export function toPromote(capacity: number | null, seats: readonly Seat[]): stri
 
 /** A waitlisted registration's place in the queue (1 = next), or null if not waitlisted. */
 export function waitlistPlace(seats: readonly Seat[], personId: string): number | null {
+	return waitlistPlaces(seats).get(personId) ?? null;
+}
+
+/** Every waitlisted person's place (1 = next in line), computed once for a whole list. */
+export function waitlistPlaces(seats: readonly Seat[]): Map<string, number> {
 	const waiting = seats.filter((s) => s.status === 'waitlisted').sort((a, b) => a.position - b.position);
-	const i = waiting.findIndex((s) => s.personId === personId);
-	return i < 0 ? null : i + 1;
+	return new Map(waiting.map((s, i) => [s.personId, i + 1]));
 }
 
 /** Feedback is for those who attended, once the event has begun. */

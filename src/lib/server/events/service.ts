@@ -23,7 +23,7 @@ import { learningPlaces } from '../learning/place-schema';
 import { readablePlace } from '../learning/places';
 import { meetingUrl, newRoomName } from '../platform/meeting-link';
 import { eventFeedback, eventRegistrations, events } from './schema';
-import { audienceAdmits, endsAfterStart, landing, mayGiveFeedback, registrationClosedReason, reminderDue, REMINDER_HOURS, toPromote, waitlistPlace, type Seat } from './rules';
+import { audienceAdmits, endsAfterStart, landing, mayGiveFeedback, registrationClosedReason, reminderDue, REMINDER_HOURS, toPromote, waitlistPlace, waitlistPlaces, type Seat } from './rules';
 import type { EventInput } from './inputs';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -218,7 +218,8 @@ export async function getEvent(db: Executor, p: Principal, id: string, now = new
 
 /** Confirmed registrations by name, then the waitlist in its order. */
 function organiserList(seats: Registration[], people: Map<string, { familyName: string; middleName: string | null; givenName: string }>) {
-	const row = (s: Registration) => ({ ...people.get(s.personId)!, personId: s.personId, status: s.status, waitlistPlace: waitlistPlace(seats, s.personId), attended: s.attended, registeredAt: s.registeredAt });
+	const places = waitlistPlaces(seats);
+	const row = (s: Registration) => ({ ...people.get(s.personId)!, personId: s.personId, status: s.status, waitlistPlace: places.get(s.personId) ?? null, attended: s.attended, registeredAt: s.registeredAt });
 	const confirmed = sortVietnamese(seats.filter((s) => s.status === 'confirmed').map(row));
 	const waiting = seats.filter((s) => s.status === 'waitlisted').map(row).sort((a, b) => a.waitlistPlace! - b.waitlistPlace!);
 	return [...confirmed, ...waiting].map(({ familyName, middleName, givenName, ...r }) => ({ personId: r.personId, name: fullName({ familyName, middleName, givenName }), status: r.status, waitlistPlace: r.waitlistPlace, attended: r.attended, registeredAt: r.registeredAt }));
@@ -228,6 +229,11 @@ function organiserList(seats: Registration[], people: Map<string, { familyName: 
 export async function listRegistrations(db: Executor, p: Principal, id: string) {
 	await loadEvent(db, p, id, 'update');
 	return (await getEvent(db, p, id)).registrations;
+}
+
+function refuseIfClosed(e: Event, now: Date) {
+	const closed = registrationClosedReason(e, now);
+	if (closed) throw new ConflictError(closed === 'cancelled' ? m.evt_cancelled_notice() : closed === 'not_open' ? m.evt_registration_not_open() : m.evt_registration_closed());
 }
 
 /** Lock the event row: every write to its registrations goes through here first. */
@@ -247,10 +253,11 @@ export async function register(db: Executor, p: Principal, eventId: string, pers
 	const person = await personKindOf(db, personId);
 	if (!person) throw new NotFoundError(m.error_not_found());
 	if (!audienceAdmits(e.audience, person.kind)) throw new ConflictError(m.evt_audience_mismatch());
-	const closed = registrationClosedReason(e, now);
-	if (closed) throw new ConflictError(closed === 'cancelled' ? m.evt_cancelled_notice() : closed === 'not_open' ? m.evt_registration_not_open() : m.evt_registration_closed());
+	refuseIfClosed(e, now);
 	return db.transaction(async (tx) => {
 		const locked = await lockEvent(tx, eventId);
+		// Again under the lock: an event cancelled (or closed) meanwhile takes no registration.
+		refuseIfClosed(locked, now);
 		const seats = await seatsOf(tx, eventId);
 		const existing = seats.find((s) => s.personId === personId);
 		if (existing && existing.status !== 'cancelled') return { status: existing.status, waitlistPlace: waitlistPlace(seats, personId), created: false };
@@ -322,10 +329,16 @@ export async function recordAttendance(db: Executor, p: Principal, eventId: stri
 	return db.transaction(async (tx) => {
 		await lockEvent(tx, eventId);
 		const seats = await seatsOf(tx, eventId);
-		const issues = rows.flatMap((r, i) => (seats.some((s) => s.personId === r.personId && s.status === 'confirmed') ? [] : [{ path: `attendance.${i}.personId`, message: m.evt_attendance_not_confirmed() }]));
+		const confirmed = new Set(seats.filter((s) => s.status === 'confirmed').map((s) => s.personId));
+		const issues = rows.flatMap((r, i) => (confirmed.has(r.personId) ? [] : [{ path: `attendance.${i}.personId`, message: m.evt_attendance_not_confirmed() }]));
 		if (issues.length) throw new ValidationError(m.error_invalid_input(), issues);
-		const before = Object.fromEntries(seats.filter((s) => rows.some((r) => r.personId === s.personId)).map((s) => [s.personId, s.attended]));
-		for (const r of rows) await tx.update(eventRegistrations).set({ attended: r.attended }).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.personId, r.personId)));
+		const marked = new Set(rows.map((r) => r.personId));
+		const before = Object.fromEntries(seats.filter((s) => marked.has(s.personId)).map((s) => [s.personId, s.attended]));
+		// Two statements for the whole sheet: those present, those absent.
+		for (const attended of [true, false]) {
+			const ids = rows.filter((r) => r.attended === attended).map((r) => r.personId);
+			if (ids.length) await tx.update(eventRegistrations).set({ attended }).where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.personId, ids)));
+		}
 		const after = Object.fromEntries(rows.map((r) => [r.personId, r.attended]));
 		await writeAudit(tx, p, { action: 'update', entityType: 'event_attendance', entityId: e.id, scopePath: e.path, schoolId: e.schoolId, before, after });
 		return { updated: rows.length };

@@ -43,8 +43,3 @@ export function meetingFromForm(v: Record<string, string | undefined>, inviteeId
 		inviteeIds
 	};
 }
-
-/** A moment as the value of a datetime-local input in Vietnam's time. */
-export function vietnamInputValue(d: Date): string {
-	return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
-}

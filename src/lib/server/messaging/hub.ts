@@ -31,5 +31,3 @@ export function subscribe(conversationId: string, fn: (m: LiveMessage) => void):
 	hub.on(conversationId, fn);
 	return () => hub.off(conversationId, fn);
 }
-
-export const subscriberCount = (conversationId: string) => hub.listenerCount(conversationId);

@@ -120,26 +120,15 @@ async function schoolPath(db: Executor, schoolId: string) {
 	return s;
 }
 
-/** A direct conversation with one person (reusing the existing one), with a first message. */
+/**
+ * A direct conversation with one person (reusing the existing one), with a first message. A new
+ * conversation, its members, its first message and the notice are one transaction, and the pair is
+ * locked meanwhile, so two first messages at once make one conversation, never two.
+ */
 export async function startDirect(db: Executor, p: Principal, input: { personId: string; body: string }) {
 	const me = await partyOfPrincipal(db, p);
 	const target = (await partiesOf(db, [input.personId])).get(input.personId);
 	if (!target || !mayStartConversation(me, target)) throw new ForbiddenError(m.msg_error_not_allowed());
-	const [existing] = await db
-		.select({ id: conversations.id })
-		.from(conversations)
-		.where(
-			and(
-				eq(conversations.kind, 'direct'),
-				sql`exists (select 1 from conversation_members a where a.conversation_id = ${conversations.id} and a.person_id = ${p.personId})`,
-				sql`exists (select 1 from conversation_members b where b.conversation_id = ${conversations.id} and b.person_id = ${input.personId})`
-			)
-		)
-		.limit(1);
-	if (existing) {
-		await postMessage(db, p, existing.id, { body: input.body });
-		return { id: existing.id, created: false };
-	}
 	// The school the two share (staff's school for a community member).
 	const schoolOf = (x: Party) => x.grants.map((g) => g.schoolId).filter((s): s is string => !!s);
 	const mine = schoolOf(me);
@@ -147,17 +136,36 @@ export async function startDirect(db: Executor, p: Principal, input: { personId:
 	const schoolId = mine.find((s) => theirs.includes(s)) ?? mine[0] ?? theirs[0];
 	if (!schoolId) throw new ForbiddenError(m.msg_error_not_allowed());
 	const school = await schoolPath(db, schoolId);
-	const id = await db.transaction(async (tx) => {
+	const outcome = await db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sen.direct:' + [p.personId, input.personId].sort().join(':')}))`);
+		const [existing] = await tx
+			.select({ id: conversations.id })
+			.from(conversations)
+			.where(
+				and(
+					eq(conversations.kind, 'direct'),
+					sql`exists (select 1 from conversation_members a where a.conversation_id = ${conversations.id} and a.person_id = ${p.personId})`,
+					sql`exists (select 1 from conversation_members b where b.conversation_id = ${conversations.id} and b.person_id = ${input.personId})`
+				)
+			)
+			.limit(1);
+		if (existing) return { id: existing.id, posted: null };
 		const [c] = await tx.insert(conversations).values({ schoolId, path: school.path, kind: 'direct', title: '', createdBy: p.personId }).returning();
 		await tx.insert(conversationMembers).values([
 			{ conversationId: c.id, personId: p.personId, role: 'owner', lastReadAt: new Date() },
 			{ conversationId: c.id, personId: input.personId, role: 'member' }
 		]);
 		await writeAudit(tx, p, { action: 'create', entityType: 'conversation', entityId: c.id, scopePath: c.path, schoolId, after: { kind: c.kind, members: [p.personId, input.personId] } });
-		return c.id;
+		const posted = await insertMessage(tx, p, c, input.body, [], true);
+		await notify(tx, { to: [input.personId], kind: 'messaging.message', title: m.msg_notify_message({ name: p.displayName }), body: input.body.slice(0, 500), link: `/messages/${c.id}`, schoolId: c.schoolId, key: `message:${posted.id}` });
+		return { id: c.id, posted };
 	});
-	await postMessage(db, p, id, { body: input.body });
-	return { id, created: true };
+	if (!outcome.posted) {
+		await postMessage(db, p, outcome.id, { body: input.body });
+		return { id: outcome.id, created: false };
+	}
+	publish(outcome.posted);
+	return { id: outcome.id, created: true };
 }
 
 /**
@@ -371,7 +379,6 @@ export async function getConversation(db: Executor, p: Principal, id: string) {
 				: null
 	};
 }
-export type ConversationView = Awaited<ReturnType<typeof getConversation>>;
 
 /** Download a message's attachment: whoever may read the conversation (and sees the message). */
 export async function attachmentDownload(db: Executor, p: Principal, conversationId: string, messageId: string, fileId: string, opts: { inline?: boolean } = {}) {
@@ -469,8 +476,6 @@ export async function applyRetention(db: Executor, now: Date): Promise<number> {
 	}
 	return removed;
 }
-
-export const mayAnnounce = (p: Principal | null, classPath: string) => can(p, 'create', 'conversation', { path: classPath });
 
 /** The classes the caller may announce to (their class grants as teacher or homeroom teacher). */
 export async function announceClasses(db: Executor, p: Principal) {

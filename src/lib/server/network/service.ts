@@ -375,11 +375,11 @@ export async function vet(db: Executor, p: Principal, id: string, input: Vetting
 	if (issues.length) throw new ValidationError(m.error_invalid_input(), issues);
 	const scope = await scopeOfPath(db, mb.path);
 	return db.transaction(async (tx) => {
+		const after = await moveStatus(tx, id, mb.status, input.decision);
 		const [row] = await tx
 			.insert(networkVetting)
 			.values({ memberId: id, identityChecked: input.identityChecked, identityNote: input.identityNote, backgroundCheck: input.backgroundCheck, backgroundCheckedOn: input.backgroundCheckedOn ?? null, codeOfConductConfirmed: input.codeOfConductConfirmed, decision: input.decision, note: input.note, path: mb.path, decidedBy: p.personId })
 			.returning();
-		const [after] = await tx.update(networkMembers).set({ status: input.decision, updatedAt: new Date() }).where(eq(networkMembers.id, id)).returning();
 		await writeAudit(tx, p, { action: input.decision === 'vetted' ? 'vet' : 'reject', entityType: 'network_member', entityId: id, scopePath: mb.path, before: { status: mb.status }, after: { status: after.status, vetting: row } });
 		if (input.decision === 'vetted') {
 			const role = roleForKind(mb.kind as MemberKind);
@@ -398,17 +398,31 @@ export async function vet(db: Executor, p: Principal, id: string, input: Vetting
 	});
 }
 
+/**
+ * Moves a member from the status the decision was made on, in the caller's transaction: if another
+ * vetter moved them meanwhile, nothing is written and the decision is refused (never two at once).
+ */
+async function moveStatus(tx: Executor, id: string, from: string, to: MemberStatus) {
+	const [after] = await tx
+		.update(networkMembers)
+		.set({ status: to, updatedAt: new Date() })
+		.where(and(eq(networkMembers.id, id), eq(networkMembers.status, from as MemberStatus)))
+		.returning();
+	if (!after) throw new ConflictError(m.net_vetting_not_now({ status: from }));
+	return after;
+}
+
 /** Suspends a vetted member: their role is removed at once (no more projects, no requests); they are told. Audited. */
 export async function suspend(db: Executor, p: Principal, id: string, input: { note: string }) {
 	const mb = await loadForVetting(db, p, id);
 	if (!vetterMayMove(mb.status as MemberStatus, 'suspended')) throw new ConflictError(m.net_vetting_not_now({ status: mb.status }));
 	return db.transaction(async (tx) => {
+		await moveStatus(tx, id, mb.status, 'suspended');
 		const [last] = await tx.select().from(networkVetting).where(eq(networkVetting.memberId, id)).orderBy(desc(networkVetting.decidedAt)).limit(1);
 		const [row] = await tx
 			.insert(networkVetting)
 			.values({ memberId: id, identityChecked: last?.identityChecked ?? false, backgroundCheck: last?.backgroundCheck ?? 'not_done', backgroundCheckedOn: last?.backgroundCheckedOn ?? null, codeOfConductConfirmed: last?.codeOfConductConfirmed ?? false, decision: 'suspended', note: input.note, path: mb.path, decidedBy: p.personId })
 			.returning();
-		await tx.update(networkMembers).set({ status: 'suspended', updatedAt: new Date() }).where(eq(networkMembers.id, id));
 		const removed = await tx.delete(roleGrants).where(and(eq(roleGrants.personId, mb.personId), inArray(roleGrants.role, COMMUNITY_ROLES), eq(roleGrants.scopePath, mb.path))).returning();
 		await writeAudit(tx, p, { action: 'suspend', entityType: 'network_member', entityId: id, scopePath: mb.path, before: { status: mb.status }, after: { status: 'suspended', note: input.note } });
 		for (const g of removed) await writeAudit(tx, p, { action: 'revoke', entityType: 'role_grant', entityId: g.id, scopePath: mb.path, schoolId: g.schoolId, before: g });
@@ -419,7 +433,7 @@ export async function suspend(db: Executor, p: Principal, id: string, input: { n
 
 // ——— Project mentors ———
 
-/** Vetted members whose vetting path covers one of these paths (a teacher's classes): whom a project may have as its outside mentor. */
+/** Vetted members who consent to be contacted and whose vetting path covers one of these paths (a teacher's classes): whom a project may have as its outside mentor. */
 export async function vettedMentorChoices(db: Executor, paths: string[]) {
 	if (!paths.length) return [];
 	const covers = sql.join(paths.map((path) => sql`starts_with(${path}::text, ${networkMembers.path})`), sql` or `);
@@ -427,14 +441,14 @@ export async function vettedMentorChoices(db: Executor, paths: string[]) {
 		.select({ ...nameColumns, organisation: networkMembers.organisation })
 		.from(networkMembers)
 		.innerJoin(persons, eq(persons.id, networkMembers.personId))
-		.where(and(eq(networkMembers.status, 'vetted'), sql`(${covers})`));
+		.where(and(listedSql, sql`(${covers})`));
 	return sortVietnamese(rows).map((r) => ({ id: r.id, name: r.organisation ? `${fullName(r)} (${r.organisation})` : fullName(r) }));
 }
 
-/** Only a vetted network member whose vetting covers the class may be a project's outside mentor (never a pending, rejected or suspended one). */
+/** Only a vetted network member who consents to be contacted and whose vetting covers the class may be a project's outside mentor (never a pending, rejected or suspended one). */
 export async function isVettedMentorFor(db: Executor, personId: string, classPath: string) {
-	const [mb] = await db.select({ status: networkMembers.status, path: networkMembers.path }).from(networkMembers).where(eq(networkMembers.personId, personId));
-	return Boolean(mb && mb.status === 'vetted' && pathCovers(mb.path, classPath));
+	const [mb] = await db.select({ status: networkMembers.status, consent: networkMembers.consentContact, path: networkMembers.path }).from(networkMembers).where(eq(networkMembers.personId, personId));
+	return Boolean(mb && mb.status === 'vetted' && mb.consent && pathCovers(mb.path, classPath));
 }
 
 // ——— Requests and engagements ———

@@ -42,6 +42,13 @@ export async function sendDigests(db: Database, now = new Date()): Promise<numbe
 
 async function digestFor(tx: Executor, personId: string, slot: Date, now: Date): Promise<boolean> {
 	// Claim the slot: a second run finds last_digest_at already there and stops.
+	// No address, no digest: return before the slot and the items are taken, so nothing is lost.
+	const [person] = await tx
+		.select({ email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})` })
+		.from(persons)
+		.leftJoin(accounts, eq(accounts.personId, persons.id))
+		.where(eq(persons.id, personId));
+	if (!person?.email) return false;
 	const claimed = await tx
 		.insert(notificationSettings)
 		.values({ personId, lastDigestAt: slot })
@@ -63,12 +70,6 @@ async function digestFor(tx: Executor, personId: string, slot: Date, now: Date):
 		.from(notifications)
 		.where(inArray(notifications.id, taken.map((t) => t.id)))
 		.orderBy(notifications.createdAt);
-	const [person] = await tx
-		.select({ email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})` })
-		.from(persons)
-		.leftJoin(accounts, eq(accounts.personId, persons.id))
-		.where(eq(persons.id, personId));
-	if (!person?.email) return false;
 	const s = claimed[0];
 	const notBefore = s.quietStart && s.quietEnd ? quietUntil(now, { start: s.quietStart, end: s.quietEnd, timeZone: s.timeZone }) : null;
 	const lines = items.map((i) => `• ${i.title}${i.link ? `\n  ${absoluteLink(i.link)}` : ''}`);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { m } from '#lib/paraglide/messages.js';
 import { OUTGOING_CHANNELS } from './kinds';
 import { isTimeZone, parseTimeOfDay } from './rules';
 
-const timeOfDay = z.string().refine((s) => parseTimeOfDay(s) !== null, { message: 'HH:MM, 00:00–23:59' });
+const timeOfDay = z.string().refine((s) => parseTimeOfDay(s) !== null, { error: () => m.ntf_error_time() });
 
 export const preferencesInput = z
 	.object({
@@ -10,7 +11,7 @@ export const preferencesInput = z
 		kinds: z.record(z.string(), z.array(z.enum(OUTGOING_CHANNELS)).max(3)).default({}),
 		/** Null: no quiet hours. */
 		quietHours: z.object({ start: timeOfDay, end: timeOfDay }).nullable().optional(),
-		timeZone: z.string().max(64).refine(isTimeZone, { message: 'an IANA time zone such as Asia/Ho_Chi_Minh' }).optional(),
+		timeZone: z.string().max(64).refine(isTimeZone, { error: () => m.ntf_error_time_zone() }).optional(),
 		digest: z.enum(['immediate', 'daily']).optional(),
 		digestHour: z.number().int().min(0).max(23).optional()
 	})
@@ -26,7 +27,7 @@ export const notificationsQuery = z.object({
 });
 
 export const pushSubscriptionInput = z.object({
-	endpoint: z.url().regex(/^https:\/\//, { message: 'must be an https URL' }).max(2000),
+	endpoint: z.url().regex(/^https:\/\//, { error: () => m.ntf_error_https() }).max(2000),
 	keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) })
 });
 

@@ -11,7 +11,7 @@ import { accounts, persons } from '../people/schema';
 import { enqueueMany, type OutgoingMessage } from '../platform/outbox';
 import { getContext, hasContext } from '../context';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from './schema';
-import { NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
+import { kindDef, NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
 import { quietUntil } from './rules';
 import { schools } from '../organisations/schema';
 import { getSetting } from '../settings/service';
@@ -68,7 +68,7 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 		);
 	if (!inserted.length) return [];
 	const fresh = inserted.map((r) => r.personId);
-	const def = NOTIFICATION_KINDS[n.kind] as { urgent?: boolean };
+	const def = kindDef(n.kind);
 	const urgent = def.urgent === true;
 
 	// One query after another: a transaction's connection runs one at a time anyway.
@@ -83,7 +83,7 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 	const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
 	// Someone who has not chosen quiet hours of their own gets the school's for messages
 	// (the scoped setting messaging.quietHours), so a teacher's evening note waits for the morning.
-	const group = (NOTIFICATION_KINDS[n.kind] as { group: string }).group;
+	const group = def.group;
 	const schoolQuiet = !urgent && n.schoolId && (group === 'messaging' || group === 'contact_book') ? await schoolQuietHours(tx, n.schoolId) : null;
 	const personById = new Map(people.map((x) => [x.id, x]));
 	const settingsOf = new Map(settings.map((x) => [x.personId, x]));

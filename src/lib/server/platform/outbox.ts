@@ -70,8 +70,6 @@ const senders: Record<OutboxChannel, Sender> = { email: logSender, sms: logSende
 export function registerSender(channel: OutboxChannel, sender: Sender): void {
 	senders[channel] = sender;
 }
-/** The sender now registered for a channel (tests put it back afterwards). */
-export const senderFor = (channel: OutboxChannel): Sender => senders[channel];
 
 /**
  * A sender's way of saying the recipient is gone for good (a push subscription the push service
@@ -176,12 +174,15 @@ export async function outboxEntry(db: Executor, id: string): Promise<OutboxEntry
 	return r ? toEntry(r) : undefined;
 }
 
-/** Give a dead (or failing) message a fresh set of attempts, due now. False when it was sent already. */
+/**
+ * Give a dead (or failing) message a fresh set of attempts, due now. False when it was sent
+ * already or a sender holds it at this moment (so a retry never sends it twice).
+ */
 export async function requeue(db: Executor, id: string): Promise<boolean> {
 	const updated = await db
 		.update(outbox)
-		.set({ deadAt: null, attempts: 0, nextAttemptAt: null, claimedUntil: null })
-		.where(and(eq(outbox.id, id), isNull(outbox.sentAt)))
+		.set({ deadAt: null, attempts: 0, nextAttemptAt: null, notBefore: null, claimedUntil: null })
+		.where(and(eq(outbox.id, id), isNull(outbox.sentAt), sql`(${outbox.claimedUntil} is null or ${outbox.claimedUntil} < now())`))
 		.returning({ id: outbox.id });
 	return updated.length > 0;
 }

@@ -6,7 +6,7 @@ import { activityInput, clubPostInput, membershipDecision, showcaseInput } from 
 import { addActivity, addClubPost, addShowcaseItem, decideMembership, getClub, leaveClub, recordAttendance, requestMembership } from '#lib/server/community/clubs';
 import { vietnamMoment } from '#lib/server/learning/assignment-views';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
-import { readUploads } from '#lib/server/files/upload';
+import { discardUploads, readUploads } from '#lib/server/files/upload';
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -44,11 +44,17 @@ export const actions: Actions = {
 		let fields: Record<string, string | undefined> = {};
 		try {
 			const id = idOr404(event.params.id);
-			await getClub(db(), p, id);
 			const multipart = event.request.headers.get('content-type')?.startsWith('multipart/form-data');
 			const upload = multipart ? await readUploads(event.request, { maxFiles: 1 }) : { fields: formObject(await event.request.formData()), files: [] };
 			fields = upload.fields;
-			await addShowcaseItem(db(), p, id, { ...parse(showcaseInput, { title: fields.title, description: fields.description ?? '', url: fields.url || null }), upload: upload.files[0] });
+			let input;
+			try {
+				input = parse(showcaseInput, { title: fields.title, description: fields.description ?? '', url: fields.url || null });
+			} catch (e) {
+				await discardUploads(upload.files); // a refused form leaves no file behind
+				throw e;
+			}
+			await addShowcaseItem(db(), p, id, { ...input, upload: upload.files[0] });
 		} catch (e) {
 			return pageFailure(e, fields, 'showcase');
 		}
