@@ -32,7 +32,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 					learn: p.grants.some((g) => g.role === 'learner') || p.childIds.length > 0,
 					assignments: mayEver(p, 'read', 'assignment'),
 					projects: mayEver(p, 'read', 'project'),
-					places: mayEver(p, 'read', 'learning_place')
+					places: mayEver(p, 'read', 'learning_place'),
+					// Chương trình: the program's staff side — school staff, leaders, officers.
+					programs: mayEver(p, 'read', 'pilot_model') || mayEver(p, 'read', 'program_dashboard')
 				}
 			: null
 	};

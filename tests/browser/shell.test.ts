@@ -108,7 +108,7 @@ describe('the application shell', () => {
 		const page = await context.newPage();
 		await loginAs(page, 'admin');
 		const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-		await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Trang chủ', 'Tổ chức', 'Con người', 'Sổ điểm', 'Kế hoạch bài dạy', 'Bài giảng', 'Kho học liệu', 'Bài tập', 'Dự án', 'Địa điểm học tập', 'Cộng đồng', 'Nhập dữ liệu', 'Nhật ký', 'Tài khoản']);
+		await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Trang chủ', 'Tổ chức', 'Con người', 'Sổ điểm', 'Kế hoạch bài dạy', 'Bài giảng', 'Kho học liệu', 'Bài tập', 'Dự án', 'Địa điểm học tập', 'Cộng đồng', 'Chương trình', 'Nhập dữ liệu', 'Nhật ký', 'Tài khoản']);
 		await snap(page, 'dashboard-admin-1280');
 		await context.clearCookies();
 		await loginAs(page, 'learner');

@@ -61,7 +61,17 @@ export type Kind =
 	| 'committee_announcement'
 	| 'event'
 	| 'event_registration'
-	| 'meeting';
+	| 'meeting'
+	| 'pilot_model'
+	| 'pilot_site'
+	| 'training_course'
+	| 'training_enrolment'
+	| 'survey'
+	| 'survey_response'
+	| 'budget'
+	| 'program_report'
+	| 'program_dashboard'
+	| 'publication';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What a rule looks at. `path` is the record's org path; person fields only for people. */
@@ -376,7 +386,17 @@ const ALL_KINDS: Kind[] = [
 	'committee_announcement',
 	'event',
 	'event_registration',
-	'meeting'
+	'meeting',
+	'pilot_model',
+	'pilot_site',
+	'training_course',
+	'training_enrolment',
+	'survey',
+	'survey_response',
+	'budget',
+	'program_report',
+	'program_dashboard',
+	'publication'
 ];
 const STRUCTURE: Kind[] = ['org_unit', 'school', 'school_year', 'class', 'subject', 'enrolment'];
 const SCHOOL_STAFF: Role[] = ['teacher', 'homeroom_teacher', 'subject_group_head', 'counsellor'];
@@ -753,6 +773,51 @@ allow('school_leader', ['create', 'read', 'update'], ['parent_committee', 'commi
 allow('parent', 'read', 'parent_committee', 'childEnrolledWithin');
 allow('parent', 'read', 'parent_committee', 'member');
 allow('parent', 'create', 'committee_announcement', 'member');
+
+// ── Programs (the city program office's work, issue 7). Each part keeps to its own block. ──
+// The program office is the city officer; a management-unit officer sees and runs only their
+// unit's schools; a school leader takes part for their school.
+const PROGRAM_OFFICERS: Role[] = ['city_officer', 'unit_officer'];
+const PROGRAM_STAFF: Role[] = [...SCHOOL_STAFF, 'school_leader', ...PROGRAM_OFFICERS];
+
+// Pilot models (mô hình thí điểm): the office defines them; a pilot site is one school running
+// one model, with its phases, milestones and evidence (its path is the school's).
+allow(PROGRAM_STAFF, 'read', 'pilot_model', 'alongPath');
+allow('city_officer', ['create', 'update', 'delete'], 'pilot_model', 'within');
+allow(PROGRAM_STAFF, 'read', 'pilot_site', 'within');
+allow('city_officer', ALL_ACTIONS, 'pilot_site', 'within');
+allow(['unit_officer', 'school_leader'], 'update', 'pilot_site', 'within');
+
+// Training (bồi dưỡng, tập huấn): courses with sessions, materials and quotas, run by officers
+// at their level; enrolments carry the trainee's path (their school, or their unit for officers).
+allow(PROGRAM_STAFF, 'read', 'training_course', 'alongPath');
+allow(['learner', 'parent'], 'read', 'training_course', 'audienceAlongPath');
+allow(PROGRAM_OFFICERS, ['create', 'update', 'delete'], 'training_course', 'within');
+allow(PROGRAM_OFFICERS, ALL_ACTIONS, 'training_enrolment', 'within');
+allow('school_leader', ['create', 'read', 'delete'], 'training_enrolment', 'within');
+allow(EVERYONE, ['read', 'update'], 'training_enrolment', 'self');
+
+// Surveys (khảo sát): officers build and send them under their scope; a response belongs to the
+// school that answers (its path), filled by its leader and read by the officers over it.
+allow(PROGRAM_OFFICERS, ALL_ACTIONS, 'survey', 'within');
+allow(PROGRAM_OFFICERS, 'read', 'survey_response', 'within');
+allow('school_leader', ['read', 'create', 'update'], 'survey_response', 'within');
+
+// Budget (kinh phí): the program office's plan, commitments and spending.
+allow('city_officer', ALL_ACTIONS, 'budget', 'within');
+
+// Periodic reports (báo cáo định kỳ) go up the tree: a school's leader writes the school's, an
+// officer their unit's or the city's, and reads those below; accepting or returning one is an
+// update by the officer over it.
+allow('school_leader', ['read', 'create', 'update'], 'program_report', 'within');
+allow(PROGRAM_OFFICERS, ['read', 'create', 'update'], 'program_report', 'within');
+allow(['school_leader', ...PROGRAM_OFFICERS], 'read', 'program_dashboard', 'within');
+
+// Publications (công bố, hướng dẫn): the office publishes to an audience along its path.
+allow(PROGRAM_OFFICERS, ['create', 'update', 'delete'], 'publication', 'within');
+allow(PROGRAM_OFFICERS, 'read', 'publication', 'within');
+allow(EVERYONE, 'read', 'publication', 'audienceAlongPath');
+// ── end of programs ──
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {
 	if (!p) return false;
