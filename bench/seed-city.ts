@@ -135,6 +135,8 @@ export async function seedCity(db: Database, size: CitySize, now = new Date()): 
 	});
 	await step('analyze', () => db.execute(sql`analyze`));
 	await step('pre-aggregation, 84 days (dashboard-stats)', () => refreshDashboardStats(db, now, 84));
+	// As autovacuum would soon after: the planner needs the new rows' statistics.
+	await step('analyze the pre-aggregated rows', () => db.execute(sql`analyze school_daily_stats, school_result_stats`));
 }
 
 export function citySize(env = process.env): CitySize {

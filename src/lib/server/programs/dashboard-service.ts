@@ -129,14 +129,18 @@ const n = (x: unknown) => Number(x ?? 0);
 export async function loadDashboard(db: Executor, scope: DashboardScope, now = new Date(), readiness: ReadinessSource | null = readinessSource): Promise<Dashboard> {
 	const inScope = sql`${schoolDailyStats.path} like ${scope.path.replace(/[\\%_]/g, '\\$&') + '%'}`;
 	const today = todayInVietnam(now);
-	const [latest] = await db
-		.select({ day: schoolDailyStats.day, refreshedAt: sql<string>`max(${schoolDailyStats.refreshedAt})` })
+	// The latest refreshed day (an index range on (day, path)), then when it was refreshed.
+	const [{ day: latestDay }] = await db
+		.select({ day: sql<string | null>`max(${schoolDailyStats.day})::text` })
 		.from(schoolDailyStats)
-		.where(and(inScope, sql`${schoolDailyStats.day} <= ${today}`))
-		.groupBy(schoolDailyStats.day)
-		.orderBy(sql`${schoolDailyStats.day} desc`)
-		.limit(1);
-	const day = latest?.day ?? null;
+		.where(and(inScope, sql`${schoolDailyStats.day} <= ${today}`));
+	const day = latestDay ?? null;
+	const [latest] = day
+		? await db
+				.select({ refreshedAt: sql<string>`max(${schoolDailyStats.refreshedAt})` })
+				.from(schoolDailyStats)
+				.where(and(inScope, eq(schoolDailyStats.day, day)))
+		: [];
 
 	// Usage: one point a week, ending on the latest day.
 	const days = Array.from({ length: USAGE_WEEKS }, (_, i) => addDays(day ?? today, -7 * (USAGE_WEEKS - 1 - i)));
