@@ -116,7 +116,10 @@ export async function refreshResultStats(db: Executor, now: Date): Promise<numbe
 				case when tenths >= 80 then 'ge80' when tenths >= 65 then '65to80' when tenths >= 50 then '50to65' when tenths >= 35 then '35to50' else 'lt35' end band,
 				s.org_unit_id, s.path, count(*)::int, ${now.toISOString()}::timestamptz
 			from averages a join schools s on s.id = a.school_id
-			group by 1, 2, 3, 4, 5, 6`);
+			group by 1, 2, 3, 4, 5, 6
+			-- Another process's run may have written the same rows meanwhile (every Sen process runs the jobs).
+			on conflict (school_id, school_year, term, band) do update set
+				org_unit_id = excluded.org_unit_id, path = excluded.path, averages = excluded.averages, refreshed_at = excluded.refreshed_at`);
 		return rowCount(result);
 	});
 }
