@@ -193,6 +193,13 @@ describe('the workflow up the tree', () => {
 		await denied(await as.leader.put(`/api/v1/program-reports/${id.report}`, { results: 'sửa' }), 409);
 	});
 
+	it('two submits at once: exactly one passes (the row is locked)', async () => {
+		const r = await ok(await as.leader.post('/api/v1/program-reports', { template: 'yearly', period: '2026', org: `school:${thcs.id}` }), 201);
+		const statuses = (await Promise.all([as.leader.post(`/api/v1/program-reports/${r.id}/submit`, {}), as.leader.post(`/api/v1/program-reports/${r.id}/submit`, {})])).map((x) => x.status).sort();
+		expect(statuses).toEqual([200, 409]);
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, r.id), eq(auditLog.action, 'submit')))).toHaveLength(1);
+	});
+
 	it('the snapshot does not change when the data does; live figures do', async () => {
 		const before = await ok(await as.unit.get(`/api/v1/program-reports/${id.report}`));
 		expect(before.live).toBe(false);
@@ -224,7 +231,7 @@ describe('the workflow up the tree', () => {
 	it('the leader edits and resubmits; the unit officer accepts; nothing more can move', async () => {
 		expect((await ok(await as.leader.put(`/api/v1/program-reports/${id.report}`, { difficulties: 'Thiếu 20 máy tính.' }))).status).toBe('draft');
 		expect((await ok(await as.leader.post(`/api/v1/program-reports/${id.report}/submit`, {}))).status).toBe('submitted');
-		expect(await app.db.select().from(notifications).where(and(eq(notifications.personId, id.unit), eq(notifications.kind, 'program_report_submitted')))).toHaveLength(2);
+		expect(await app.db.select().from(notifications).where(and(eq(notifications.personId, id.unit), eq(notifications.kind, 'program_report_submitted'), eq(notifications.link, `/programs/reports/${id.report}`)))).toHaveLength(2);
 		expect((await ok(await as.unit.post(`/api/v1/program-reports/${id.report}/accept`, { comment: 'Đạt yêu cầu.' }))).status).toBe('accepted');
 		await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/accept`, {}), 409);
 		await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: 'x' }), 409);

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { schools } from '#lib/server/organisations/schema';
 import { programReports } from '#lib/server/programs/report-schema';
+import { periodContaining, periodLabel } from '#lib/server/programs/report-rules';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -38,6 +39,9 @@ describe('periodic report pages', () => {
 		const list = await page(as.leader, '/programs/reports');
 		expect(list).toContain('Báo cáo của đơn vị tôi');
 		expect(list).toContain('Lập báo cáo mới');
+		// This month's report is always due within the coming weeks, and can be generated from the deadlines table.
+		expect(list).toContain('Hạn nộp sắp tới và quá hạn');
+		expect(list).toContain(`Báo cáo tháng — ${periodLabel(periodContaining('monthly', new Date()))}`);
 		const res = await as.leader.form('/programs/reports?/create', { org: `school:${thcs.id}`, choice: 'quarterly|2026-Q3' });
 		expect(res.status).toBe(303);
 		const location = res.headers.get('location')!;

@@ -183,6 +183,32 @@ export async function getReport(db: Executor, p: Principal, id: string, now = ne
 }
 export type ReportView = Awaited<ReturnType<typeof getReport>>;
 
+/**
+ * The caller's upcoming and missed deadlines: for each organisation they report for and each
+ * period being watched (current and previous of every template), those not yet submitted, with
+ * their due date and whether a draft exists — the list page's "deadlines" table.
+ */
+export async function myDeadlines(db: Executor, p: Principal, now = new Date()) {
+	const orgs = await reportingOrgs(db, p);
+	if (!orgs.length) return [];
+	const periods = periodsToWatch(now);
+	const rs = await db
+		.select({ id: programReports.id, path: programReports.path, template: programReports.template, periodKey: programReports.periodKey, status: programReports.status })
+		.from(programReports)
+		.where(and(inArray(programReports.path, orgs.map((o) => o.path)), inArray(programReports.periodKey, periods.map((x) => x.key))));
+	const out = [];
+	for (const o of orgs)
+		for (const period of periods) {
+			const r = rs.find((x) => x.path === o.path && x.template === period.template && x.periodKey === period.key);
+			if (r && (r.status === 'submitted' || r.status === 'accepted')) continue;
+			const dueAt = dueInstant(o.level, period);
+			// Only what is due within the next 40 days or already overdue.
+			if (dueAt.getTime() - now.getTime() > 40 * 86_400_000) continue;
+			out.push({ org: o.value, orgName: o.name, template: period.template, templateTitle: templateTitle(period.template), periodKey: period.key, periodLabel: periodLabel(period), dueDate: formatDay(dueDate(o.level, period)), dueAt: dueAt.toISOString(), overdue: now >= dueAt, reportId: r?.id ?? null, status: r ? statusLabel(r.status) : m.prgrep_status_missing() });
+		}
+	return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
 /** Generate a report (a draft) for one of the caller's organisations and a period. */
 export async function createReport(db: Executor, p: Principal, input: CreateReportInput) {
 	const period = periodOf(input.template, input.period);

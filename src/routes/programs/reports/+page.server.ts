@@ -5,7 +5,7 @@ import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { createReportInput, reportsQuery } from '#lib/server/programs/report-inputs';
-import { createReport, listReports, reportingOrgs, templateTitle } from '#lib/server/programs/report-service';
+import { createReport, listReports, myDeadlines, reportingOrgs, templateTitle } from '#lib/server/programs/report-service';
 import { periodContaining, periodLabel, previousPeriod, REPORT_STATUSES, REPORT_TEMPLATES } from '#lib/server/programs/report-rules';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { m } from '#lib/paraglide/messages.js';
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		toMe: reports.filter((r) => r.toMe && !r.mine),
 		others: reports.filter((r) => !r.mine && !r.toMe),
 		orgs: orgs.map((o) => ({ value: o.value, label: o.name })),
+		deadlines: await myDeadlines(db, p),
 		periods: periodChoices(),
 		defaultPeriod: `quarterly|${periodContaining('quarterly', new Date()).key}`
 	};
