@@ -19,6 +19,7 @@ import { notify } from '../notifications/service';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
+import { notifications } from '../notifications/schema';
 import { fullName } from '../people/names';
 import { programReports } from './report-schema';
 import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
@@ -336,9 +337,12 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 		...(await db.select({ path: schools.path, schoolId: schools.id }).from(schools)).map((s) => ({ level: 'school' as ReportLevel, path: s.path, schoolId: s.schoolId as string | null })),
 		...(await db.select({ path: orgUnits.path, parentId: orgUnits.parentId }).from(orgUnits).where(sql`exists (select 1 from schools s where s.path like ${orgUnits.path} || '%')`)).map((u) => ({ level: (u.parentId ? 'unit' : 'city') as ReportLevel, path: u.path, schoolId: null }))
 	];
+	// Who reports for each org (its officers), read once; orgs nobody reports for are skipped.
+	const grants = await db.select({ personId: roleGrants.personId, role: roleGrants.role, path: roleGrants.scopePath }).from(roleGrants).where(inArray(roleGrants.role, ['school_leader', 'unit_officer', 'city_officer']));
+	const ownersOf = (level: ReportLevel, path: string) => [...new Set(grants.filter((g) => g.path === path && g.role === OWNER_ROLE[level]).map((g) => g.personId))];
 	let sent = 0;
 	for (const period of periodsToWatch(now)) {
-		const due = orgs.map((o) => ({ o, stage: reminderStage(o.level, period, now) })).filter((x) => x.stage);
+		const due = orgs.map((o) => ({ o, stage: reminderStage(o.level, period, now), to: ownersOf(o.level, o.path) })).filter((x) => x.stage && x.to.length);
 		if (!due.length) continue;
 		const done = new Set(
 			(
@@ -348,15 +352,24 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 					.where(and(eq(programReports.template, period.template), eq(programReports.periodKey, period.key), inArray(programReports.status, ['submitted', 'accepted'])))
 			).map((x) => x.path)
 		);
-		for (const { o, stage } of due) {
-			if (done.has(o.path)) continue;
-			await db.transaction(async (tx) => {
-				const to = await holders(tx, o.path, [OWNER_ROLE[o.level]]);
-				const params = { report: templateTitle(period.template), period: periodLabel(period), date: formatDay(dueDate(o.level, period)) };
-				const title = stage === 'soon' ? m.prgrep_ntf_reminder_soon(params) : stage === 'due' ? m.prgrep_ntf_reminder_due(params) : m.prgrep_ntf_reminder_overdue(params);
-				const fresh = await notify(tx, { to, kind: 'program_report_reminder', title, link: '/programs/reports', schoolId: o.schoolId, key: `program_report_reminder:${o.path}:${period.template}:${period.key}:${stage}` }, now);
-				sent += fresh.length;
-			});
+		const keyOf = (path: string, stage: string) => `program_report_reminder:${path}:${period.template}:${period.key}:${stage}`;
+		const todo = due.filter((x) => !done.has(x.o.path));
+		// Reminders already sent (every hourly run after the first finds them all here).
+		// Looked up by (person, key), the notifications' unique index.
+		const sentKeys = new Set<string>();
+		for (let i = 0; i < todo.length; i += 500) {
+			const chunk = todo.slice(i, i + 500);
+			const people = [...new Set(chunk.flatMap((x) => x.to))];
+			const keys = chunk.map((x) => keyOf(x.o.path, x.stage!));
+			for (const r of await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, keys)))) sentKeys.add(r.key);
+		}
+		for (const { o, stage, to } of todo) {
+			const key = keyOf(o.path, stage!);
+			if (sentKeys.has(key)) continue;
+			const params = { report: templateTitle(period.template), period: periodLabel(period), date: formatDay(dueDate(o.level, period)) };
+			const title = stage === 'soon' ? m.prgrep_ntf_reminder_soon(params) : stage === 'due' ? m.prgrep_ntf_reminder_due(params) : m.prgrep_ntf_reminder_overdue(params);
+			// notify() is idempotent on the key, so two processes running the job at once send once.
+			sent += (await db.transaction((tx) => notify(tx, { to, kind: 'program_report_reminder', title, link: '/programs/reports', schoolId: o.schoolId, key }, now))).length;
 		}
 	}
 	return sent;
