@@ -103,5 +103,5 @@ export const engagementFigures: FigureSource = async (db, s) => {
 
 /** No fair module yet: shown as "chưa có dữ liệu", never as 0. */
 export const fairFigures: FigureSource = async () => [
-	{ key: 'fair.participants', group: 'fair', label: { vi: 'Số lượt tham gia ngày hội (chưa có dữ liệu)', en: 'Fair participation (no data yet)' }, value: null, unit: 'count' }
+	{ key: 'fair.participants', group: 'fair', label: { vi: 'Số lượt tham gia ngày hội', en: 'Fair participation' }, value: null, unit: 'count' }
 ];
