@@ -813,6 +813,27 @@ allow('school_leader', ['read', 'create', 'update'], 'program_report', 'within')
 allow(PROGRAM_OFFICERS, ['read', 'create', 'update'], 'program_report', 'within');
 allow(['school_leader', ...PROGRAM_OFFICERS], 'read', 'program_dashboard', 'within');
 
+/** The officer whose role speaks for the reporting organisation (a school's report: its leader). */
+const REPORT_OWNER_ROLE: Record<'school' | 'unit' | 'city', Role> = { school: 'school_leader', unit: 'unit_officer', city: 'city_officer' };
+const parentOrgPath = (path: string): string | null => {
+	const parts = path.split('/').filter(Boolean);
+	return parts.length > 1 ? '/' + parts.slice(0, -1).join('/') + '/' : null;
+};
+/** Writes and submits the report: the reporting organisation's own officer (a grant on exactly its path). */
+export function ownsReport(p: Principal | null, report: { path: string; level: 'school' | 'unit' | 'city' }): boolean {
+	if (!p || !can(p, 'update', 'program_report', { path: report.path })) return false;
+	return p.grants.some((g) => g.role === REPORT_OWNER_ROLE[report.level] && g.scopePath === report.path);
+}
+/**
+ * Accepts or returns the report: an officer of the organisation just above (a school's management
+ * unit, a unit's parent — the city). The city's own report has no receiver in Sen.
+ */
+export function receivesReport(p: Principal | null, report: { path: string; level: 'school' | 'unit' | 'city' }): boolean {
+	if (!p || report.level === 'city' || !can(p, 'update', 'program_report', { path: report.path })) return false;
+	const parent = parentOrgPath(report.path);
+	return parent !== null && p.grants.some((g) => PROGRAM_OFFICERS.includes(g.role) && g.scopePath === parent);
+}
+
 // Publications (công bố, hướng dẫn): the office publishes to an audience along its path.
 allow(PROGRAM_OFFICERS, ['create', 'update', 'delete'], 'publication', 'within');
 allow(PROGRAM_OFFICERS, 'read', 'publication', 'within');

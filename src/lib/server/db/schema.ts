@@ -19,3 +19,4 @@ export * from '../network/schema';
 export * from '../community/schema';
 export * from '../events/schema';
 export * from '../programs/dashboard-schema';
+export * from '../programs/report-schema';

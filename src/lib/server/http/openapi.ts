@@ -23,6 +23,7 @@ import { networkRouteDocs } from '../network/openapi';
 import { communityRouteDocs } from '../community/openapi';
 import { eventsRouteDocs } from '../events/openapi';
 import { dashboardRouteDocs } from '../programs/dashboard-openapi';
+import { reportRouteDocs } from '../programs/report-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -102,7 +103,8 @@ export const routes: RouteDoc[] = [
 	...networkRouteDocs,
 	...communityRouteDocs,
 	...eventsRouteDocs,
-	...dashboardRouteDocs
+	...dashboardRouteDocs,
+	...reportRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

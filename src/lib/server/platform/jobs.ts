@@ -12,6 +12,7 @@ import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
 import { refreshDashboardStats } from '../programs/dashboard-stats';
+import { sendReportReminders } from '../programs/report-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -28,7 +29,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// A day before an event, its confirmed registrants (once per event and person).
 	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) },
 	// The program dashboards' rows per school and day and the score bands (recomputing writes the same rows).
-	{ name: 'dashboard-stats', everySeconds: 900, run: (db, now) => refreshDashboardStats(db, now) }
+	{ name: 'dashboard-stats', everySeconds: 900, run: (db, now) => refreshDashboardStats(db, now) },
+	// Periodic report deadlines: 3 days before, on the day, overdue (once each per organisation and period).
+	{ name: 'program-report-reminders', everySeconds: 3600, run: (db, now) => sendReportReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

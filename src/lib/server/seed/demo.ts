@@ -20,6 +20,7 @@ import { lessonPlanEvents, lessonPlans } from '../learning/schema';
 import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
+import { seedReportsDemo } from '../programs/report-demo';
 import { seedNotificationsDemo } from '../notifications/demo';
 import { counsellingSlots } from '../counselling/schema';
 import { generateSlots } from '../counselling/rules';
@@ -348,4 +349,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	);
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
 	await seedDashboardDemo(tx);
+	await seedReportsDemo(tx, { school: thcs, leader: leaderP.id, unitOfficer: unitOfficer.id }, y);
 }

@@ -1,0 +1,337 @@
+/**
+ * Periodic reports through the HTTP API on a real database, with the demo: `leader` leads THCS
+ * Bình Yên (in Xã Thạch Thất), `unit` is the officer of Xã Thạch Thất, `city` the program office.
+ * Added here: `leader2` (the leader of THPT Sông Hồng, directly under the city), and for "the
+ * figures equal the data" a unit and school of their own with known learners, parents, sign-ins
+ * and scores.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull, like } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { startApp, type Client, type TestApp } from '../helpers/app';
+import { classes, enrolments, orgUnits, schools, schoolYears, subjects } from '#lib/server/organisations/schema';
+import { accounts, persons, roleGrants, sessions } from '#lib/server/people/schema';
+import { auditLog } from '#lib/server/audit/schema';
+import { notifications } from '#lib/server/notifications/schema';
+import { gradeColumns, gradeEntries, teachingAssignments } from '#lib/server/gradebook/schema';
+import { programReports } from '#lib/server/programs/report-schema';
+import { sendReportReminders } from '#lib/server/programs/report-service';
+import { computeFigures } from '#lib/server/programs/report-figures';
+import { periodOf } from '#lib/server/programs/report-rules';
+import { periodicJobs } from '#lib/server/platform/jobs';
+import { hashPassword } from '#lib/server/auth/password';
+import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+
+let app: TestApp;
+const as: Record<string, Client> = {};
+const id: Record<string, string> = {};
+let thcs: typeof schools.$inferSelect;
+let thpt: typeof schools.$inferSelect;
+let city: typeof orgUnits.$inferSelect;
+let thachThat: typeof orgUnits.$inferSelect;
+let hash: string;
+
+beforeAll(async () => {
+	app = await startApp();
+	hash = await hashPassword(DEMO_PASSWORD);
+	[thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
+	[thpt] = await app.db.select().from(schools).where(eq(schools.code, 'THPT-SONGHONG'));
+	[city] = await app.db.select().from(orgUnits).where(isNull(orgUnits.parentId));
+	[thachThat] = await app.db.select().from(orgUnits).where(eq(orgUnits.code, 'HN-THACHTHAT'));
+	for (const u of ['leader', 'unit', 'city', 'teacher']) [{ personId: id[u] }] = await app.db.select().from(accounts).where(eq(accounts.username, u));
+	const [other] = await app.db.insert(persons).values({ kind: 'staff', familyName: 'Trần', middleName: 'Văn', givenName: 'Khác', schoolId: thpt.id, path: thpt.path }).returning();
+	await app.db.insert(roleGrants).values({ personId: other.id, role: 'school_leader', scopeType: 'school', scopeId: thpt.id, scopePath: thpt.path, schoolId: thpt.id });
+	await app.db.insert(accounts).values({ personId: other.id, username: 'leader2', email: 'leader2@sen.test', passwordHash: hash });
+	for (const u of ['leader', 'unit', 'city', 'teacher', 'leader2']) as[u] = await app.loginAs(u);
+});
+afterAll(() => app?.close());
+
+const ok = async (res: Response, status = 200) => {
+	const body = res.status === 204 ? null : await res.json();
+	expect(res.status, JSON.stringify(body)).toBe(status);
+	return body;
+};
+const denied = async (res: Response, status: number) => {
+	const body = await res.json();
+	expect(res.status, JSON.stringify(body)).toBe(status);
+	return body.error;
+};
+const value = (figures: { key: string; value: number | null }[], key: string) => figures.find((f) => f.key === key)?.value;
+
+describe('report figures equal the data', () => {
+	let unitPath: string;
+	let schoolPath: string;
+	beforeAll(async () => {
+		const unitId = crypto.randomUUID();
+		unitPath = `${city.path}${unitId}/`;
+		await app.db.insert(orgUnits).values({ id: unitId, parentId: city.id, kind: 'commune_ward', code: 'HN-THU', name: 'Xã Thử Nghiệm', path: unitPath });
+		const schoolId = crypto.randomUUID();
+		schoolPath = `${unitPath}${schoolId}/`;
+		await app.db.insert(schools).values({ id: schoolId, orgUnitId: unitId, code: 'THCS-THU', name: 'THCS Thử Nghiệm', level: 'lower_secondary', ownership: 'public', setting: 'rural', path: schoolPath });
+		const [year] = await app.db.insert(schoolYears).values({ schoolId, name: '2026-2027', startsOn: '2026-09-05', endsOn: '2027-05-31' }).returning();
+		const classId = crypto.randomUUID();
+		await app.db.insert(classes).values({ id: classId, schoolId, schoolYearId: year.id, name: '6A', grade: 6, path: `${schoolPath}${classId}/` });
+		const person = async (kind: 'learner' | 'guardian' | 'staff', given: string) => (await app.db.insert(persons).values({ kind, familyName: 'Thử', givenName: given, schoolId, path: schoolPath }).returning())[0];
+		const account = async (personId: string, username: string) => (await app.db.insert(accounts).values({ personId, username, passwordHash: 'x' }).returning())[0];
+		const signIn = (accountId: string, at: string) => app.db.insert(sessions).values({ id: crypto.randomUUID(), accountId, createdAt: new Date(at), expiresAt: new Date('2027-12-31T00:00:00Z') });
+		// Five learners enrolled; one with an account who signed in in November.
+		const learners = [];
+		for (let i = 0; i < 5; i++) learners.push(await person('learner', `Học sinh ${i}`));
+		await app.db.insert(enrolments).values(learners.map((l) => ({ schoolId, schoolYearId: year.id, classId, learnerId: l.id })));
+		await signIn((await account(learners[0].id, 'thu-hs0')).id, '2026-11-10T02:00:00Z');
+		// Three parents with accounts: one signed in in Q4, one signed in in September (Q3) and read a notification in December, one did nothing.
+		const g = [await person('guardian', 'PH 1'), await person('guardian', 'PH 2'), await person('guardian', 'PH 3')];
+		const ga = [await account(g[0].id, 'thu-ph1'), await account(g[1].id, 'thu-ph2'), await account(g[2].id, 'thu-ph3')];
+		await signIn(ga[0].id, '2026-10-01T01:00:00Z');
+		await signIn(ga[1].id, '2026-09-20T01:00:00Z');
+		await app.db.insert(notifications).values({ personId: g[1].id, kind: 'general', title: 'Thông báo', key: 'thu-1', readAt: new Date('2026-12-01T01:00:00Z') });
+		// A teacher with two assignments; one grid has an entered score.
+		const teacher = await person('staff', 'Giáo viên');
+		const [math, lit] = await app.db.insert(subjects).values([{ schoolId, code: 'TOAN', name: 'Toán' }, { schoolId, code: 'VAN', name: 'Ngữ văn' }]).returning();
+		await app.db.insert(teachingAssignments).values([math, lit].map((s) => ({ schoolId, schoolYearId: year.id, classId, subjectId: s.id, teacherId: teacher.id, path: `${schoolPath}${classId}/` })));
+		const [col] = await app.db.insert(gradeColumns).values({ schoolId, classId, subjectId: math.id, term: 1, kind: 'regular', valueType: 'score', slot: 1, path: `${schoolPath}${classId}/` }).returning();
+		await app.db.insert(gradeEntries).values({ schoolId, columnId: col.id, learnerId: learners[0].id, scoreTenths: 85 });
+		// An empty column of the other subject does not count as entered.
+		const [empty] = await app.db.insert(gradeColumns).values({ schoolId, classId, subjectId: lit.id, term: 1, kind: 'regular', valueType: 'score', slot: 1, path: `${schoolPath}${classId}/` }).returning();
+		await app.db.insert(gradeEntries).values({ schoolId, columnId: empty.id, learnerId: learners[1].id, scoreTenths: null });
+	});
+
+	it('counts schools, learners, sign-ins, gradebook coverage and parents over the unit for Quý IV/2026', async () => {
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		const f = await computeFigures(app.db, { path: unitPath, from: q4.from, to: q4.to });
+		expect(Object.fromEntries(f.map((x) => [x.key, x.value]))).toEqual({
+			'usage.schools': 1,
+			'usage.schools_active': 1,
+			'usage.schools_active_percent': 100,
+			'usage.learners': 5,
+			'usage.learners_active': 1,
+			'usage.parents_active': 1,
+			'usage.staff_active': 0,
+			'gradebook.assignments': 2,
+			'gradebook.assignments_with_scores': 1,
+			'gradebook.coverage': 50,
+			'engagement.parents_with_account': 3,
+			'engagement.parents_engaged': 2,
+			'engagement.parents_engaged_percent': 66.7,
+			'engagement.network_engagements': 0,
+			'engagement.club_members': 0,
+			'engagement.event_registrations': 0,
+			'fair.participants': null
+		});
+	});
+
+	it('the period decides: in Quý III only September’s sign-in counts; before the school year nobody is enrolled', async () => {
+		const q3 = periodOf('quarterly', '2026-Q3')!;
+		const f = await computeFigures(app.db, { path: schoolPath, from: q3.from, to: q3.to });
+		expect([value(f, 'usage.parents_active'), value(f, 'usage.learners_active'), value(f, 'engagement.parents_engaged'), value(f, 'usage.learners')]).toEqual([1, 0, 1, 5]);
+		const aug = periodOf('monthly', '2026-08')!;
+		const g = await computeFigures(app.db, { path: schoolPath, from: aug.from, to: aug.to });
+		expect([value(g, 'usage.learners'), value(g, 'gradebook.assignments'), value(g, 'gradebook.coverage'), value(g, 'usage.schools_active_percent')]).toEqual([0, 0, null, 0]);
+	});
+
+	it('the report-figures API answers the same for an officer over the path, and 404 elsewhere', async () => {
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		const q = `path=${encodeURIComponent(unitPath)}&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`;
+		const body = await ok(await as.city.get(`/api/v1/report-figures?${q}`));
+		expect(value(body.items, 'usage.learners')).toBe(5);
+		expect(value(body.items, 'fair.participants')).toBeNull();
+		await denied(await as.unit.get(`/api/v1/report-figures?${q}`), 404);
+		await denied(await as.city.get(`/api/v1/report-figures?path=x&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`), 400);
+	});
+});
+
+describe('the workflow up the tree', () => {
+	it('the school leader generates a quarterly report for their school, audited; a second one for the period is a 409', async () => {
+		const r = await ok(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thcs.id}` }), 201);
+		expect(r).toMatchObject({ status: 'draft', level: 'school', path: thcs.path, periodLabel: 'Quý IV/2026', dueDate: '10/01/2027', mine: true, toMe: false });
+		id.report = r.id;
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'program_report'), eq(auditLog.entityId, r.id)))).toHaveLength(1);
+		await denied(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thcs.id}` }), 409);
+		const bad = await denied(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-13', org: `school:${thcs.id}` }), 400);
+		expect(bad.details.issues[0]).toMatchObject({ path: 'period', message: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-11, 2026-Q4, 2026).' });
+		// Nobody reports for an organisation not theirs.
+		await denied(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thpt.id}` }), 400);
+		await denied(await as.unit.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thcs.id}` }), 400);
+	});
+
+	it('a draft shows live figures of the template’s groups; the owner saves the narrative', async () => {
+		const r = await ok(await as.leader.get(`/api/v1/program-reports/${id.report}`));
+		expect(r.live).toBe(true);
+		expect(r.moves).toEqual(['edit', 'submit']);
+		expect(r.sections).toEqual(['results', 'difficulties', 'proposals', 'nextPlan']);
+		expect(new Set(r.figures.map((f: { group: string }) => f.group))).toEqual(new Set(['usage', 'gradebook', 'engagement', 'fair']));
+		expect(value(r.figures, 'usage.schools')).toBe(1);
+		expect(value(r.figures, 'fair.participants')).toBeNull();
+		await ok(await as.leader.put(`/api/v1/program-reports/${id.report}`, { results: 'Triển khai sổ điểm điện tử ở 12 lớp.', difficulties: 'Thiếu thiết bị.' }));
+		const after = await ok(await as.leader.get(`/api/v1/program-reports/${id.report}`));
+		expect(after.narrative).toMatchObject({ results: 'Triển khai sổ điểm điện tử ở 12 lớp.', difficulties: 'Thiếu thiết bị.', proposals: '' });
+		// The unit officer reads it but cannot write it.
+		await denied(await as.unit.put(`/api/v1/program-reports/${id.report}`, { results: 'x' }), 403);
+	});
+
+	it('permissions: another school’s leader and a teacher get 404; a teacher may not list', async () => {
+		await denied(await as.leader2.get(`/api/v1/program-reports/${id.report}`), 404);
+		await denied(await as.teacher.get(`/api/v1/program-reports/${id.report}`), 404);
+		await denied(await as.teacher.get('/api/v1/program-reports'), 403);
+		expect((await ok(await as.leader2.get('/api/v1/program-reports'))).items).toEqual([]);
+		await denied(await as.leader2.get(`/api/v1/program-reports/${id.report}/pdf`), 404);
+	});
+
+	it('submitting snapshots the figures and notifies the unit officer; a second submit is refused', async () => {
+		const r = await ok(await as.leader.post(`/api/v1/program-reports/${id.report}/submit`, { narrative: { nextPlan: 'Mở rộng sang khối 7.' } }));
+		expect(r.status).toBe('submitted');
+		const [row] = await app.db.select().from(programReports).where(eq(programReports.id, id.report));
+		expect(row.figures?.length).toBeGreaterThan(5);
+		expect(row.narrative.nextPlan).toBe('Mở rộng sang khối 7.');
+		expect(row.narrative.results).toBe('Triển khai sổ điểm điện tử ở 12 lớp.');
+		const ntf = await app.db.select().from(notifications).where(and(eq(notifications.personId, id.unit), eq(notifications.kind, 'program_report_submitted')));
+		expect(ntf).toHaveLength(1);
+		expect(ntf[0].link).toBe(`/programs/reports/${id.report}`);
+		const again = await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/submit`, {}), 409);
+		expect(again.message).toContain('Đã gửi');
+		await denied(await as.leader.put(`/api/v1/program-reports/${id.report}`, { results: 'sửa' }), 409);
+	});
+
+	it('two submits at once: exactly one passes (the row is locked)', async () => {
+		const r = await ok(await as.leader.post('/api/v1/program-reports', { template: 'yearly', period: '2026', org: `school:${thcs.id}` }), 201);
+		const statuses = (await Promise.all([as.leader.post(`/api/v1/program-reports/${r.id}/submit`, {}), as.leader.post(`/api/v1/program-reports/${r.id}/submit`, {})])).map((x) => x.status).sort();
+		expect(statuses).toEqual([200, 409]);
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, r.id), eq(auditLog.action, 'submit')))).toHaveLength(1);
+	});
+
+	it('the snapshot does not change when the data does; live figures do', async () => {
+		const before = await ok(await as.unit.get(`/api/v1/program-reports/${id.report}`));
+		expect(before.live).toBe(false);
+		const [c] = await app.db.select().from(classes).where(eq(classes.schoolId, thcs.id)).limit(1);
+		const [l] = await app.db.insert(persons).values({ kind: 'learner', familyName: 'Mới', givenName: 'Vào', schoolId: thcs.id, path: thcs.path }).returning();
+		await app.db.insert(enrolments).values({ schoolId: thcs.id, schoolYearId: c.schoolYearId, classId: c.id, learnerId: l.id });
+		const after = await ok(await as.unit.get(`/api/v1/program-reports/${id.report}`));
+		expect(value(after.figures, 'usage.learners')).toBe(value(before.figures, 'usage.learners'));
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		const live = await ok(await as.unit.get(`/api/v1/report-figures?path=${encodeURIComponent(thcs.path)}&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`));
+		expect(value(live.items, 'usage.learners')).toBe((value(before.figures, 'usage.learners') as number) + 1);
+	});
+
+	it('the unit officer sees it sent to them; only they decide; returning needs a comment and notifies the leader', async () => {
+		const list = await ok(await as.unit.get('/api/v1/program-reports?template=quarterly&period=2026-Q4'));
+		expect(list.items.find((x: { id: string }) => x.id === id.report)).toMatchObject({ toMe: true, mine: false, status: 'submitted' });
+		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
+		await denied(await as.city.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
+		const bad = await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: ' ' }), 400);
+		expect(bad.details.issues[0]).toMatchObject({ path: 'comment', message: 'Hãy ghi lý do trả lại.' });
+		const r = await ok(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: 'Bổ sung số liệu thiết bị.' }));
+		expect(r).toMatchObject({ status: 'returned', decisionComment: 'Bổ sung số liệu thiết bị.' });
+		const ntf = await app.db.select().from(notifications).where(and(eq(notifications.personId, id.leader), eq(notifications.kind, 'program_report_decided')));
+		expect(ntf.map((n) => n.title)).toEqual(['Báo cáo quý Quý IV/2026 bị trả lại']);
+		// A returned report is live again.
+		expect((await ok(await as.leader.get(`/api/v1/program-reports/${id.report}`))).live).toBe(true);
+	});
+
+	it('the leader edits and resubmits; the unit officer accepts; nothing more can move', async () => {
+		expect((await ok(await as.leader.put(`/api/v1/program-reports/${id.report}`, { difficulties: 'Thiếu 20 máy tính.' }))).status).toBe('draft');
+		expect((await ok(await as.leader.post(`/api/v1/program-reports/${id.report}/submit`, {}))).status).toBe('submitted');
+		expect(await app.db.select().from(notifications).where(and(eq(notifications.personId, id.unit), eq(notifications.kind, 'program_report_submitted'), eq(notifications.link, `/programs/reports/${id.report}`)))).toHaveLength(2);
+		expect((await ok(await as.unit.post(`/api/v1/program-reports/${id.report}/accept`, { comment: 'Đạt yêu cầu.' }))).status).toBe('accepted');
+		await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/accept`, {}), 409);
+		await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: 'x' }), 409);
+		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/submit`, {}), 409);
+		const audit = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'program_report'), eq(auditLog.entityId, id.report)));
+		expect(audit.map((a) => a.action).sort()).toEqual(['accept', 'create', 'edit', 'edit', 'return', 'submit', 'submit'].sort());
+	});
+
+	it('the unit’s report rolls up its schools’ submissions and goes to the city', async () => {
+		const u = await ok(await as.unit.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `unit:${thachThat.id}` }), 201);
+		expect(u).toMatchObject({ level: 'unit', path: thachThat.path });
+		const view = await ok(await as.unit.get(`/api/v1/program-reports/${u.id}`));
+		expect(view.rollup).toMatchObject({ total: 2, submitted: 1, accepted: 1 });
+		expect(view.rollup.rows.map((x: { name: string; status: string | null }) => [x.name, x.status])).toEqual(
+			expect.arrayContaining([
+				[thcs.name, 'accepted'],
+				[expect.any(String), null]
+			])
+		);
+		expect(value(view.figures, 'usage.schools')).toBe(2);
+		await ok(await as.unit.post(`/api/v1/program-reports/${u.id}/submit`, {}));
+		expect(await app.db.select().from(notifications).where(and(eq(notifications.personId, id.city), eq(notifications.kind, 'program_report_submitted')))).toHaveLength(1);
+		await denied(await as.unit.post(`/api/v1/program-reports/${u.id}/accept`, {}), 403);
+		expect((await ok(await as.city.post(`/api/v1/program-reports/${u.id}/accept`, {}))).status).toBe('accepted');
+		// A school directly under the city reports to the city.
+		const s = await ok(await as.leader2.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thpt.id}` }), 201);
+		await ok(await as.leader2.post(`/api/v1/program-reports/${s.id}/submit`, {}));
+		expect((await ok(await as.city.get(`/api/v1/program-reports/${s.id}`))).moves).toEqual(['accept', 'return']);
+	});
+
+	it('the city’s report rolls up per unit; once submitted it is final', async () => {
+		const c = await ok(await as.city.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `unit:${city.id}` }), 201);
+		expect(c.level).toBe('city');
+		const view = await ok(await as.city.get(`/api/v1/program-reports/${c.id}`));
+		const rows = Object.fromEntries(view.rollup.rows.map((x: { name: string; status: string | null }) => [x.name, x.status]));
+		expect(rows).toMatchObject({ 'Xã Thạch Thất': 'accepted', 'Phường Ba Đình': null, [thpt.name]: 'submitted' });
+		const sent = await ok(await as.city.post(`/api/v1/program-reports/${c.id}/submit`, {}));
+		expect(sent).toMatchObject({ status: 'submitted', statusLabel: 'Đã gửi UBND thành phố', top: true });
+		expect((await ok(await as.city.get(`/api/v1/program-reports/${c.id}`))).moves).toEqual([]);
+		await denied(await as.city.post(`/api/v1/program-reports/${c.id}/accept`, {}), 403);
+		// The unit officer sees their unit's and its schools' reports only.
+		const seen = (await ok(await as.unit.get('/api/v1/program-reports'))).items.map((x: { path: string }) => x.path);
+		expect(seen.every((p: string) => p.startsWith(thachThat.path))).toBe(true);
+		await denied(await as.unit.get(`/api/v1/program-reports/${c.id}`), 404);
+	});
+});
+
+describe('exports', () => {
+	it('PDF: official header, title, period, figures, narrative and status', async () => {
+		const res = await as.unit.get(`/api/v1/program-reports/${id.report}/pdf`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('application/pdf');
+		expect(res.headers.get('content-disposition')).toContain('bao-cao-quarterly-2026-Q4-');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+		const t = (text as string).replace(/\s+/g, ' ');
+		for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ THẠCH THẤT', thcs.name.toUpperCase(), 'BÁO CÁO QUÝ', 'Kỳ: Quý IV/2026', 'Trạng thái: Đã tiếp nhận', 'Số trường trong phạm vi', 'chưa có dữ liệu', 'Khó khăn, tồn tại', 'Thiếu 20 máy tính.', 'THỦ TRƯỞNG ĐƠN VỊ']) expect(t).toContain(s);
+	});
+
+	it('xlsx: figures as numbers and the narrative', async () => {
+		const res = await as.leader.get(`/api/v1/program-reports/${id.report}/xlsx`);
+		expect(res.status).toBe(200);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(await res.arrayBuffer());
+		const figures = wb.getWorksheet('Số liệu')!;
+		const rows: unknown[][] = [];
+		figures.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+		const schoolsRow = rows.find((r) => r[5] === 'usage.schools')!;
+		expect(schoolsRow[2]).toBe(1);
+		expect(typeof schoolsRow[2]).toBe('number');
+		expect(rows.find((r) => r[5] === 'fair.participants')![2]).toBe('chưa có dữ liệu');
+		const narrative = wb.getWorksheet('Nội dung')!;
+		expect(narrative.getRow(3).values).toEqual([undefined, 'Khó khăn, tồn tại', 'Thiếu 20 máy tính.']);
+	});
+});
+
+describe('deadline reminders', () => {
+	it('is a periodic job', () => {
+		expect(periodicJobs.map((j) => j.name)).toContain('program-report-reminders');
+	});
+
+	it('reminds who has not submitted, once per stage; not those who did', async () => {
+		// 8 January 2027: Quý IV/2026 is due on the 10th (soon); December 2026 was due on the 5th (overdue).
+		const now = new Date('2027-01-08T03:00:00Z');
+		const first = await sendReportReminders(app.db, now);
+		expect(first).toBeGreaterThan(0);
+		expect(await sendReportReminders(app.db, now)).toBe(0);
+		const mine = await app.db.select().from(notifications).where(and(eq(notifications.personId, id.leader), eq(notifications.kind, 'program_report_reminder')));
+		const keys = mine.map((n) => n.key);
+		expect(keys).toContain(`program_report_reminder:${thcs.path}:monthly:2026-12:overdue`);
+		expect(keys).not.toContain(`program_report_reminder:${thcs.path}:quarterly:2026-Q4:soon`);
+		expect(mine.find((n) => n.key.endsWith('monthly:2026-12:overdue'))!.title).toBe('Báo cáo tháng Tháng 12/2026 đã quá hạn nộp (hạn 05/01/2027)');
+		// The leader of Sông Hồng submitted Quý IV too.
+		const thptKeys = (await app.db.select().from(notifications).where(like(notifications.key, `program_report_reminder:${thpt.path}%`))).map((n) => n.key);
+		expect(thptKeys).not.toContain(`program_report_reminder:${thpt.path}:quarterly:2026-Q4:soon`);
+		expect(thptKeys).toContain(`program_report_reminder:${thpt.path}:monthly:2026-12:overdue`);
+		// On the due day of January's report, the 'due' reminder, once.
+		const onDay = await sendReportReminders(app.db, new Date('2027-02-05T03:00:00Z'));
+		expect(onDay).toBeGreaterThan(0);
+		expect(await sendReportReminders(app.db, new Date('2027-02-05T09:00:00Z'))).toBe(0);
+		const due = await app.db.select().from(notifications).where(eq(notifications.key, `program_report_reminder:${thcs.path}:monthly:2027-01:due`));
+		expect(due.map((n) => n.personId)).toEqual([id.leader]);
+	});
+});
