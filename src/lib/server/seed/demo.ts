@@ -30,6 +30,7 @@ import { fullName } from '../people/names';
 import { events, meetingInvitations, meetings } from '../events/schema';
 
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
+import { seedBudgetDemo } from '../programs/budget-demo';
 export { DEMO_LOGINS, DEMO_PASSWORD };
 
 
@@ -346,4 +347,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
 	);
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
+	await seedBudgetDemo(tx, { cityPath: city.path, officerId: cityOfficer.id });
 }
