@@ -111,7 +111,7 @@ describe('the budget pages', () => {
 		const saved = await as.city.form('/programs/budget/plan?/plan&year=2025', good);
 		expect(saved.status).toBe(200);
 		expect(textOf(await saved.text())).toContain('Đã lưu kế hoạch (2 dòng thay đổi).');
-		expect(await page(as.city, '/programs/budget?year=2025')).toMatch(/Tổng cộng 190\.000\.000/); // 40 + 50 became 45 + 45;
+		expect(await page(as.city, '/programs/budget?year=2025')).toMatch(/Tổng cộng 190\.000\.000/); // 40 + 50 became 45 + 45
 	});
 
 	it('add a task from the form', async () => {
