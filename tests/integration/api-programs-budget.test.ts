@@ -70,6 +70,11 @@ describe('who may see the budget', () => {
 			const res = await app.request(method, path, { cookie: as[who].cookie, body });
 			expect(res.status, `${method} ${path}`).toBe(404);
 		}
+		// a multipart upload is refused before a byte is stored
+		const fd = new FormData();
+		fd.append('taskId', task['6']);
+		fd.append('file', new Blob([PDF], { type: 'application/pdf' }), 'x.pdf');
+		expect((await app.request('POST', '/api/v1/budget-spending', { cookie: as[who].cookie, body: fd })).status).toBe(404);
 		const anyTask = task['1.1'];
 		expect((await as[who].get(`/api/v1/budget-tasks/${anyTask}`)).status).toBe(404);
 		const [s] = await app.db.select().from(budgetSpending).limit(1);
@@ -232,6 +237,9 @@ describe('commitments, spending and reversals', () => {
 		expect(c).toMatchObject({ net: String(100 * M), paid: String(100 * M), reversed: String(100 * M) });
 		const spend = await ok(await as.city.get(`/api/v1/budget-spending?taskId=${task['3.3']}`));
 		expect(spend.items.find((x: { id: string }) => x.id === spending)).toMatchObject({ net: String(100 * M), reversed: String(20 * M) });
+		const reversals = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'budget_spending'), eq(auditLog.entityId, spending), eq(auditLog.action, 'reverse')));
+		expect(reversals).toHaveLength(1);
+		expect(reversals[0].after).toMatchObject({ amount: String(-20 * M), reason: 'Hoàn trả một phần' });
 		// nothing was edited: the original row still says 120 triệu
 		const [orig] = await app.db.select().from(budgetSpending).where(eq(budgetSpending.id, spending));
 		expect(orig.amount).toBe(120n * BigInt(M));
