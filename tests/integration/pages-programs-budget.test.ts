@@ -88,6 +88,15 @@ describe('the budget pages', () => {
 		expect(await (await as.city.get(`/programs/budget/tasks/${task['3.4']}`)).text()).toMatch(/data-testid="remaining-2024">310\.000\.000</);
 	});
 
+	it('accept a commitment above the plan with a warning on the page', async () => {
+		const res = await as.city.form(`/programs/budget/tasks/${task['3.4']}?/commitment`, { year: '2024', amount: '400.000.000', counterparty: 'Công ty truyền thông', signedOn: '2024-09-01', document: 'HĐ 09/2024' });
+		expect(res.status).toBe(200);
+		const text = textOf(await res.text());
+		expect(text).toContain('Đã ghi cam kết.');
+		expect(text).toContain('vượt kế hoạch');
+		await page(as.city, '/programs/budget/tasks/00000000-0000-4000-8000-000000000000', 404);
+	});
+
 	it('set the plan from the form all or nothing, with the error beside its row', async () => {
 		const form = await page(as.city, '/programs/budget/plan?year=2025');
 		expect(form).toContain('Kế hoạch kinh phí năm 2025');
