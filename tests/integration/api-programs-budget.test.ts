@@ -87,7 +87,7 @@ describe('who may see the budget', () => {
 	});
 	it('should list the budget routes in OpenAPI', async () => {
 		const doc = await ok(await app.request('GET', '/api/v1/openapi.json'));
-		for (const p of ['/budget-tasks', '/budget-tasks/{id}', '/budget-plans', '/budget-commitments', '/budget-commitments/{id}/reversal', '/budget-spending', '/budget-spending/{id}/reversal', '/budget-spending/{id}/files/{fileId}', '/budget-report', '/budget-report.xlsx'])
+		for (const p of ['/budget-tasks', '/budget-tasks/{id}', '/budget-plans', '/budget-commitments', '/budget-commitments/{id}/reversal', '/budget-spending', '/budget-spending/{id}/reversal', '/budget-spending/{id}/files/{fileId}', '/budget-report', '/budget-report.xlsx', '/budget-plans.xlsx'])
 			expect(Object.keys(doc.paths)).toContain(`/api/v1${p}`);
 	});
 });
@@ -304,5 +304,50 @@ describe('report figures', () => {
 		// a period over two years sums both
 		const both = await budgetFigures(app.db, { path: cityPath, from: new Date('2023-07-01T00:00:00+07:00'), to });
 		expect(both.find((f) => f.key === 'budget.plan')!.value).toBe(Number((await raw(2023)).plan + want.plan));
+	});
+});
+
+describe('the plan from .xlsx', () => {
+	const upload = async (bytes: ArrayBuffer | Uint8Array, year = 2025, name = 'kinh-phi-2025.xlsx') => {
+		const fd = new FormData();
+		fd.append('file', new Blob([bytes as BlobPart]), name);
+		return app.request('POST', `/api/v1/budget-plans.xlsx?year=${year}`, { cookie: as.city.cookie, body: fd });
+	};
+
+	it('should take back the exported sheet with an edited plan, all rows or none', async () => {
+		const exported = await (await as.city.get('/api/v1/budget-report.xlsx?year=2025')).arrayBuffer();
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(exported);
+		const ws = wb.getWorksheet('2025')!;
+		const rowOf = (code: string) => ws.getRows(5, ws.rowCount - 4)!.find((r) => r.getCell(1).value === code)!;
+		rowOf('2.2').getCell(3).value = 70 * M;
+		rowOf('4').getCell(3).value = '30.000.000';
+		rowOf('5').getCell(3).value = 'nhiều';
+		const bad = await refused(await upload(await wb.xlsx.writeBuffer()), 400);
+		expect(bad.details.issues).toEqual([{ path: `row.${rowOf('5').number}`, message: expect.stringContaining(`Dòng ${rowOf('5').number}`) }]);
+		const unchanged = await ok(await as.city.get('/api/v1/budget-plans?year=2025'));
+		expect(unchanged.rows.find((r: { task: { code: string } }) => r.task.code === '2.2').amount).toBe(String(60 * M));
+
+		rowOf('5').getCell(3).value = 50 * M;
+		const done = await ok(await upload(await wb.xlsx.writeBuffer()));
+		expect(done.changed).toBe(2);
+		const r = await ok(await as.city.get('/api/v1/budget-report?year=2025'));
+		expect(r.total.plan).toBe(String(190 * M)); // 60 + 40 became 70 + 30
+		expect(r.rows.find((x: { task: { code: string } }) => x.task.code === '2.2').plan).toBe(String(70 * M));
+	});
+
+	it('should refuse an unknown code and a file in another layout, and be 404 for a unit officer', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('2025');
+		ws.addRow(['Mã', 'Nhiệm vụ', 'Kế hoạch (đồng)']);
+		ws.addRow(['99', 'Không có', 1000]);
+		const bad = await refused(await upload(await wb.xlsx.writeBuffer()), 400);
+		expect(bad.details.issues[0]).toMatchObject({ path: 'row.2', message: 'Dòng 2: không có nhiệm vụ mã 99.' });
+		const other = new ExcelJS.Workbook();
+		other.addWorksheet('x').addRow(['a', 'b']);
+		expect((await refused(await upload(await other.xlsx.writeBuffer()), 400)).details.issues[0].path).toBe('file');
+		const fd = new FormData();
+		fd.append('file', new Blob([await wb.xlsx.writeBuffer()]), 'x.xlsx');
+		expect((await app.request('POST', '/api/v1/budget-plans.xlsx?year=2025', { cookie: as.unit.cookie, body: fd })).status).toBe(404);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { budgetPlans, budgetSpending, budgetSpendingFiles, budgetTasks } from '#lib/server/programs/budget-schema';
 
@@ -121,6 +122,24 @@ describe('the budget pages', () => {
 		expect(saved.status).toBe(200);
 		expect(textOf(await saved.text())).toContain('Đã lưu kế hoạch (2 dòng thay đổi).');
 		expect(await page(as.city, '/programs/budget?year=2025')).toMatch(/Tổng cộng 190\.000\.000/); // 40 + 50 became 45 + 45
+	});
+
+	it('import the plan from the .xlsx form, showing a bad row by its number', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('2025');
+		ws.addRow(['Mã', 'Nhiệm vụ', 'Kế hoạch (đồng)']);
+		ws.addRow(['6', 'Quản lý', 'bốn mươi']);
+		const fd = new FormData();
+		fd.append('file', new Blob([await wb.xlsx.writeBuffer()]), 'ke-hoach.xlsx');
+		const bad = await as.city.form('/programs/budget/plan?/import&year=2025', fd);
+		expect(bad.status).toBe(400);
+		expect(textOf(await bad.text())).toContain('Dòng 2: số tiền kế hoạch không hợp lệ.');
+		ws.getRow(2).getCell(3).value = 41_000_000;
+		const good = new FormData();
+		good.append('file', new Blob([await wb.xlsx.writeBuffer()]), 'ke-hoach.xlsx');
+		const res = await as.city.form('/programs/budget/plan?/import&year=2025', good);
+		expect(res.status).toBe(200);
+		expect(textOf(await res.text())).toContain('Đã lưu kế hoạch (1 dòng thay đổi).');
 	});
 
 	it('add a task from the form', async () => {

@@ -21,9 +21,9 @@ import { files } from '../files/schema';
 import { downloadResponse, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { budgetCommitments, budgetPlans, budgetSpending, budgetSpendingFiles, budgetTasks, type BudgetTask } from './budget-schema';
-import { amountProblem, overPlan, PROGRAM_YEARS, reportRows, reversalProblem, spendingProblem, ZERO, executed, type EntryProblem, type Totals } from './budget-rules';
+import { amountProblem, overPlan, parseVnd, PROGRAM_YEARS, reportRows, reversalProblem, spendingProblem, ZERO, executed, type EntryProblem, type Totals } from './budget-rules';
 import type { CommitmentInput, PlansInput, ReversalInput, SpendingInput, TaskInput } from './budget-inputs';
-import { buildBudgetWorkbook, budgetFileName } from './budget-xlsx';
+import { buildBudgetWorkbook, budgetFileName, readPlanSheet } from './budget-xlsx';
 import { todayInVietnam } from '#lib/format';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -282,7 +282,7 @@ export async function setPlans(db: Executor, p: Principal, input: PlansInput) {
 		const old = new Map(before.map((r) => [r.taskId, r.amount]));
 		let changed = 0;
 		for (const r of input.rows) {
-			if (old.get(r.taskId) === r.amount) continue;
+			if ((old.get(r.taskId) ?? 0n) === r.amount) continue; // unchanged (no plan and 0 are the same)
 			await tx
 				.insert(budgetPlans)
 				.values({ taskId: r.taskId, year: input.year, path: home.path, amount: r.amount, updatedBy: p.personId })
@@ -405,4 +405,51 @@ export async function exportBudgetXlsx(db: Executor, p: Principal, year: number 
 	const summary = await budgetReport(db, p, year);
 	const reports = year === null ? [summary, ...(await Promise.all(summary.years.map((y) => budgetReport(db, p, y.year))))] : [summary];
 	return { bytes: await buildBudgetWorkbook(reports), filename: budgetFileName(year) };
+}
+
+/**
+ * A year's plan from an .xlsx in the export's layout, all or nothing through `setPlans`: each
+ * row's code must be a task of the budget; rows of tasks with sub-tasks are skipped (their figures
+ * are sums, as the export writes them); errors name the sheet's row ("row.12").
+ */
+export async function importPlanXlsx(db: Executor, p: Principal, year: number, bytes: Uint8Array) {
+	const home = await budgetAccess(db, p, 'update');
+	let sheet;
+	try {
+		sheet = await readPlanSheet(bytes, year);
+	} catch {
+		sheet = null;
+	}
+	if (!sheet) throw invalid('file', m.prgbud_import_layout());
+	const tasks = await tasksOf(db, home.path);
+	const byCode = new Map(tasks.map((t) => [t.code, t]));
+	const parents = new Set(tasks.map((t) => t.parentId).filter(Boolean));
+	const issues: { path: string; message: string }[] = [];
+	const rows: { taskId: string; amount: bigint; sheetRow: number }[] = [];
+	for (const r of sheet) {
+		const t = byCode.get(r.code);
+		if (!t) {
+			issues.push({ path: `row.${r.row}`, message: m.prgbud_import_unknown_code({ row: r.row, code: r.code }) });
+			continue;
+		}
+		if (parents.has(t.id)) continue;
+		const amount = r.amount === null ? 0n : parseVnd(r.amount);
+		if (amount === null) issues.push({ path: `row.${r.row}`, message: m.prgbud_import_bad_amount({ row: r.row }) });
+		else rows.push({ taskId: t.id, amount, sheetRow: r.row });
+	}
+	if (!rows.length && !issues.length) throw invalid('file', m.prgbud_import_layout());
+	if (issues.length) throw new ValidationError(m.prgbud_plan_rows_invalid({ count: issues.length }), issues);
+	try {
+		return await setPlans(db, p, { year, rows: rows.map(({ taskId, amount }) => ({ taskId, amount })) });
+	} catch (e) {
+		if (!(e instanceof ValidationError)) throw e;
+		throw new ValidationError(
+			e.message,
+			e.issues.map((i) => {
+				const hit = /^rows\.(\d+)\./.exec(i.path);
+				const row = hit ? rows[Number(hit[1])].sheetRow : null;
+				return row ? { path: `row.${row}`, message: `${m.prgbud_import_row({ row })}: ${i.message}` } : i;
+			})
+		);
+	}
 }

@@ -44,3 +44,55 @@ export async function buildBudgetWorkbook(reports: BudgetReport[]): Promise<Uint
 	for (const r of reports) sheet(wb, r.year === null ? 'Tổng hợp' : String(r.year), r.year === null ? 'KINH PHÍ TỔNG HỢP CÁC NĂM' : `KINH PHÍ NĂM ${r.year}`, r);
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+// ── Import of a year's plan ─────────────────────────────────────────────────────────────────────
+
+export interface PlanSheetRow {
+	/** The row number in the sheet (1-based, as Excel shows it). */
+	row: number;
+	code: string;
+	/** The "Kế hoạch" cell as typed: a number or text (parsed by the caller). */
+	amount: string | number | null;
+}
+
+const cellText = (v: ExcelJS.CellValue): string => {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+	if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+	return String(v);
+};
+
+/**
+ * Reads a plan sheet in the layout the export writes (so an exported report can be edited and
+ * imported back): the sheet named for the year, else the first; the header row is found by its
+ * "Mã" and "Kế hoạch" cells; rows without a code (the totals row) are skipped. Null when there is no
+ * such header.
+ */
+export async function readPlanSheet(bytes: Uint8Array, year: number): Promise<PlanSheetRow[] | null> {
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+	const ws = wb.getWorksheet(String(year)) ?? wb.worksheets[0];
+	if (!ws) return null;
+	let header = 0;
+	let codeCol = 0;
+	let planCol = 0;
+	for (let r = 1; r <= Math.min(ws.rowCount, 10) && !header; r++) {
+		ws.getRow(r).eachCell((cell, col) => {
+			const t = cellText(cell.value).trim().toLowerCase();
+			if (t === 'mã') codeCol = col;
+			if (t.startsWith('kế hoạch')) planCol = col;
+		});
+		if (codeCol && planCol) header = r;
+		else codeCol = planCol = 0;
+	}
+	if (!header) return null;
+	const out: PlanSheetRow[] = [];
+	for (let r = header + 1; r <= ws.rowCount; r++) {
+		const row = ws.getRow(r);
+		const code = cellText(row.getCell(codeCol).value).trim();
+		if (!code) continue;
+		const v = row.getCell(planCol).value;
+		out.push({ row: r, code, amount: typeof v === 'number' ? v : cellText(v).trim() || null });
+	}
+	return out;
+}

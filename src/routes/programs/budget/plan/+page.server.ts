@@ -1,13 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { getContext } from '#lib/server/context';
-import { requirePrincipal } from '#lib/server/http/pages';
+import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { ValidationError } from '#lib/server/errors';
 import { formatVnd, MAX_YEAR, MIN_YEAR } from '#lib/server/programs/budget-rules';
 import { plansInput, taskInput } from '#lib/server/programs/budget-inputs';
-import { createTask, getPlans, setPlans } from '#lib/server/programs/budget-service';
+import { createTask, getPlans, importPlanXlsx, setPlans } from '#lib/server/programs/budget-service';
+import { xlsxUpload } from '#lib/server/gradebook/grid-xlsx';
 import { todayInVietnam } from '#lib/format';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -53,6 +54,18 @@ export const actions: Actions = {
 				return pageFailure(new ValidationError(e.message, issues), v, 'plan');
 			}
 			return pageFailure(e, v, 'plan');
+		}
+	},
+	/** The export's layout, edited and uploaded back: all rows or none. */
+	import: async (event) => {
+		const p = requirePrincipal(event);
+		const year = yearOf(event.url);
+		try {
+			const form = await event.request.formData();
+			const done = await importPlanXlsx(getContext().db, p, year, await xlsxUpload(form));
+			return { done: 'plan', changed: done.changed };
+		} catch (e) {
+			return formFailure(e, {}, 'import'); // file errors by sheet row, never "required"
 		}
 	},
 	task: async (event) => {
