@@ -134,6 +134,15 @@ describe('tasks and the plan', () => {
 		expect(audit.action).toBe('create');
 	});
 
+	it('should rename a task with an audit record, refusing a taken code; 404 for a unit officer', async () => {
+		const t = await ok(await as.city.patch(`/api/v1/budget-tasks/${task['6']}`, { name: 'Quản lý, kiểm tra, giám sát, báo cáo' }));
+		expect(t).toMatchObject({ code: '6', name: 'Quản lý, kiểm tra, giám sát, báo cáo' });
+		expect((await refused(await as.city.patch(`/api/v1/budget-tasks/${task['6']}`, { code: '5' }), 400)).details.issues[0].path).toBe('code');
+		expect((await as.unit.patch(`/api/v1/budget-tasks/${task['6']}`, { name: 'X' })).status).toBe(404);
+		const [audit] = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'budget_task'), eq(auditLog.entityId, task['6']), eq(auditLog.action, 'update')));
+		expect(audit.before).toMatchObject({ name: 'Quản lý, kiểm tra, báo cáo' });
+	});
+
 	it('should save the plan all or nothing, with the error on its row', async () => {
 		const before = await ok(await as.city.get('/api/v1/budget-plans?year=2025'));
 		const bad = await refused(await as.city.put('/api/v1/budget-plans', { year: 2025, rows: [{ taskId: task['6'], amount: '50.000.000' }, { taskId: task['5'], amount: -1 }, { taskId: task['3'], amount: 1 }] }), 400);

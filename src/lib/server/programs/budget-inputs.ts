@@ -25,6 +25,14 @@ export const taskInput = z.object({
 });
 export type TaskInput = z.infer<typeof taskInput>;
 
+/** Renaming, recoding or reordering a task; its parent stays (entries and plans follow the task). */
+export const taskPatch = z.object({
+	code: z.string().trim().min(1).max(20).optional(),
+	name: z.string().trim().min(1).max(500).optional(),
+	position: z.coerce.number().int().min(0).max(10_000).optional()
+});
+export type TaskPatch = z.infer<typeof taskPatch>;
+
 /** The plan of one year: every row written or none. */
 export const plansInput = z.object({
 	year: yearField,

@@ -5,6 +5,7 @@ export const budgetRouteDocs = [
 	{ method: 'get', path: '/budget-tasks', summary: 'The budget’s tasks (nhiệm vụ) in reading order, two levels', tag: 'budget' },
 	{ method: 'post', path: '/budget-tasks', summary: 'Add a task or a sub-task (its parent a top-level task); the code is unique. Audited.', tag: 'budget', body: i.taskInput, status: 201 },
 	{ method: 'get', path: '/budget-tasks/{id}', summary: 'One task: sub-tasks, figures per year (with its sub-tasks’), commitments and spending with their reversals and documents', tag: 'budget' },
+	{ method: 'patch', path: '/budget-tasks/{id}', summary: 'Rename, recode or reorder a task (its parent, plans and entries stay). Audited with before and after.', tag: 'budget', body: i.taskPatch },
 	{ method: 'get', path: '/budget-plans', summary: 'The plan of a year (default: the current year): every task with its planned amount (null = none set)', tag: 'budget', query: i.yearQuery },
 	{ method: 'put', path: '/budget-plans', summary: 'Set the plan of a year for tasks without sub-tasks: all rows or none, errors by row (rows.N.amount). Each changed row audited with before and after.', tag: 'budget', body: i.plansInput },
 	{ method: 'post', path: '/budget-plans.xlsx', summary: 'Import the plan of a year (query year) from an .xlsx in the export’s layout (multipart field file; the columns Mã and Kế hoạch): rows of tasks with sub-tasks are skipped; all rows or none, errors by sheet row (row.N). Audited as a plan change.', tag: 'budget', query: i.yearQuery, multipart: true },

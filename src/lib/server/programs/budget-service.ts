@@ -22,7 +22,7 @@ import { downloadResponse, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { budgetCommitments, budgetPlans, budgetSpending, budgetSpendingFiles, budgetTasks, type BudgetTask } from './budget-schema';
 import { amountProblem, overPlan, parseVnd, PROGRAM_YEARS, reportRows, reversalProblem, spendingProblem, ZERO, executed, type EntryProblem, type Totals } from './budget-rules';
-import type { CommitmentInput, PlansInput, ReversalInput, SpendingInput, TaskInput } from './budget-inputs';
+import type { CommitmentInput, PlansInput, ReversalInput, SpendingInput, TaskInput, TaskPatch } from './budget-inputs';
 import { buildBudgetWorkbook, budgetFileName, readPlanSheet } from './budget-xlsx';
 import { todayInVietnam } from '#lib/format';
 import { m } from '#lib/paraglide/messages.js';
@@ -254,6 +254,25 @@ export async function createTask(db: Executor, p: Principal, input: TaskInput) {
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'budget_task', entityId: t.id, scopePath: home.path, after: t });
 		return t;
+	});
+}
+
+export async function updateTask(db: Executor, p: Principal, id: string, patch: TaskPatch) {
+	const home = await budgetAccess(db, p, 'update');
+	return db.transaction(async (tx) => {
+		const [t] = await tx.select().from(budgetTasks).where(and(eq(budgetTasks.id, id), eq(budgetTasks.path, home.path))).for('update');
+		if (!t) throw new NotFoundError(m.error_not_found());
+		if (patch.code && patch.code !== t.code) {
+			const [dup] = await tx.select({ id: budgetTasks.id }).from(budgetTasks).where(and(eq(budgetTasks.path, home.path), eq(budgetTasks.code, patch.code)));
+			if (dup) throw invalid('code', m.prgbud_code_taken({ code: patch.code }));
+		}
+		const [after] = await tx
+			.update(budgetTasks)
+			.set({ code: patch.code ?? t.code, name: patch.name ?? t.name, position: patch.position ?? t.position })
+			.where(eq(budgetTasks.id, id))
+			.returning();
+		await writeAudit(tx, p, { action: 'update', entityType: 'budget_task', entityId: id, scopePath: home.path, before: t, after });
+		return after;
 	});
 }
 
