@@ -16,5 +16,6 @@ export interface ProgramSection {
 
 export const programSections: ProgramSection[] = [
 	{ href: '/programs/dashboard', title: () => m.prgdsh_section_title(), description: () => m.prgdsh_section_description(), show: (p) => mayEver(p, 'read', 'program_dashboard') },
-	{ href: '/programs/reports', title: () => m.prgrep_section_title(), description: () => m.prgrep_section_description(), show: (p) => mayEver(p, 'read', 'program_report') }
+	{ href: '/programs/reports', title: () => m.prgrep_section_title(), description: () => m.prgrep_section_description(), show: (p) => mayEver(p, 'read', 'program_report') },
+	{ href: '/programs/budget', title: m.prgbud_title, description: m.prgbud_hub_description, show: (p) => mayEver(p, 'read', 'budget') }
 ];

@@ -20,3 +20,4 @@ export * from '../community/schema';
 export * from '../events/schema';
 export * from '../programs/dashboard-schema';
 export * from '../programs/report-schema';
+export * from '../programs/budget-schema';

@@ -12,9 +12,8 @@ export const files = pgTable(
 	{
 		/** Also the key in the store. */
 		id: uuid('id').primaryKey().defaultRandom(),
-		schoolId: uuid('school_id')
-			.notNull()
-			.references(() => schools.id),
+		/** Null for a file of a unit or the city (the program budget's documents). */
+		schoolId: uuid('school_id').references(() => schools.id),
 		/** The org path of what it was uploaded to (a class, a subject group). */
 		path: text('path').notNull(),
 		ownerId: uuid('owner_id')

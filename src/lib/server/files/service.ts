@@ -21,7 +21,7 @@ export type FileRow = typeof files.$inferSelect;
 export const presentFile = (f: FileRow) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, sha256: f.sha256, image: isInlineImage(f.contentType), createdAt: f.createdAt });
 
 /** Rows for uploads already in the store, owned by the caller, placed at `path` of the school. */
-export async function recordFiles(tx: Executor, p: Principal, place: { schoolId: string; path: string }, uploads: StoredUpload[]): Promise<FileRow[]> {
+export async function recordFiles(tx: Executor, p: Principal, place: { schoolId: string | null; path: string }, uploads: StoredUpload[]): Promise<FileRow[]> {
 	if (!uploads.length) return [];
 	const rows = await tx
 		.insert(files)

@@ -24,6 +24,7 @@ import { communityRouteDocs } from '../community/openapi';
 import { eventsRouteDocs } from '../events/openapi';
 import { dashboardRouteDocs } from '../programs/dashboard-openapi';
 import { reportRouteDocs } from '../programs/report-openapi';
+import { budgetRouteDocs } from '../programs/budget-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -104,7 +105,8 @@ export const routes: RouteDoc[] = [
 	...communityRouteDocs,
 	...eventsRouteDocs,
 	...dashboardRouteDocs,
-	...reportRouteDocs
+	...reportRouteDocs,
+	...budgetRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

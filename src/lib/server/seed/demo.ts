@@ -32,6 +32,7 @@ import { events, meetingInvitations, meetings } from '../events/schema';
 
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
 import { seedDashboardDemo } from '../programs/dashboard-demo';
+import { seedBudgetDemo } from '../programs/budget-demo';
 export { DEMO_LOGINS, DEMO_PASSWORD };
 
 
@@ -350,4 +351,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
 	await seedDashboardDemo(tx);
 	await seedReportsDemo(tx, { school: thcs, leader: leaderP.id, unitOfficer: unitOfficer.id }, y);
+	await seedBudgetDemo(tx, { cityPath: city.path, officerId: cityOfficer.id });
 }
