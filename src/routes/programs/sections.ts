@@ -4,6 +4,7 @@
  * description, and who sees it (decided by the central policy, never here).
  */
 import type { Principal } from '#lib/server/auth/principal';
+import { mayEver } from '#lib/server/auth/policy';
 import { m } from '#lib/paraglide/messages.js';
 
 export interface ProgramSection {
@@ -14,4 +15,6 @@ export interface ProgramSection {
 }
 
 export const programSections: ProgramSection[] = [
+	// Bồi dưỡng: courses, quotas, enrolment, attendance, certificates and the targets board (families use /programs/training/materials).
+	{ href: '/programs/training', title: () => m.prgtrn_title(), description: () => m.prgtrn_section_description(), show: (p) => mayEver(p, 'read', 'training_course') && p.grants.some((g) => g.role !== 'learner' && g.role !== 'parent') }
 ];

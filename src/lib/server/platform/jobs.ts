@@ -11,6 +11,7 @@ import { deliverPending } from './outbox';
 import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
+import { sendSessionReminders } from '../programs/training-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -25,7 +26,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
 	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) },
 	// A day before an event, its confirmed registrants (once per event and person).
-	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) }
+	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) },
+	// A day before a training session, its course's trainees (once per session and person).
+	{ name: 'training-reminders', everySeconds: 300, run: (db, now) => sendSessionReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

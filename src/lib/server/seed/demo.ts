@@ -30,6 +30,7 @@ import { fullName } from '../people/names';
 import { events, meetingInvitations, meetings } from '../events/schema';
 
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
+import { seedTrainingDemo } from '../programs/training-demo';
 export { DEMO_LOGINS, DEMO_PASSWORD };
 
 
@@ -346,4 +347,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
 	);
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
+	await seedTrainingDemo(tx, { city, schools: [mn, th, thcs, thpt, lc], cityOfficer: cityOfficer.id, leader: { id: leaderP.id, path: leaderP.path, schoolId: thcs.id }, teachers: [homeroomT, mathT, headT].map((t) => ({ id: t.id, path: t.path, schoolId: thcs.id })), parent: { id: parentP.id, path: parentP.path }, year: y });
 }
