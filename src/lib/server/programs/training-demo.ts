@@ -34,8 +34,10 @@ export async function seedTrainingDemo(
 			.insert(trainingSessions)
 			.values(rows.map((r) => ({ courseId, path: d.city.path, title: r.title, startsAt: r.at, endsAt: new Date(r.at.getTime() + 4 * 3600_000), place: r.place ?? '', room: r.online ? newRoomName() : null, trainerNames: r.trainers })))
 			.returning();
+	// Enrolled some weeks ago, but within this calendar year so that the year's board counts them.
+	const enrolledAt = new Date(Math.max(day(-25).getTime(), Date.UTC(new Date().getUTCFullYear(), 0, 1, 12)));
 	const enrol = async (courseId: string, t: Place & { schoolId: string }, extra: Partial<typeof trainingEnrolments.$inferInsert> = {}) => {
-		const [e] = await tx.insert(trainingEnrolments).values({ courseId, personId: t.id, schoolId: t.schoolId, path: t.path, enrolledBy: d.cityOfficer, enrolledAt: day(-25), verificationCode: randomBytes(6).toString('hex').toUpperCase(), ...extra }).returning();
+		const [e] = await tx.insert(trainingEnrolments).values({ courseId, personId: t.id, schoolId: t.schoolId, path: t.path, enrolledBy: d.cityOfficer, enrolledAt, verificationCode: randomBytes(6).toString('hex').toUpperCase(), ...extra }).returning();
 		return e;
 	};
 	const attend = (sessionIds: string[], enrolmentId: string, present: boolean[]) => tx.insert(trainingAttendance).values(sessionIds.map((sessionId, i) => ({ sessionId, enrolmentId, attended: present[i] ?? false })));

@@ -117,7 +117,7 @@ export async function listCourses(db: Executor, p: Principal, f: { targetGroup?:
 		.select({
 			course: trainingCourses,
 			organiser: orgUnits.name,
-			sessions: sql<number>`(select count(*)::int from training_sessions s where s.course_id = ${trainingCourses.id})`
+			sessions: sql<number>`(select count(*)::int from training_sessions s where s.course_id = "training_courses"."id")`
 		})
 		.from(trainingCourses)
 		.innerJoin(orgUnits, eq(orgUnits.id, trainingCourses.orgUnitId))
@@ -148,7 +148,7 @@ async function quotasOf(db: Executor, courseId: string) {
 			schoolName: schools.name,
 			path: trainingQuotas.path,
 			places: trainingQuotas.places,
-			used: sql<number>`(select count(*)::int from training_enrolments e where e.course_id = ${courseId} and e.school_id = ${trainingQuotas.schoolId})`
+			used: sql<number>`(select count(*)::int from training_enrolments e where e.course_id = ${courseId} and e.school_id = "training_quotas"."school_id")`
 		})
 		.from(trainingQuotas)
 		.innerJoin(schools, eq(schools.id, trainingQuotas.schoolId))
@@ -412,7 +412,7 @@ async function refreshCompletion(tx: Executor, c: Pick<Course, 'id' | 'requiredS
 			id: trainingEnrolments.id,
 			postScore: trainingEnrolments.postScore,
 			completedAt: trainingEnrolments.completedAt,
-			attended: sql<number>`(select count(*)::int from training_attendance a join training_sessions s on s.id = a.session_id where a.enrolment_id = ${trainingEnrolments.id} and a.attended and s.course_id = ${c.id})`
+			attended: sql<number>`(select count(*)::int from training_attendance a join training_sessions s on s.id = a.session_id where a.enrolment_id = "training_enrolments"."id" and a.attended and s.course_id = ${c.id})`
 		})
 		.from(trainingEnrolments)
 		.where(eq(trainingEnrolments.courseId, c.id));

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { asc, like } from 'drizzle-orm';
 import { getContext } from '#lib/server/context';
-import { requirePrincipal } from '#lib/server/http/pages';
+import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { attendanceInput, courseUpdateInput, enrolInput, feedbackInput, quotasInput, scoresInput, sessionInput } from '#lib/server/programs/training-inputs';
 import { addSession, deleteSession, enrol, enrolmentCandidates, getCourse, giveFeedback, recordAttendance, recordScores, setQuotas, updateCourse, withdraw } from '#lib/server/programs/training-service';
@@ -23,6 +23,9 @@ export const load: PageServerLoad = async (event) => {
 	return { ...view, candidates, schoolChoices, statuses: COURSE_STATUSES };
 };
 
+/** Forms with one row per person or school: their row-level messages stand as they are. */
+const ROW_FORMS = new Set(['enrol', 'enrolExternal', 'quotas', 'attendance', 'scores']);
+
 /** Runs one form of the page; a failure names the form so it shows in place. */
 async function run(event: RequestEvent, name: string, work: (id: string, form: FormData, v: Record<string, string | undefined>) => Promise<unknown>) {
 	requirePrincipal(event);
@@ -32,7 +35,7 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 	try {
 		await work(id, form, v);
 	} catch (e) {
-		return pageFailure(e, v, name);
+		return ROW_FORMS.has(name) ? formFailure(e, v, name) : pageFailure(e, v, name);
 	}
 	return { done: name };
 }
