@@ -136,6 +136,17 @@ describe('the course page', () => {
 		expect(textOf(await refused.text())).toContain('chưa hoàn thành khóa bồi dưỡng');
 		expect((await as.teacher.get(`/programs/training/${id.core}/certificate/${counsellor.id}`)).status).toBe(404);
 	});
+
+	it('anyone checks a certificate by its code without signing in; a code of an uncompleted enrolment is not valid', async () => {
+		const [mine] = await app.db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.courseId, id.core), eq(trainingEnrolments.personId, id.teacher)));
+		const res = await app.request('GET', `/programs/training/verify?code=${mine.verificationCode.toLowerCase()}`);
+		expect(res.status).toBe(200);
+		const text = textOf(await res.text());
+		expect(text).toContain('Giấy chứng nhận hợp lệ.');
+		expect(text).toContain('Bồi dưỡng giáo viên cốt cán');
+		const [open] = await app.db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.courseId, id.core), eq(trainingEnrolments.personId, id.counsellor)));
+		expect(textOf(await (await app.request('GET', `/programs/training/verify?code=${open.verificationCode}`)).text())).toContain('Không tìm thấy giấy chứng nhận hợp lệ');
+	});
 });
 
 describe('online materials for families', () => {

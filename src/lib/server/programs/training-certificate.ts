@@ -35,7 +35,7 @@ export async function certificatePdf(db: Executor, p: Principal, courseId: strin
 		y = doc.y + 40;
 		doc.font('italic').fontSize(11).text(`Hà Nội, ${vietnameseDate(d.completedAt!)}`, A4.margin + width / 2, y, { width: width / 2, align: 'center' });
 		doc.font('bold').fontSize(11).text('THỦ TRƯỞNG ĐƠN VỊ', A4.margin + width / 2, doc.y + 4, { width: width / 2, align: 'center' });
-		doc.font('regular').fontSize(9).text(`Mã xác minh: ${d.code}`, A4.margin, A4.height - A4.margin - 20, { width, align: 'left' });
+		doc.font('regular').fontSize(9).text(`Mã xác minh: ${d.code} — tra cứu tại trang /programs/training/verify của Sen`, A4.margin, A4.height - A4.margin - 20, { width, align: 'left' });
 	});
 	return { bytes, filename: `chung-nhan-${asciiSlug(d.name)}-${d.code.toLowerCase()}.pdf` };
 }

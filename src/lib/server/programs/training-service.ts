@@ -606,3 +606,20 @@ export async function sendSessionReminders(db: Executor, now = new Date()) {
 	return { sent };
 }
 
+
+/**
+ * Public verification of a certificate by its code (printed on the PDF): the name, the course,
+ * its organiser and dates, only while the enrolment is complete; anything else is null.
+ */
+export async function verifyCertificate(db: Executor, code: string) {
+	if (!/^[0-9A-F]{12}$/.test(code)) return null;
+	const [row] = await db
+		.select({ ...nameColumns, completedAt: trainingEnrolments.completedAt, course: trainingCourses.title, startsOn: trainingCourses.startsOn, endsOn: trainingCourses.endsOn, organiser: orgUnits.name })
+		.from(trainingEnrolments)
+		.innerJoin(persons, eq(persons.id, trainingEnrolments.personId))
+		.innerJoin(trainingCourses, eq(trainingCourses.id, trainingEnrolments.courseId))
+		.innerJoin(orgUnits, eq(orgUnits.id, trainingCourses.orgUnitId))
+		.where(eq(trainingEnrolments.verificationCode, code));
+	if (!row?.completedAt) return null;
+	return { name: fullName(row), course: row.course, organiser: row.organiser, startsOn: row.startsOn, endsOn: row.endsOn };
+}
