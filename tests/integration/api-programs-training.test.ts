@@ -47,6 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
+/** This year in Vietnam, where the program's year is counted. */
+const vietnamYear = () => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 const ok = async (res: Response, status = 200) => {
 	const body = res.status === 204 ? null : await res.json();
 	expect(res.status, JSON.stringify(body)).toBe(status);
@@ -274,7 +276,7 @@ describe('feedback, reminders and online materials', () => {
 
 describe('targets and figures', () => {
 	it('the board counts completed trainees live against the targets (the demo’s and this file’s)', async () => {
-		const board = await ok(await as.city.get('/api/v1/training-targets?programYear=' + new Date().getFullYear()));
+		const board = await ok(await as.city.get('/api/v1/training-targets?programYear=' + vietnamYear()));
 		const row = (k: string) => board.rows.find((r: { key: string }) => r.key === k);
 		expect(row('managers')).toMatchObject({ completed: 1, target: 50 });
 		// The demo's two core teachers and this file's teacher.
@@ -287,7 +289,7 @@ describe('targets and figures', () => {
 	});
 
 	it('the office edits the targets of its scope (audited); a unit may set its own, a leader may not', async () => {
-		const year = new Date().getFullYear();
+		const year = vietnamYear();
 		const r = await ok(await as.city.put('/api/v1/training-targets', { programYear: year, targets: [{ key: 'managers', value: 60 }] }));
 		expect(r.targets.managers).toBe(60);
 		const u = await ok(await as.unit.put('/api/v1/training-targets', { programYear: year, targets: [{ key: 'managers', value: 10 }] }));
@@ -297,7 +299,7 @@ describe('targets and figures', () => {
 	});
 
 	it('the report figures equal the data: per target group, the share and the feedback', async () => {
-		const year = new Date().getFullYear();
+		const year = vietnamYear();
 		const period = programYearPeriod(year);
 		for (const path of [cityUnit.path, thachThat.path, thcs.path, thpt.path]) {
 			const figures = await trainingFigures(app.db, { path, ...period });
