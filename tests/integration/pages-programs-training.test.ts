@@ -94,6 +94,17 @@ describe('the course page', () => {
 		expect(await page(as.city, `/programs/training/${id.created}`)).toContain('20/12/2026 08:00 – 20/12/2026 11:30');
 	});
 
+	it('the organiser sets a quota from the form; the leader enrolling beyond it sees which row and how many places remain', async () => {
+		const [thcs] = await app.db.select({ schoolId: trainingEnrolments.schoolId }).from(trainingEnrolments).where(eq(trainingEnrolments.personId, id.teacher)).limit(1);
+		const set = await as.city.form(`/programs/training/${id.created}?/quotas`, { [`places:${thcs.schoolId}`]: '1' });
+		expect(set.status).toBe(200);
+		expect(await page(as.leader, `/programs/training/${id.created}`)).toContain('đã ghi danh 0/1 chỗ');
+		const over = await as.leader.form(`/programs/training/${id.created}?/enrol`, new URLSearchParams([['personId', id.grouphead], ['personId', id.counsellor]]) as unknown as Record<string, string>);
+		expect(over.status).toBe(400);
+		expect(textOf(await over.text())).toMatch(/: vượt chỉ tiêu của trường: còn 1 chỗ/);
+		expect(await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.courseId, id.created))).toHaveLength(0);
+	});
+
 	it('the leader sees their school’s quota and enrols staff from the form; the trainee is listed', async () => {
 		const text = await page(as.leader, `/programs/training/${id.core}`);
 		expect(text).toContain('đã ghi danh 3/5 chỗ');
