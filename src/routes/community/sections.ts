@@ -27,5 +27,7 @@ export const communitySections: CommunitySection[] = [
 	{ href: '/forums', title: () => m.club_forum_title(), description: () => m.club_forum_section_description(), show: (p) => mayEver(p, 'read', 'forum_space') },
 	{ href: '/committees', title: () => m.club_cmt_title(), description: () => m.club_cmt_section_description(), show: (p) => mayEver(p, 'read', 'parent_committee') },
 	{ href: '/events', title: () => m.evt_title(), description: () => m.evt_section_description(), show: (p) => mayEver(p, 'read', 'event') },
-	{ href: '/meetings', title: () => m.evt_mtg_title(), description: () => m.evt_mtg_section_description(), show: (p) => mayEver(p, 'read', 'meeting') }
+	{ href: '/meetings', title: () => m.evt_mtg_title(), description: () => m.evt_mtg_section_description(), show: (p) => mayEver(p, 'read', 'meeting') },
+	// The program's online training materials for learners and parents (courses whose audience is theirs).
+	{ href: '/programs/training/materials', title: () => m.prgtrn_materials_title(), description: () => m.prgtrn_materials_section_description(), show: (p) => p.grants.some((g) => g.role === 'learner' || g.role === 'parent') && mayEver(p, 'read', 'training_course') }
 ];

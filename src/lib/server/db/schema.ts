@@ -21,3 +21,4 @@ export * from '../events/schema';
 export * from '../programs/dashboard-schema';
 export * from '../programs/report-schema';
 export * from '../programs/budget-schema';
+export * from '../programs/training-schema';

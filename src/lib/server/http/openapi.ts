@@ -25,6 +25,7 @@ import { eventsRouteDocs } from '../events/openapi';
 import { dashboardRouteDocs } from '../programs/dashboard-openapi';
 import { reportRouteDocs } from '../programs/report-openapi';
 import { budgetRouteDocs } from '../programs/budget-openapi';
+import { trainingRouteDocs } from '../programs/training-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -106,7 +107,8 @@ export const routes: RouteDoc[] = [
 	...eventsRouteDocs,
 	...dashboardRouteDocs,
 	...reportRouteDocs,
-	...budgetRouteDocs
+	...budgetRouteDocs,
+	...trainingRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -7,7 +7,7 @@ export type Channel = 'in_app' | 'email' | 'sms' | 'push';
 
 export interface NotificationKindDef {
 	/** A module's group, for the preferences page. */
-	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'programs';
+	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'programs' | 'training';
 	defaultChannels: readonly Channel[];
 	urgent?: boolean;
 }
@@ -49,7 +49,10 @@ export const NOTIFICATION_KINDS = {
 	// Periodic reports: one sent to its receiver; its acceptance or return to the sender; deadline reminders.
 	'program_report_submitted': { group: 'programs', defaultChannels: ['in_app', 'email'] },
 	'program_report_decided': { group: 'programs', defaultChannels: ['in_app', 'email'] },
-	'program_report_reminder': { group: 'programs', defaultChannels: ['in_app', 'email'] }
+	'program_report_reminder': { group: 'programs', defaultChannels: ['in_app', 'email'] },
+	// Training: enrolled on a course (by one's leader or the office); a session tomorrow.
+	'training_enrolled': { group: 'training', defaultChannels: ['in_app', 'email'] },
+	'training_reminder': { group: 'training', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

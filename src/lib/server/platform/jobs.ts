@@ -13,6 +13,7 @@ import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
 import { refreshDashboardStats } from '../programs/dashboard-stats';
 import { sendReportReminders } from '../programs/report-service';
+import { sendSessionReminders } from '../programs/training-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -31,7 +32,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// The program dashboards' rows per school and day and the score bands (recomputing writes the same rows).
 	{ name: 'dashboard-stats', everySeconds: 900, run: (db, now) => refreshDashboardStats(db, now) },
 	// Periodic report deadlines: 3 days before, on the day, overdue (once each per organisation and period).
-	{ name: 'program-report-reminders', everySeconds: 3600, run: (db, now) => sendReportReminders(db, now) }
+	{ name: 'program-report-reminders', everySeconds: 3600, run: (db, now) => sendReportReminders(db, now) },
+	// A day before a training session, its course's trainees (once per session and person).
+	{ name: 'training-reminders', everySeconds: 300, run: (db, now) => sendSessionReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

@@ -33,6 +33,7 @@ import { events, meetingInvitations, meetings } from '../events/schema';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins';
 import { seedDashboardDemo } from '../programs/dashboard-demo';
 import { seedBudgetDemo } from '../programs/budget-demo';
+import { seedTrainingDemo } from '../programs/training-demo';
 export { DEMO_LOGINS, DEMO_PASSWORD };
 
 
@@ -352,4 +353,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await seedDashboardDemo(tx);
 	await seedReportsDemo(tx, { school: thcs, leader: leaderP.id, unitOfficer: unitOfficer.id }, y);
 	await seedBudgetDemo(tx, { cityPath: city.path, officerId: cityOfficer.id });
+	await seedTrainingDemo(tx, { city, schools: [mn, th, thcs, thpt, lc], cityOfficer: cityOfficer.id, leader: { id: leaderP.id, path: leaderP.path, schoolId: thcs.id }, teachers: [homeroomT, mathT, headT].map((t) => ({ id: t.id, path: t.path, schoolId: thcs.id })), parent: { id: parentP.id, path: parentP.path }, year: y });
 }

@@ -1,0 +1,23 @@
+import * as i from './training-inputs';
+
+/** The training routes as /api/v1/openapi.json lists them: everything nested under the course. */
+export const trainingRouteDocs = [
+	{ method: 'get', path: '/training-courses', summary: 'Training courses the caller may see (program staff along their path; learners and parents the online materials for their audience), newest first, with sessions and the enrolments the caller may see counted', tag: 'training', query: i.coursesQuery },
+	{ method: 'post', path: '/training-courses', summary: 'Organise a course (city and unit officers at their level): target group (its audience follows), dates, status, capacity, pre/post assessment scale and pass mark, required share of sessions, online materials. Audited.', tag: 'training', body: i.courseInput, status: 201 },
+	{ method: 'get', path: '/training-courses/{id}', summary: 'One course: sessions (meeting link for trainees and the organiser only), quotas (all for the organiser, one’s school’s for a leader), the enrolments the caller may see with attendance and scores, one’s own enrolment, the feedback form', tag: 'training' },
+	{ method: 'patch', path: '/training-courses/{id}', summary: 'The organiser changes a course (status, dates, capacity, assessment, materials); completion is recomputed. Audited.', tag: 'training', body: i.courseUpdateInput },
+	{ method: 'get', path: '/training-courses/{id}/sessions', summary: 'The course’s sessions (times in UTC), with trainers', tag: 'training' },
+	{ method: 'post', path: '/training-courses/{id}/sessions', summary: 'The organiser adds a session: times, place or online (a Jitsi room is generated), trainers by person id or name. Audited.', tag: 'training', body: i.sessionInput, status: 201 },
+	{ method: 'delete', path: '/training-courses/{id}/sessions/{sessionId}', summary: 'The organiser removes a session (with its attendance); completion is recomputed. Audited.', tag: 'training' },
+	{ method: 'put', path: '/training-courses/{id}/sessions/{sessionId}/attendance', summary: 'The organiser’s attendance sheet for a session: every row an enrolment of the course, else nothing is written; completion follows. Audited.', tag: 'training', body: i.attendanceInput },
+	{ method: 'get', path: '/training-courses/{id}/quotas', summary: 'Places per school with places used (the organiser: every school; a leader: their school)', tag: 'training' },
+	{ method: 'put', path: '/training-courses/{id}/quotas', summary: 'The organiser sets places per school (0 removes a quota); every school under the course’s path, all or nothing. Audited.', tag: 'training', body: i.quotasInput },
+	{ method: 'get', path: '/training-courses/{id}/enrolments', summary: 'Enrolments the caller may see (a unit officer: their unit’s schools’; a leader: their school’s; oneself)', tag: 'training' },
+	{ method: 'post', path: '/training-courses/{id}/enrolments', summary: 'Enrol people, all or nothing with row-level errors: a leader their school’s staff up to its quota, an officer anyone in scope (bound by quotas unless organising); the organising office also external trainees by name and email (community persons without an account). The course row is locked, so quotas hold under concurrency. Trainees are notified. Audited.', tag: 'training', body: i.enrolInput, status: 201 },
+	{ method: 'delete', path: '/training-courses/{id}/enrolments/{enrolmentId}', summary: 'Withdraw an enrolment (the trainee’s leader or an officer over them). Audited.', tag: 'training' },
+	{ method: 'get', path: '/training-courses/{id}/enrolments/{enrolmentId}/certificate', summary: 'The certificate PDF of a completed trainee (the trainee themselves or the organiser); 409 when not completed', tag: 'training' },
+	{ method: 'put', path: '/training-courses/{id}/scores', summary: 'The organiser enters pre/post assessment scores on the course’s scale (one decimal), all or nothing; completion follows. Audited.', tag: 'training', body: i.scoresInput },
+	{ method: 'post', path: '/training-courses/{id}/feedback', summary: 'The feedback form (usefulness, applicability 1–5, comment): a trainee once the first session began, or a learner/parent reading online materials; given again it replaces the first. Audited.', tag: 'training', body: i.feedbackInput, status: 201 },
+	{ method: 'get', path: '/training-targets', summary: 'The live targets board of the caller’s scope for a program year: completed trainees per target group and the core-teacher share against the targets', tag: 'training', query: i.targetsQuery },
+	{ method: 'put', path: '/training-targets', summary: 'The office sets the targets of its scope for a program year. Audited.', tag: 'training', body: i.targetsInput }
+] as const;
