@@ -17,7 +17,7 @@ export interface ProgramSection {
 export const programSections: ProgramSection[] = [
 	{ href: '/programs/dashboard', title: () => m.prgdsh_section_title(), description: () => m.prgdsh_section_description(), show: (p) => mayEver(p, 'read', 'program_dashboard') },
 	{ href: '/programs/reports', title: () => m.prgrep_section_title(), description: () => m.prgrep_section_description(), show: (p) => mayEver(p, 'read', 'program_report') },
-	{ href: '/programs/budget', title: m.prgbud_title, description: m.prgbud_hub_description, show: (p) => mayEver(p, 'read', 'budget') }
+	{ href: '/programs/budget', title: m.prgbud_title, description: m.prgbud_hub_description, show: (p) => mayEver(p, 'read', 'budget') },
 	// Bồi dưỡng: courses, quotas, enrolment, attendance, certificates and the targets board (families use /programs/training/materials).
 	{ href: '/programs/training', title: () => m.prgtrn_title(), description: () => m.prgtrn_section_description(), show: (p) => mayEver(p, 'read', 'training_course') && p.grants.some((g) => g.role !== 'learner' && g.role !== 'parent') }
 ];
