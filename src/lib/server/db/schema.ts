@@ -18,3 +18,4 @@ export * from '../messaging/schema';
 export * from '../network/schema';
 export * from '../community/schema';
 export * from '../events/schema';
+export * from '../programs/survey-schema';

@@ -22,6 +22,7 @@ import { messagingRouteDocs } from '../messaging/openapi';
 import { networkRouteDocs } from '../network/openapi';
 import { communityRouteDocs } from '../community/openapi';
 import { eventsRouteDocs } from '../events/openapi';
+import { surveyRouteDocs } from '../programs/survey-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -100,7 +101,8 @@ export const routes: RouteDoc[] = [
 	...messagingRouteDocs,
 	...networkRouteDocs,
 	...communityRouteDocs,
-	...eventsRouteDocs
+	...eventsRouteDocs,
+	...surveyRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

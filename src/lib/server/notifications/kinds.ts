@@ -7,7 +7,7 @@ export type Channel = 'in_app' | 'email' | 'sms' | 'push';
 
 export interface NotificationKindDef {
 	/** A module's group, for the preferences page. */
-	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account';
+	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'surveys';
 	defaultChannels: readonly Channel[];
 	urgent?: boolean;
 }
@@ -45,7 +45,11 @@ export const NOTIFICATION_KINDS = {
 	'event_reminder': { group: 'events', defaultChannels: ['in_app', 'email'] },
 	'event_cancelled': { group: 'events', defaultChannels: ['in_app', 'email'] },
 	'meeting_invitation': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
-	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] }
+	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
+	// Surveys to schools: sent to the school's leaders, a reminder before closing, a submission returned.
+	'survey_sent': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
+	'survey_reminder': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
+	'survey_returned': { group: 'surveys', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -11,6 +11,7 @@ import { deliverPending } from './outbox';
 import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
+import { sendSurveyReminders } from '../programs/survey-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -25,7 +26,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
 	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) },
 	// A day before an event, its confirmed registrants (once per event and person).
-	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) }
+	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) },
+	// Schools that have not submitted a survey: N days before it closes and on its last day (once each).
+	{ name: 'survey-reminders', everySeconds: 900, run: (db, now) => sendSurveyReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */
