@@ -5,6 +5,7 @@
  */
 import type { Principal } from '#lib/server/auth/principal';
 import { m } from '#lib/paraglide/messages.js';
+import { mayEver } from '#lib/server/auth/policy';
 
 export interface ProgramSection {
 	href: string;
@@ -14,4 +15,5 @@ export interface ProgramSection {
 }
 
 export const programSections: ProgramSection[] = [
+	{ href: '/programs/surveys', title: () => m.prgsrv_title(), description: () => m.prgsrv_section_description(), show: (p) => mayEver(p, 'read', 'survey') || mayEver(p, 'update', 'survey_response') }
 ];

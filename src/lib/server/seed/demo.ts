@@ -4,6 +4,7 @@
  * one, a school year with two terms, classes with Vietnamese-named learners, teachers, parents,
  * and one login per role. Runs only on an empty database and never in production.
  */
+import { seedSurveysDemo } from '../programs/survey-demo';
 import { contactBookEntries, conversationMembers, conversations, messages } from '../messaging/schema';
 import { fanOut } from '../messaging/service';
 import { count, inArray } from 'drizzle-orm';
@@ -346,4 +347,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
 	);
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
+	await seedSurveysDemo(tx, { city, officerId: cityOfficer.id, schools: { mn, th, thcs, thpt, lc } });
 }
