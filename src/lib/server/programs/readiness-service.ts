@@ -18,7 +18,14 @@ import { m } from '#lib/paraglide/messages.js';
 const visible = (p: Principal) => scopeCondition(p, 'read', 'survey_response', { path: surveyResponses.path });
 
 /** The IT-readiness survey meant: the one named (404 unless it is one and the caller sees a response of it), else the latest sent. */
-export async function readinessSurvey(db: Executor, p: Principal, surveyId?: string) {
+export interface ReadinessSurvey {
+	id: string;
+	title: string;
+	sentAt: Date | null;
+	closesAt: Date | null;
+}
+
+export async function readinessSurvey(db: Executor, p: Principal, surveyId?: string): Promise<ReadinessSurvey | null> {
 	authorizeList(p, 'survey_response');
 	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), visible(p)];
 	if (surveyId) conds.push(eq(surveys.id, surveyId));
@@ -45,7 +52,7 @@ export interface SchoolReadiness {
 }
 
 /** Every targeted school the caller may see, with its index and readiness once submitted. */
-export async function readinessBySchool(db: Executor, p: Principal, surveyId?: string): Promise<{ survey: Awaited<ReturnType<typeof readinessSurvey>>; schools: SchoolReadiness[] }> {
+export async function readinessBySchool(db: Executor, p: Principal, surveyId?: string): Promise<{ survey: ReadinessSurvey | null; schools: SchoolReadiness[] }> {
 	const s = await readinessSurvey(db, p, surveyId);
 	if (!s) return { survey: null, schools: [] };
 	const rows = await db
@@ -69,7 +76,7 @@ export interface UnitReadiness {
 }
 
 /** Per management unit (schools.org_unit_id): schools targeted, submitted, average index, ready count — SQL aggregates. */
-export async function readinessByUnit(db: Executor, p: Principal, surveyId?: string): Promise<{ survey: Awaited<ReturnType<typeof readinessSurvey>>; units: UnitReadiness[] }> {
+export async function readinessByUnit(db: Executor, p: Principal, surveyId?: string): Promise<{ survey: ReadinessSurvey | null; units: UnitReadiness[] }> {
 	const s = await readinessSurvey(db, p, surveyId);
 	if (!s) return { survey: null, units: [] };
 	const submitted = sql`${surveyResponses.status} = 'submitted'`;

@@ -84,7 +84,7 @@ async function progress(db: Executor, p: Principal, ids: string[]) {
 		.from(surveyResponses)
 		.where(and(inArray(surveyResponses.surveyId, ids), scopeCondition(p, 'read', 'survey_response', responseColumns)))
 		.groupBy(surveyResponses.surveyId);
-	return new Map(rows.map((r) => [r.surveyId, r]));
+	return new Map(rows.map(({ surveyId, ...counts }) => [surveyId, counts]));
 }
 
 /** Surveys the caller's scope holds (sent or draft), newest first, with their progress. */
