@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
+import { files } from '#lib/server/files/schema';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -134,6 +135,45 @@ describe('the respond page (without JavaScript)', () => {
 		expect(t).toContain('Trường Liên cấp Sao Mai (tư thục)');
 		expect(t).not.toContain('Trường Tiểu học Hoa Sữa');
 		await page(as.unit, `/programs/surveys/${demoId}`, 404);
+	});
+});
+
+describe('a file question', () => {
+	it('takes an upload through the files module within the question’s type limit, and keeps it on the next save', async () => {
+		const created = await (await as.unit.post('/api/v1/surveys', { title: 'Minh chứng', definition: { sections: [{ id: 's1', questions: [{ id: 'plan', label: 'Kế hoạch CNTT của trường', type: 'file', accept: ['pdf'], maxMb: 1, required: true }, { id: 'note', label: 'Ghi chú', type: 'text' }] }] } })).json();
+		const [thcs] = await app.db.select().from(schools).where(eq(schools.code, 'THCS-BINHYEN'));
+		await as.unit.put(`/api/v1/surveys/${created.id}`, { version: created.version, target: { kind: 'schools', schoolIds: [thcs.id] }, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+		expect((await as.unit.post(`/api/v1/surveys/${created.id}/send`)).status).toBe(200);
+		const path = `/programs/surveys/${created.id}/respond`;
+		const r = () => app.db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, created.id)).then((x) => x[0]);
+		const upload = (name: string, bytes: Uint8Array, extra: Record<string, string> = {}) => {
+			const f = new FormData();
+			f.append('version', String(1));
+			for (const [k, v] of Object.entries(extra)) f.set(k, v);
+			f.append('q_plan', new Blob([bytes as BlobPart]), name);
+			return f;
+		};
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+		const wrong = await as.leader.form(`${path}?/submit`, upload('ke-hoach.png', png));
+		expect(wrong.status).toBe(400);
+		expect(textOf(await wrong.text())).toContain('Câu 1: loại tệp này không được chấp nhận cho câu hỏi');
+		expect(await app.db.select().from(files).where(eq(files.schoolId, thcs.id))).toHaveLength(0);
+		const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+		const saved = await as.leader.form(`${path}?/save`, upload('ke-hoach.pdf', pdf));
+		expect(saved.status).toBe(200);
+		const after = await r();
+		const [file] = await app.db.select().from(files).where(eq(files.id, after.answers.plan as string));
+		expect(file).toMatchObject({ name: 'ke-hoach.pdf', schoolId: thcs.id, contentType: 'application/pdf' });
+		// A file id that is not this school's upload is refused.
+		const forged = await as.leader.put(`/api/v1/survey-responses/${after.id}`, { version: after.version, answers: { plan: crypto.randomUUID() } });
+		expect(forged.status).toBe(400);
+		expect((await forged.json()).error.details.issues).toEqual([{ path: 'answers.plan', message: 'Câu 1: hãy tải lên một tệp' }]);
+		const again = new FormData();
+		again.append('version', String(after.version));
+		again.append('q_plan__keep', file.id);
+		again.append('q_note', 'Đã có kế hoạch');
+		expect((await as.leader.form(`${path}?/submit`, again)).status).toBe(200);
+		expect(await r()).toMatchObject({ status: 'submitted', answers: { plan: file.id, note: 'Đã có kế hoạch' } });
 	});
 });
 
