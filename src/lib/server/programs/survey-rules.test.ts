@@ -96,3 +96,10 @@ describe('reminders: N days before closing, and on the last day in Vietnam', () 
 	];
 	it.each(cases)('%s', (_n, now, expected) => expect(remindersDue(closes, new Date(now), 3, (d) => todayInVietnam(d))).toEqual(expected));
 });
+
+describe('definition problems are explained in Vietnamese', () => {
+	const issue = (x: unknown) => questionSchema.safeParse(x).error?.issues[0];
+	it('min above max names the maximum', () => expect(issue({ id: 'x', label: 'X', type: 'number', min: 5, max: 1 })).toMatchObject({ path: ['max'], message: 'Giá trị lớn nhất phải không nhỏ hơn giá trị nhỏ nhất' }));
+	it('two equal options', () => expect(issue({ id: 'x', label: 'X', type: 'choice', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] })?.message).toBe('Có hai phương án trùng nhau'));
+	it('an id with capitals or accents', () => expect(issue({ id: 'Câu', label: 'X', type: 'text' })?.message).toBe('Chỉ gồm chữ thường không dấu, số và dấu gạch dưới (tối đa 40 ký tự)'));
+});

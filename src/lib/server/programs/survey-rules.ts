@@ -17,14 +17,14 @@ export const RESPONSE_STATUSES = ['not_started', 'draft', 'submitted', 'returned
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 export const SCHOOL_LEVELS = ['preschool', 'primary', 'lower_secondary', 'upper_secondary', 'multi_level'] as const;
 
-const key = z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'a–z, 0–9, _');
+const key = z.string().trim().regex(/^[a-z0-9_]{1,40}$/, { error: () => m.prgsrv_z_key() });
 const label = z.string().trim().min(1).max(500);
 const option = z.object({ value: key, label });
 const options = z
 	.array(option)
 	.min(2)
 	.max(50)
-	.refine((o) => new Set(o.map((x) => x.value)).size === o.length, { message: 'duplicate option value' });
+	.refine((o) => new Set(o.map((x) => x.value)).size === o.length, { error: () => m.prgsrv_z_duplicate_option() });
 
 const common = { id: key, label, help: z.string().trim().max(1000).default(''), required: z.boolean().default(false) };
 
@@ -43,14 +43,14 @@ export const questionSchema = z
 		z.object({ ...common, type: z.literal('grid'), rows: z.array(z.object({ key, label })).min(1).max(50), columns: z.array(gridColumn).min(1).max(20) }),
 		z.object({ ...common, type: z.literal('file'), maxMb: z.number().min(0.1).max(100).default(10), accept: z.array(z.enum(['pdf', 'image', 'office', 'any'])).min(1).default(['any']) })
 	])
-	.refine((q) => q.type !== 'number' || q.min === undefined || q.max === undefined || q.min <= q.max, { message: 'min > max', path: ['max'] });
+	.refine((q) => q.type !== 'number' || q.min === undefined || q.max === undefined || q.min <= q.max, { error: () => m.prgsrv_z_min_max(), path: ['max'] });
 export type Question = z.infer<typeof questionSchema>;
 export type GridColumn = z.infer<typeof gridColumn>;
 
 export const sectionSchema = z.object({ id: key, title: z.string().trim().max(300).default(''), description: z.string().trim().max(2000).default(''), questions: z.array(questionSchema).max(200) });
 export const definitionSchema = z
 	.object({ sections: z.array(sectionSchema).min(1).max(30) })
-	.refine((d) => { const ids = d.sections.flatMap((s) => s.questions.map((q) => q.id)); return new Set(ids).size === ids.length; }, { message: 'duplicate question id' });
+	.refine((d) => { const ids = d.sections.flatMap((s) => s.questions.map((q) => q.id)); return new Set(ids).size === ids.length; }, { error: () => m.prgsrv_z_duplicate_question() });
 export type SurveyDefinition = z.infer<typeof definitionSchema>;
 export type Answers = Record<string, unknown>;
 

@@ -18,7 +18,7 @@ import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
 import { recordFiles, findFiles } from '../files/service';
 import type { StoredUpload } from '../files/upload';
-import { todayInVietnam } from '#lib/format';
+import { formatDateTime, todayInVietnam } from '#lib/format';
 import { surveyResponses, surveys, type SurveyTarget } from './survey-schema';
 import { answerProblems, compactAnswers, numbered, remindersDue, responseClosedReason, type Answers, type AnswerIssue, type SurveyDefinition } from './survey-rules';
 import { IT_READINESS_TEMPLATE, itReadinessDefinition, readinessIndex, readyForGradebook } from './readiness-rules';
@@ -195,7 +195,7 @@ export async function sendSurvey(db: Executor, p: Principal, id: string, now = n
 		const leaders = await leadersOf(tx, targets.map((t) => t.id));
 		for (const r of rows) {
 			const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
-			if (to.length) await notify(tx, { to, kind: 'survey_sent', title: m.prgsrv_notice_sent({ title: s.title }), body: m.prgsrv_notice_closes({ date: u.closesAt!.toISOString().slice(0, 10) }), link: `/programs/surveys/${s.id}/respond`, schoolId: r.schoolId, key: `survey-sent:${r.id}` }, now);
+			if (to.length) await notify(tx, { to, kind: 'survey_sent', title: m.prgsrv_notice_sent({ title: s.title }), body: m.prgsrv_notice_closes({ date: formatDateTime(u.closesAt) }), link: `/programs/surveys/${s.id}/respond`, schoolId: r.schoolId, key: `survey-sent:${r.id}` }, now);
 		}
 		return { ...presentSurvey(u), schools: targets.length };
 	});
