@@ -82,7 +82,15 @@ describe('who may build and list surveys', () => {
 		await refused(await as.leader.get('/api/v1/surveys'), 403);
 		await refused(await as.teacher.get('/api/v1/surveys'), 403);
 	});
-	it('a teacher cannot create one', async () => refused(await as.teacher.post('/api/v1/surveys', { title: 'X' }), 403));
+	it('a teacher cannot create one, nor list responses', async () => {
+		await refused(await as.teacher.post('/api/v1/surveys', { title: 'X' }), 403);
+		await refused(await as.teacher.get('/api/v1/survey-responses'), 403);
+	});
+	it('the unit officer cannot change or send the city’s survey (404), nor create one for another unit (403)', async () => {
+		await refused(await as.unit.put(`/api/v1/surveys/${demoSurveyId}`, { version: 1, title: 'X' }), 404);
+		await refused(await as.unit.post(`/api/v1/surveys/${demoSurveyId}/send`), 404);
+		await refused(await as.unit.post('/api/v1/surveys', { title: 'X', orgUnitId: unit['HN-BADINH'].id }), 403);
+	});
 	it('the unit officer does not see the city’s survey; the city officer does', async () => {
 		expect((await ok(await as.unit.get('/api/v1/surveys'))).items.map((s: { id: string }) => s.id)).not.toContain(demoSurveyId);
 		await refused(await as.unit.get(`/api/v1/surveys/${demoSurveyId}`), 404);
@@ -114,6 +122,8 @@ describe('a unit officer’s survey from draft to submissions', () => {
 		const [row] = await app.db.select().from(surveys).where(eq(surveys.id, sid));
 		expect(row.path).toBe(unit['HN-THACHTHAT'].path);
 		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, sid), eq(auditLog.action, 'create')))).toHaveLength(1);
+		// The city officer over the unit reads it too.
+		expect((await ok(await as.city.get(`/api/v1/surveys/${sid}`))).title).toBe('Thiết bị dạy học');
 	});
 
 	it('target resolution never leaves the sender’s scope: another unit, a city school, a school of another unit are refused', async () => {
@@ -191,6 +201,7 @@ describe('a unit officer’s survey from draft to submissions', () => {
 	it('submits when every required answer is valid, and is locked afterwards', async () => {
 		const r = await ok(await as.leader.post(`/api/v1/survey-responses/${thcsResponse}/submit`, { version: 2, answers: { computers: 40, internet: 'yes' } }));
 		expect(r).toMatchObject({ status: 'submitted', version: 3, readinessIndex: null });
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, thcsResponse), eq(auditLog.action, 'submit')))).toHaveLength(1);
 		const locked = await refused(await as.leader.put(`/api/v1/survey-responses/${thcsResponse}`, { version: 3, answers: { computers: 1 } }), 409);
 		expect(locked.message).toBe('Trường đã nộp khảo sát; chỉ sửa được khi cán bộ gửi trả lại.');
 		await refused(await as.leader.post(`/api/v1/survey-responses/${thcsResponse}/submit`, { version: 3 }), 409);
