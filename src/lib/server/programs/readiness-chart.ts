@@ -20,7 +20,7 @@ export function readinessChartSvg(bars: ChartBar[], opts: { title: string; thres
 	const barH = 22;
 	const gap = 12;
 	const top = 28;
-	const plotW = width - labelW - 60;
+	const plotW = width - labelW - 24;
 	const height = top + bars.length * (barH + gap) + 24;
 	const x = (v: number) => labelW + (Math.max(0, Math.min(100, v)) / 100) * plotW;
 	const parts: string[] = [];
@@ -43,7 +43,10 @@ export function readinessChartSvg(bars: ChartBar[], opts: { title: string; thres
 		}
 		const fill = opts.threshold !== undefined && b.value >= opts.threshold ? '#1a7f37' : '#0969da';
 		parts.push(`<rect x="${labelW}" y="${y}" width="${Math.max(1, x(b.value) - labelW)}" height="${barH}" fill="${fill}" rx="2"/>`);
-		parts.push(`<text x="${x(b.value) + 4}" y="${y + barH / 2 + 4}" font-size="13" fill="#1f2328">${num(b.value)}${b.note ? ` (${esc(b.note)})` : ''}</text>`);
+		// A long bar carries its figure inside (white on the bar), a short one just after it, so neither runs off the chart.
+		const text = `${num(b.value)}${b.note ? ` (${esc(b.note)})` : ''}`;
+		if (b.value >= 50) parts.push(`<text x="${x(b.value) - 6}" y="${y + barH / 2 + 4}" font-size="13" text-anchor="end" fill="#ffffff">${text}</text>`);
+		else parts.push(`<text x="${x(b.value) + 4}" y="${y + barH / 2 + 4}" font-size="13" fill="#1f2328">${text}</text>`);
 	});
 	parts.push('</svg>');
 	return parts.join('');
