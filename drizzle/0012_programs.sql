@@ -4,6 +4,8 @@ CREATE TYPE "public"."program_report_template" AS ENUM('monthly', 'quarterly', '
 CREATE TYPE "public"."training_audience" AS ENUM('staff', 'learners', 'parents', 'everyone');--> statement-breakpoint
 CREATE TYPE "public"."training_status" AS ENUM('planned', 'open', 'in_progress', 'finished', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."training_target_group" AS ENUM('managers', 'core_teachers', 'pedagogy_management', 'pedagogy_students', 'school_staff', 'parents', 'learners');--> statement-breakpoint
+CREATE TYPE "public"."survey_response_status" AS ENUM('not_started', 'draft', 'submitted', 'returned');--> statement-breakpoint
+CREATE TYPE "public"."survey_status" AS ENUM('draft', 'sent');--> statement-breakpoint
 CREATE TABLE "school_daily_stats" (
 	"school_id" uuid NOT NULL,
 	"day" date NOT NULL,
@@ -207,6 +209,45 @@ CREATE TABLE "training_targets" (
 	CONSTRAINT "training_targets_program_year_path_key_pk" PRIMARY KEY("program_year","path","key")
 );
 --> statement-breakpoint
+CREATE TABLE "survey_responses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"path" text NOT NULL,
+	"status" "survey_response_status" DEFAULT 'not_started' NOT NULL,
+	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone,
+	"submitted_at" timestamp with time zone,
+	"submitted_by" uuid,
+	"returned_at" timestamp with time zone,
+	"returned_by" uuid,
+	"return_reason" text,
+	"readiness_index" real,
+	"ready" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "surveys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid,
+	"org_unit_id" uuid NOT NULL,
+	"path" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"template" text,
+	"definition" jsonb NOT NULL,
+	"target" jsonb,
+	"opens_at" timestamp with time zone,
+	"closes_at" timestamp with time zone,
+	"status" "survey_status" DEFAULT 'draft' NOT NULL,
+	"sent_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "files" ALTER COLUMN "school_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "school_daily_stats" ADD CONSTRAINT "school_daily_stats_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "school_result_stats" ADD CONSTRAINT "school_result_stats_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -248,6 +289,14 @@ ALTER TABLE "training_quotas" ADD CONSTRAINT "training_quotas_school_id_schools_
 ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_course_id_training_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."training_courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_targets" ADD CONSTRAINT "training_targets_updated_by_persons_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_updated_by_persons_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_submitted_by_persons_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_returned_by_persons_id_fk" FOREIGN KEY ("returned_by") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_persons_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "school_daily_stats_day_path_idx" ON "school_daily_stats" USING btree ("day","path");--> statement-breakpoint
 CREATE INDEX "school_result_stats_path_idx" ON "school_result_stats" USING btree ("path");--> statement-breakpoint
 CREATE UNIQUE INDEX "program_reports_org_period_uq" ON "program_reports" USING btree ("path","template","period_key");--> statement-breakpoint
@@ -267,4 +316,7 @@ CREATE UNIQUE INDEX "training_enrolments_code_uq" ON "training_enrolments" USING
 CREATE INDEX "training_enrolments_path_idx" ON "training_enrolments" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "training_enrolments_person_idx" ON "training_enrolments" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "training_sessions_course_idx" ON "training_sessions" USING btree ("course_id");--> statement-breakpoint
-CREATE INDEX "training_sessions_starts_idx" ON "training_sessions" USING btree ("starts_at");
+CREATE INDEX "training_sessions_starts_idx" ON "training_sessions" USING btree ("starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_responses_school_uq" ON "survey_responses" USING btree ("survey_id","school_id");--> statement-breakpoint
+CREATE INDEX "survey_responses_path_idx" ON "survey_responses" USING btree ("path");--> statement-breakpoint
+CREATE INDEX "surveys_path_idx" ON "surveys" USING btree ("path");

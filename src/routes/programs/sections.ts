@@ -19,5 +19,6 @@ export const programSections: ProgramSection[] = [
 	{ href: '/programs/reports', title: () => m.prgrep_section_title(), description: () => m.prgrep_section_description(), show: (p) => mayEver(p, 'read', 'program_report') },
 	{ href: '/programs/budget', title: m.prgbud_title, description: m.prgbud_hub_description, show: (p) => mayEver(p, 'read', 'budget') },
 	// Bồi dưỡng: courses, quotas, enrolment, attendance, certificates and the targets board (families use /programs/training/materials).
-	{ href: '/programs/training', title: () => m.prgtrn_title(), description: () => m.prgtrn_section_description(), show: (p) => mayEver(p, 'read', 'training_course') && p.grants.some((g) => g.role !== 'learner' && g.role !== 'parent') }
+	{ href: '/programs/training', title: () => m.prgtrn_title(), description: () => m.prgtrn_section_description(), show: (p) => mayEver(p, 'read', 'training_course') && p.grants.some((g) => g.role !== 'learner' && g.role !== 'parent') },
+	{ href: '/programs/surveys', title: () => m.prgsrv_title(), description: () => m.prgsrv_section_description(), show: (p) => mayEver(p, 'read', 'survey') || mayEver(p, 'update', 'survey_response') }
 ];

@@ -22,3 +22,4 @@ export * from '../programs/dashboard-schema';
 export * from '../programs/report-schema';
 export * from '../programs/budget-schema';
 export * from '../programs/training-schema';
+export * from '../programs/survey-schema';

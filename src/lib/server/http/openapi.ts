@@ -26,6 +26,7 @@ import { dashboardRouteDocs } from '../programs/dashboard-openapi';
 import { reportRouteDocs } from '../programs/report-openapi';
 import { budgetRouteDocs } from '../programs/budget-openapi';
 import { trainingRouteDocs } from '../programs/training-openapi';
+import { surveyRouteDocs } from '../programs/survey-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -108,7 +109,8 @@ export const routes: RouteDoc[] = [
 	...dashboardRouteDocs,
 	...reportRouteDocs,
 	...budgetRouteDocs,
-	...trainingRouteDocs
+	...trainingRouteDocs,
+	...surveyRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

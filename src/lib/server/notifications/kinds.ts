@@ -7,7 +7,7 @@ export type Channel = 'in_app' | 'email' | 'sms' | 'push';
 
 export interface NotificationKindDef {
 	/** A module's group, for the preferences page. */
-	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'programs' | 'training';
+	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'programs' | 'training' | 'surveys';
 	defaultChannels: readonly Channel[];
 	urgent?: boolean;
 }
@@ -52,7 +52,11 @@ export const NOTIFICATION_KINDS = {
 	'program_report_reminder': { group: 'programs', defaultChannels: ['in_app', 'email'] },
 	// Training: enrolled on a course (by one's leader or the office); a session tomorrow.
 	'training_enrolled': { group: 'training', defaultChannels: ['in_app', 'email'] },
-	'training_reminder': { group: 'training', defaultChannels: ['in_app', 'email'] }
+	'training_reminder': { group: 'training', defaultChannels: ['in_app', 'email'] },
+	// Surveys to schools: sent to the school's leaders, a reminder before closing, a submission returned.
+	'survey_sent': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
+	'survey_reminder': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
+	'survey_returned': { group: 'surveys', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -14,6 +14,7 @@ import { sendEventReminders } from '../events/service';
 import { refreshDashboardStats } from '../programs/dashboard-stats';
 import { sendReportReminders } from '../programs/report-service';
 import { sendSessionReminders } from '../programs/training-service';
+import { sendSurveyReminders } from '../programs/survey-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -34,7 +35,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// Periodic report deadlines: 3 days before, on the day, overdue (once each per organisation and period).
 	{ name: 'program-report-reminders', everySeconds: 3600, run: (db, now) => sendReportReminders(db, now) },
 	// A day before a training session, its course's trainees (once per session and person).
-	{ name: 'training-reminders', everySeconds: 300, run: (db, now) => sendSessionReminders(db, now) }
+	{ name: 'training-reminders', everySeconds: 300, run: (db, now) => sendSessionReminders(db, now) },
+	// Schools that have not submitted a survey: N days before it closes and on its last day (once each).
+	{ name: 'survey-reminders', everySeconds: 900, run: (db, now) => sendSurveyReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

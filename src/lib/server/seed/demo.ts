@@ -4,6 +4,7 @@
  * one, a school year with two terms, classes with Vietnamese-named learners, teachers, parents,
  * and one login per role. Runs only on an empty database and never in production.
  */
+import { seedSurveysDemo } from '../programs/survey-demo';
 import { contactBookEntries, conversationMembers, conversations, messages } from '../messaging/schema';
 import { fanOut } from '../messaging/service';
 import { count, inArray } from 'drizzle-orm';
@@ -354,4 +355,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await seedReportsDemo(tx, { school: thcs, leader: leaderP.id, unitOfficer: unitOfficer.id }, y);
 	await seedBudgetDemo(tx, { cityPath: city.path, officerId: cityOfficer.id });
 	await seedTrainingDemo(tx, { city, schools: [mn, th, thcs, thpt, lc], cityOfficer: cityOfficer.id, leader: { id: leaderP.id, path: leaderP.path, schoolId: thcs.id }, teachers: [homeroomT, mathT, headT].map((t) => ({ id: t.id, path: t.path, schoolId: thcs.id })), parent: { id: parentP.id, path: parentP.path }, year: y });
+	await seedSurveysDemo(tx, { city, officerId: cityOfficer.id, schools: { mn, th, thcs, thpt, lc } });
 }
