@@ -1,12 +1,10 @@
 /**
  * Where the dashboards get the IT-readiness table by management unit (chỉ số sẵn sàng CNTT) from.
- * The surveys part computes it (`readinessByUnit`); the dashboards only show it. Until it is
- * wired, `readinessSource` is null and the dashboards leave the section out.
- *
- * To wire it (one line): `export const readinessSource: ReadinessSource | null = (db, scope) => readinessByUnit(db, scope);`
- * adapting the call to the surveys part's signature.
+ * The surveys part computes it (`readinessByUnitUnder`); the dashboards only show it. While
+ * no IT-readiness survey has been answered under the scope, the dashboards leave the section out.
  */
 import type { Executor } from '../db/client';
+import { readinessByUnitUnder } from './readiness-service';
 
 export interface ReadinessRow {
 	unitId: string;
@@ -23,4 +21,5 @@ export interface ReadinessRow {
 /** Rows for the units under `scope.path` (an org path, `/…/`). */
 export type ReadinessSource = (db: Executor, scope: { path: string }) => Promise<ReadinessRow[]>;
 
-export const readinessSource: ReadinessSource | null = null;
+export const readinessSource: ReadinessSource | null = async (db, scope) =>
+	(await readinessByUnitUnder(db, scope.path)).map((u) => ({ unitId: u.orgUnitId, unitName: u.name, schools: u.schools, submitted: u.submitted, averageIndex: u.averageIndex, ready: u.ready }));

@@ -4,7 +4,7 @@
  * the policy on `survey_response`: a unit officer sees their unit's schools, a leader their own.
  * Exported for the dashboards and reports: `readinessBySchool`, `readinessByUnit`.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorizeList } from '../auth/authorize';
@@ -27,7 +27,14 @@ export interface ReadinessSurvey {
 
 export async function readinessSurvey(db: Executor, p: Principal, surveyId?: string): Promise<ReadinessSurvey | null> {
 	authorizeList(p, 'survey_response');
-	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), visible(p)];
+	const s = await latestReadinessSurvey(db, visible(p), surveyId);
+	if (!s && surveyId) throw new NotFoundError(m.error_not_found());
+	return s;
+}
+
+/** The latest sent IT-readiness survey (or the one named) with a response matching `responses`. */
+async function latestReadinessSurvey(db: Executor, responses: SQL, surveyId?: string): Promise<ReadinessSurvey | null> {
+	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), responses];
 	if (surveyId) conds.push(eq(surveys.id, surveyId));
 	const [s] = await db
 		.selectDistinct({ id: surveys.id, title: surveys.title, sentAt: surveys.sentAt, closesAt: surveys.closesAt })
@@ -36,7 +43,6 @@ export async function readinessSurvey(db: Executor, p: Principal, surveyId?: str
 		.where(and(...conds))
 		.orderBy(desc(surveys.sentAt))
 		.limit(1);
-	if (!s && surveyId) throw new NotFoundError(m.error_not_found());
 	return s ?? null;
 }
 
@@ -78,7 +84,20 @@ export interface UnitReadiness {
 /** Per management unit (schools.org_unit_id): schools targeted, submitted, average index, ready count — SQL aggregates. */
 export async function readinessByUnit(db: Executor, p: Principal, surveyId?: string): Promise<{ survey: ReadinessSurvey | null; units: UnitReadiness[] }> {
 	const s = await readinessSurvey(db, p, surveyId);
-	if (!s) return { survey: null, units: [] };
+	return { survey: s, units: s ? await unitsOf(db, s, visible(p)) : [] };
+}
+
+/**
+ * The same table for the schools under an org path, from the latest IT-readiness survey answered
+ * there: for the dashboards, which have already decided that the caller may read that scope.
+ */
+export async function readinessByUnitUnder(db: Executor, path: string): Promise<UnitReadiness[]> {
+	const under = sql`${surveyResponses.path} like ${path.replace(/[\\%_]/g, '\\$&') + '%'}`;
+	const s = await latestReadinessSurvey(db, under);
+	return s ? unitsOf(db, s, under) : [];
+}
+
+async function unitsOf(db: Executor, s: ReadinessSurvey, responses: SQL): Promise<UnitReadiness[]> {
 	const submitted = sql`${surveyResponses.status} = 'submitted'`;
 	const rows = await db
 		.select({
@@ -92,8 +111,8 @@ export async function readinessByUnit(db: Executor, p: Principal, surveyId?: str
 		.from(surveyResponses)
 		.innerJoin(schools, eq(schools.id, surveyResponses.schoolId))
 		.innerJoin(orgUnits, eq(orgUnits.id, schools.orgUnitId))
-		.where(and(eq(surveyResponses.surveyId, s.id), visible(p)))
+		.where(and(eq(surveyResponses.surveyId, s.id), responses))
 		.groupBy(orgUnits.id, orgUnits.name)
 		.orderBy(asc(orgUnits.name));
-	return { survey: s, units: rows };
+	return rows;
 }

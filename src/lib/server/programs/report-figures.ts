@@ -8,16 +8,19 @@ import type { Executor } from '../db/client';
 import type { Figure, FigureScope, FigureSource } from './figures';
 import { engagementFigures, fairFigures, gradebookFigures, usageFigures } from './report-usage-figures';
 import { TEMPLATES, type ReportTemplate } from './report-rules';
+import { trainingFigures } from './training-figures';
+import { surveyFigures } from './survey-figures';
+import { budgetFigures } from './budget-figures';
 
 export const reportFigureSources: FigureSource[] = [
 	usageFigures,
 	// pilotFigures,
-	// trainingFigures,
-	// surveyFigures,
+	trainingFigures,
+	surveyFigures,
 	gradebookFigures,
 	engagementFigures,
-	fairFigures
-	// budgetFigures,
+	fairFigures,
+	budgetFigures
 ];
 
 /** Every figure of every source, computed live for the scope (sources one after another: one connection). */
