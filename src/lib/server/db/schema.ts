@@ -18,3 +18,5 @@ export * from '../messaging/schema';
 export * from '../network/schema';
 export * from '../community/schema';
 export * from '../events/schema';
+export * from '../programs/pilot-schema';
+export * from '../programs/publication-schema';

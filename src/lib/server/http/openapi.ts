@@ -22,6 +22,8 @@ import { messagingRouteDocs } from '../messaging/openapi';
 import { networkRouteDocs } from '../network/openapi';
 import { communityRouteDocs } from '../community/openapi';
 import { eventsRouteDocs } from '../events/openapi';
+import { pilotRouteDocs } from '../programs/pilot-openapi';
+import { publicationRouteDocs } from '../programs/publication-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -100,7 +102,9 @@ export const routes: RouteDoc[] = [
 	...messagingRouteDocs,
 	...networkRouteDocs,
 	...communityRouteDocs,
-	...eventsRouteDocs
+	...eventsRouteDocs,
+	...pilotRouteDocs,
+	...publicationRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -7,7 +7,7 @@ export type Channel = 'in_app' | 'email' | 'sms' | 'push';
 
 export interface NotificationKindDef {
 	/** A module's group, for the preferences page. */
-	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account';
+	group: 'messaging' | 'contact_book' | 'counselling' | 'clubs' | 'forums' | 'events' | 'meetings' | 'network' | 'committees' | 'learning' | 'gradebook' | 'account' | 'programs';
 	defaultChannels: readonly Channel[];
 	urgent?: boolean;
 }
@@ -45,7 +45,9 @@ export const NOTIFICATION_KINDS = {
 	'event_reminder': { group: 'events', defaultChannels: ['in_app', 'email'] },
 	'event_cancelled': { group: 'events', defaultChannels: ['in_app', 'email'] },
 	'meeting_invitation': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
-	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] }
+	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
+	// The program office published an announcement, guidance, news or a value statement to one's audience.
+	'publication_published': { group: 'programs', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -20,6 +20,7 @@ import { lessonPlanEvents, lessonPlans } from '../learning/schema';
 import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
+import { seedPilotsDemo } from '../programs/pilot-demo';
 import { seedNotificationsDemo } from '../notifications/demo';
 import { counsellingSlots } from '../counselling/schema';
 import { generateSlots } from '../counselling/rules';
@@ -346,4 +347,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 		DEMO_LOGINS.map((l, i) => ({ personId: owner[l.username], username: l.username, email: `${l.username}@sen.test`, passwordHash: hashes[i] }))
 	);
 	await seedNotificationsDemo(tx, { parent: parentP.id, teacher: mathT.id }, y);
+	await seedPilotsDemo(tx, owner);
 }
