@@ -9,9 +9,9 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
-import { can, scopeCondition, type Resource } from '../auth/policy';
+import { can, mayEver, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { NotFoundError, ConflictError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName } from '../people/names';
@@ -64,7 +64,8 @@ async function loadSite(db: Executor, p: Principal, id: string, action: 'read' |
 async function officeOf(db: Executor, p: Principal, orgUnitId?: string) {
 	const grants = p.grants.filter((g) => (g.scopeType === 'city' || g.scopeType === 'org_unit') && g.scopeId && (!orgUnitId || g.scopeId === orgUnitId));
 	const g = grants.find((x) => can(p, 'create', 'pilot_model', { path: x.scopePath }));
-	if (!g) throw new NotFoundError(m.error_not_found());
+	// Program staff may read models but not make them (403); nobody else learns more than 404.
+	if (!g) throw mayEver(p, 'read', 'pilot_model') ? new ForbiddenError(m.error_forbidden()) : new NotFoundError(m.error_not_found());
 	const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, g.scopeId!));
 	if (!u) throw new NotFoundError(m.error_not_found());
 	return u;
