@@ -98,6 +98,22 @@ describe('the pilot pages', () => {
 		expect((await as.teacher.form(`/programs/pilots/sites/${id.site}?/status`, { milestoneId: ms.id, status: 'planned' })).status).toBe(403);
 	});
 
+	it('the leader changes the responsible person and a phase’s dates; the office changes a model’s status', async () => {
+		const bad = await as.leader.form(`/programs/pilots/sites/${id.site}?/site`, { responsible: 'Thầy Nam', practiceStartsOn: '2025-06-01', practiceEndsOn: '2025-01-01' });
+		expect(bad.status).toBe(400);
+		expect(textOf(await bad.text())).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
+		const res = await as.leader.form(`/programs/pilots/sites/${id.site}?/site`, { responsible: 'Thầy Nam', theoryStartsOn: '2024-09-01', theoryEndsOn: '2024-12-31', practiceStartsOn: '2025-01-06', practiceEndsOn: '2025-05-31' });
+		expect(res.status).toBe(200);
+		const [site] = await app.db.select().from(pilotSites).where(eq(pilotSites.id, id.site));
+		expect(site.responsible).toBe('Thầy Nam');
+		expect(await page(as.leader, `/programs/pilots/sites/${id.site}`)).toContain('06/01/2025');
+		expect(await page(as.leader, `/programs/pilots/${id.stem}`)).not.toContain('Cập nhật');
+		expect((await as.city.form(`/programs/pilots/${id.stem}?/status`, { status: 'completed' })).status).toBe(200);
+		const [stem] = await app.db.select().from(pilotModels).where(eq(pilotModels.id, id.stem));
+		expect(stem.status).toBe('completed');
+		expect((await as.leader.form(`/programs/pilots/${id.stem}?/status`, { status: 'draft' })).status).toBe(403);
+	});
+
 	it('the school page lists the school’s models with progress', async () => {
 		const school = await page(as.leader, `/programs/pilots/schools/${id.thcs}`);
 		expect(school).toContain('Thí điểm tại Trường THCS Bình Yên');
