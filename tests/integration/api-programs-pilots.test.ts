@@ -14,6 +14,8 @@ import { notifications } from '#lib/server/notifications/schema';
 import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { publicationReads, publications } from '#lib/server/programs/publication-schema';
 import { pilotFigures } from '#lib/server/programs/pilot-figures';
+import { sendMilestoneReminders } from '#lib/server/programs/pilot-service';
+import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
 
@@ -170,6 +172,19 @@ describe('pilot sites', () => {
 		expect(model.sites[0].progress.percent).toBe(50);
 		expect((await ok(await as.leader2.get(`/api/v1/pilot-models/${id.model}`))).sites).toHaveLength(0);
 		await denied(await as.parent.get(`/api/v1/pilot-models/${id.model}`), 404);
+	});
+
+	it('reminds the school’s leaders once of a milestone due within a week, as the periodic job', async () => {
+		const soon = new Date(Date.now() + 3 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+		const ms = await ok(await as.leader.post(`/api/v1/pilot-sites/${id.site}/milestones`, { title: 'Nộp kế hoạch tháng', dueOn: soon }), 201);
+		expect(periodicJobs.map((j) => j.name)).toContain('pilot-milestone-reminders');
+		await sendMilestoneReminders(app.db);
+		const sent = await app.db.select().from(notifications).where(eq(notifications.key, `pilot-milestone-due:${ms.id}`));
+		const leaders = await app.db.selectDistinct({ id: roleGrants.personId }).from(roleGrants).where(and(eq(roleGrants.role, 'school_leader'), eq(roleGrants.schoolId, thcs.id)));
+		expect(sent.map((n) => n.personId).sort()).toEqual(leaders.map((l) => l.id).sort());
+		expect(sent[0]).toMatchObject({ kind: 'pilot_milestone_due', title: 'Sắp đến hạn: Nộp kế hoạch tháng' });
+		expect((await sendMilestoneReminders(app.db)).sent).toBe(0);
+		await ok(await as.leader.patch(`/api/v1/pilot-sites/${id.site}/milestones/${ms.id}`, { status: 'done' }));
 	});
 
 	it('the figures equal the data over the city and over the unit', async () => {

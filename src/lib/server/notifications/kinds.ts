@@ -47,7 +47,9 @@ export const NOTIFICATION_KINDS = {
 	'meeting_invitation': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
 	'meeting_cancelled': { group: 'meetings', defaultChannels: ['in_app', 'email'] },
 	// The program office published an announcement, guidance, news or a value statement to one's audience.
-	'publication_published': { group: 'programs', defaultChannels: ['in_app', 'email'] }
+	'publication_published': { group: 'programs', defaultChannels: ['in_app', 'email'] },
+	// A pilot milestone of one's school comes due within a week (the school's leaders).
+	'pilot_milestone_due': { group: 'programs', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -11,6 +11,7 @@ import { deliverPending } from './outbox';
 import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
+import { sendMilestoneReminders } from '../programs/pilot-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -25,7 +26,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// Messaging retention (messaging.retentionDays per school); deleting twice deletes nothing more.
 	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) },
 	// A day before an event, its confirmed registrants (once per event and person).
-	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) }
+	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) },
+	// A week before a pilot milestone is due, its school's leaders (once per milestone).
+	{ name: 'pilot-milestone-reminders', everySeconds: 3600, run: (db, now) => sendMilestoneReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

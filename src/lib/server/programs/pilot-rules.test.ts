@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpsUrl, milestoneStatus, phaseDatesValid, siteProgress, type StoredMilestoneStatus } from './pilot-rules';
+import { isHttpsUrl, milestoneReminderDue, milestoneStatus, phaseDatesValid, siteProgress, type StoredMilestoneStatus } from './pilot-rules';
 
 describe('milestone status', () => {
 	const today = '2025-03-10';
@@ -41,4 +41,15 @@ describe('phases and links', () => {
 		['javascript:alert(1)', false],
 		['not a url', false]
 	])('%s https: %s', (u, ok) => expect(isHttpsUrl(u)).toBe(ok));
+});
+
+describe('milestone reminders', () => {
+	const today = '2025-03-10';
+	it.each<[StoredMilestoneStatus, string, boolean]>([
+		['planned', '2025-03-10', true], // due today
+		['in_progress', '2025-03-17', true], // the seventh day ahead
+		['planned', '2025-03-18', false], // too far ahead
+		['planned', '2025-03-09', false], // already late: shown as late, not reminded
+		['done', '2025-03-12', false]
+	])('%s due %s → remind: %s', (stored, due, expected) => expect(milestoneReminderDue(stored, due, today)).toBe(expected));
 });

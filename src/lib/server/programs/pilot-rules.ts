@@ -62,3 +62,13 @@ export function isHttpsUrl(s: string): boolean {
 		return false;
 	}
 }
+
+/** How many days ahead the school's leaders are reminded of a milestone coming due. */
+export const REMINDER_DAYS = 7;
+
+/** Due within the next REMINDER_DAYS days (today included) and not done: time to remind. */
+export function milestoneReminderDue(stored: StoredMilestoneStatus, dueOn: string, today: string): boolean {
+	if (stored === 'done') return false;
+	const last = new Date(Date.parse(today + 'T00:00:00Z') + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
+	return dueOn >= today && dueOn <= last;
+}

@@ -13,13 +13,14 @@ import { can, mayEver, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
-import { persons } from '../people/schema';
+import { persons, roleGrants } from '../people/schema';
+import { notify } from '../notifications/service';
 import { fullName } from '../people/names';
 import { downloadResponse, findFiles, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { todayInVietnam } from '#lib/format';
 import { pilotEvidence, pilotMilestones, pilotModels, pilotSitePhases, pilotSites } from './pilot-schema';
-import { isHttpsUrl, milestoneStatus, phaseDatesValid, PILOT_PHASES, PROGRAM_PHASE_DATES, siteProgress, type PilotPhase, type StoredMilestoneStatus } from './pilot-rules';
+import { isHttpsUrl, milestoneReminderDue, milestoneStatus, phaseDatesValid, PILOT_PHASES, PROGRAM_PHASE_DATES, REMINDER_DAYS, siteProgress, type PilotPhase, type StoredMilestoneStatus } from './pilot-rules';
 import type { MilestoneInput, PilotModelInput, PilotSiteInput } from './pilot-inputs';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -323,4 +324,36 @@ export async function pilotSchools(db: Executor, p: Principal) {
 		.innerJoin(schools, eq(schools.id, pilotSites.schoolId))
 		.where(scopeCondition(p, 'read', 'pilot_site', siteColumns))
 		.orderBy(asc(schools.name));
+}
+
+/**
+ * The periodic job `pilot-milestone-reminders`: each milestone not done and due within a week is
+ * notified once to its school's leaders (the notify key is the milestone's).
+ */
+export async function sendMilestoneReminders(db: Executor, now = new Date()) {
+	const today = todayInVietnam(now);
+	const last = new Date(Date.parse(today + 'T00:00:00Z') + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
+	const due = await db
+		.select({ ms: pilotMilestones, modelName: pilotModels.name })
+		.from(pilotMilestones)
+		.innerJoin(pilotSites, eq(pilotSites.id, pilotMilestones.siteId))
+		.innerJoin(pilotModels, eq(pilotModels.id, pilotSites.modelId))
+		.where(and(sql`${pilotMilestones.status} <> 'done'`, sql`${pilotMilestones.dueOn} between ${today}::date and ${last}::date`));
+	let sent = 0;
+	for (const { ms, modelName } of due.filter((r) => milestoneReminderDue(r.ms.status, r.ms.dueOn, today))) {
+		await db.transaction(async (tx) => {
+			const leaders = await tx.selectDistinct({ id: roleGrants.personId }).from(roleGrants).where(and(eq(roleGrants.role, 'school_leader'), eq(roleGrants.schoolId, ms.schoolId)));
+			const fresh = await notify(tx, {
+				to: leaders.map((l) => l.id),
+				kind: 'pilot_milestone_due',
+				title: m.prgpil_notify_due_title({ title: ms.title }),
+				body: m.prgpil_notify_due_body({ model: modelName, due: ms.dueOn.split('-').reverse().join('/') }),
+				link: `/programs/pilots/sites/${ms.siteId}`,
+				schoolId: ms.schoolId,
+				key: `pilot-milestone-due:${ms.id}`
+			});
+			sent += fresh.length;
+		});
+	}
+	return { sent };
 }
