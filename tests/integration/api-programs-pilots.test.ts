@@ -267,6 +267,7 @@ describe('publications', () => {
 	it('refuses: a leader publishing (403), a unit officer publishing from the city (400), guidance made public (400), an http link (400)', async () => {
 		const body = { kind: 'news', title: 'Tin', audience: 'everyone' };
 		await denied(await as.leader.post('/api/v1/publications', body), 403);
+		await denied(await as.parent.post('/api/v1/publications', { ...body, orgUnitId: city.id }), 403);
 		await denied(await as.unit.post('/api/v1/publications', { ...body, orgUnitId: city.id }), 400);
 		const pub = await denied(await as.city.post('/api/v1/publications', { ...body, kind: 'guidance', public: true }), 400);
 		expect(pub.details.issues[0].path).toBe('public');

@@ -72,18 +72,17 @@ function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels'>): SQ
 
 export async function publish(db: Executor, p: Principal, input: PublicationInput) {
 	const units = await publisherUnits(db, p);
+	// Someone who publishes from nowhere is refused as such (403) before their choice is judged.
+	if (!units.length) authorizeCreate(p, 'publication', { path: '/' });
 	const unit = input.orgUnitId ? units.find((u) => u.id === input.orgUnitId) : units[0];
-	if (!unit) {
-		if (input.orgUnitId) throw invalid('orgUnitId', m.prgpub_unit_unknown());
-		authorizeCreate(p, 'publication', { path: '/' });
-	}
-	authorizeCreate(p, 'publication', { path: unit!.path });
+	if (!unit) throw invalid('orgUnitId', m.prgpub_unit_unknown());
+	authorizeCreate(p, 'publication', { path: unit.path });
 	if (input.attachmentUrl && !isHttpsUrl(input.attachmentUrl)) throw invalid('attachmentUrl', m.prgpub_https_only());
 	if (input.public && !mayBePublic(input.kind)) throw invalid('public', m.prgpub_public_kinds());
 	return db.transaction(async (tx) => {
 		const [pub] = await tx
 			.insert(publications)
-			.values({ schoolId: null, path: unit!.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
+			.values({ schoolId: null, path: unit.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: pub });
 		// The audience in one select; notify() writes its rows in multi-row inserts.
