@@ -6,7 +6,7 @@ import { getContext } from '#lib/server/context';
 import { unreadNotifications } from '#lib/server/notifications/service';
 
 /** Pages anyone may open; every other page sends a visitor who is not signed in to /login. */
-const PUBLIC = [/^\/login\/?$/, /^\/logout\/?$/, /^\/forgot-password\/?$/, /^\/reset-password\/[^/]+\/?$/, /^\/language\/?$/, /^\/network\/join\/?$/, /^\/network\/invite\/[^/]+\/?$/, /^\/programs\/training\/verify\/?$/];
+const PUBLIC = [/^\/login\/?$/, /^\/logout\/?$/, /^\/forgot-password\/?$/, /^\/reset-password\/[^/]+\/?$/, /^\/language\/?$/, /^\/network\/join\/?$/, /^\/network\/invite\/[^/]+\/?$/, /^\/programs\/training\/verify\/?$/, /^\/program\/?$/, /^\/program\/[^/]+\/?$/];
 const isPublicPath = (path: string) => PUBLIC.some((re) => re.test(path));
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {

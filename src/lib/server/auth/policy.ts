@@ -105,7 +105,7 @@ export interface Resource {
 	 * Whom it is for. A forum space: `staff` (a school's or the city's teachers) or `members` (a
 	 * club's, a committee's parents). An event: learners, parents, staff or everyone.
 	 */
-	audience?: 'staff' | 'members' | 'learners' | 'parents' | 'everyone';
+	audience?: 'staff' | 'members' | 'learners' | 'parents' | 'everyone' | 'leaders';
 	/** Who moderates a forum space (a club's advisor; a committee's chair and homeroom teacher). */
 	moderatorIds?: string[];
 }
@@ -154,10 +154,17 @@ export function audienceOfRole(role: Role): 'learners' | 'parents' | 'staff' | '
 	if (role === 'teacher' || role === 'homeroom_teacher' || role === 'subject_group_head' || role === 'counsellor' || role === 'school_leader') return 'staff';
 	return 'none';
 }
-/** The event audiences a family role sees (school staff and officers see every audience). */
+/**
+ * The audiences a grant's role belongs to (`audienceAlongPath`). Families: events and publications
+ * for learners (parents too, who register their children) or everyone. School staff: also a
+ * publication for staff, and a leader one for leaders; staff read events along their path anyway,
+ * and no rule gives them `audienceAlongPath` but the publications' one.
+ */
 function audiencesFor(role: Role): string[] {
 	if (role === 'learner') return ['learners', 'everyone'];
 	if (role === 'parent') return ['learners', 'parents', 'everyone'];
+	if (role === 'school_leader') return ['leaders', 'staff', 'everyone'];
+	if (role === 'teacher' || role === 'homeroom_teacher' || role === 'subject_group_head' || role === 'counsellor') return ['staff', 'everyone'];
 	return ['everyone'];
 }
 
@@ -838,6 +845,11 @@ export function receivesReport(p: Principal | null, report: { path: string; leve
 allow(PROGRAM_OFFICERS, ['create', 'update', 'delete'], 'publication', 'within');
 allow(PROGRAM_OFFICERS, 'read', 'publication', 'within');
 allow(EVERYONE, 'read', 'publication', 'audienceAlongPath');
+
+/** The roles a publication's audience is made of (its "Đã đọc X/Y" counts the people holding one under its path). */
+export function publicationAudienceRoles(audience: string): Role[] {
+	return EVERYONE.filter((r) => audiencesFor(r).includes(audience));
+}
 // ── end of programs ──
 
 export function can(p: Principal | null, action: Action, kind: Kind, resource: Resource): boolean {

@@ -23,3 +23,5 @@ export * from '../programs/report-schema';
 export * from '../programs/budget-schema';
 export * from '../programs/training-schema';
 export * from '../programs/survey-schema';
+export * from '../programs/pilot-schema';
+export * from '../programs/publication-schema';

@@ -27,6 +27,8 @@ import { reportRouteDocs } from '../programs/report-openapi';
 import { budgetRouteDocs } from '../programs/budget-openapi';
 import { trainingRouteDocs } from '../programs/training-openapi';
 import { surveyRouteDocs } from '../programs/survey-openapi';
+import { pilotRouteDocs } from '../programs/pilot-openapi';
+import { publicationRouteDocs } from '../programs/publication-openapi';
 
 interface RouteDoc {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -110,7 +112,9 @@ export const routes: RouteDoc[] = [
 	...reportRouteDocs,
 	...budgetRouteDocs,
 	...trainingRouteDocs,
-	...surveyRouteDocs
+	...surveyRouteDocs,
+	...pilotRouteDocs,
+	...publicationRouteDocs
 ];
 
 const errorRef = { $ref: '#/components/schemas/Error' };

@@ -56,7 +56,11 @@ export const NOTIFICATION_KINDS = {
 	// Surveys to schools: sent to the school's leaders, a reminder before closing, a submission returned.
 	'survey_sent': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
 	'survey_reminder': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
-	'survey_returned': { group: 'surveys', defaultChannels: ['in_app', 'email'] }
+	'survey_returned': { group: 'surveys', defaultChannels: ['in_app', 'email'] },
+	// The program office published an announcement, guidance, news or a value statement to one's audience.
+	'publication_published': { group: 'programs', defaultChannels: ['in_app', 'email'] },
+	// A pilot milestone of one's school comes due within a week (the school's leaders).
+	'pilot_milestone_due': { group: 'programs', defaultChannels: ['in_app', 'email'] }
 } as const satisfies Record<string, NotificationKindDef>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

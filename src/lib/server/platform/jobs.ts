@@ -15,6 +15,7 @@ import { refreshDashboardStats } from '../programs/dashboard-stats';
 import { sendReportReminders } from '../programs/report-service';
 import { sendSessionReminders } from '../programs/training-service';
 import { sendSurveyReminders } from '../programs/survey-service';
+import { sendMilestoneReminders } from '../programs/pilot-service';
 
 export interface PeriodicJob {
 	name: string;
@@ -37,7 +38,9 @@ export const periodicJobs: PeriodicJob[] = [
 	// A day before a training session, its course's trainees (once per session and person).
 	{ name: 'training-reminders', everySeconds: 300, run: (db, now) => sendSessionReminders(db, now) },
 	// Schools that have not submitted a survey: N days before it closes and on its last day (once each).
-	{ name: 'survey-reminders', everySeconds: 900, run: (db, now) => sendSurveyReminders(db, now) }
+	{ name: 'survey-reminders', everySeconds: 900, run: (db, now) => sendSurveyReminders(db, now) },
+	// A week before a pilot milestone is due, its school's leaders (once per milestone).
+	{ name: 'pilot-milestone-reminders', everySeconds: 3600, run: (db, now) => sendMilestoneReminders(db, now) }
 ];
 
 /** Start every job; returns a stop function. */

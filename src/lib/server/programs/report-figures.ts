@@ -1,20 +1,20 @@
 /**
  * The figures a periodic report prints, in order: each part of the program adds its
- * `FigureSource` here with ONE line (pilots, training, surveys and budget are built in their own
- * modules and export `pilotFigures`, `trainingFigures`, `surveyFigures`, `budgetFigures`).
+ * `FigureSource` here with one line.
  * A template then keeps the groups it lists (report-rules.ts `TEMPLATES`), in this order.
  */
 import type { Executor } from '../db/client';
 import type { Figure, FigureScope, FigureSource } from './figures';
 import { engagementFigures, fairFigures, gradebookFigures, usageFigures } from './report-usage-figures';
 import { TEMPLATES, type ReportTemplate } from './report-rules';
+import { pilotFigures } from './pilot-figures';
 import { trainingFigures } from './training-figures';
 import { surveyFigures } from './survey-figures';
 import { budgetFigures } from './budget-figures';
 
 export const reportFigureSources: FigureSource[] = [
 	usageFigures,
-	// pilotFigures,
+	pilotFigures,
 	trainingFigures,
 	surveyFigures,
 	gradebookFigures,

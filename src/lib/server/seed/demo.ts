@@ -22,6 +22,7 @@ import { demoLessonPlanContent } from '../learning/content';
 import type { Role, ScopeType } from '../auth/principal';
 import { defaultSubjectAssessment } from '../gradebook/rules';
 import { seedReportsDemo } from '../programs/report-demo';
+import { seedPilotsDemo } from '../programs/pilot-demo';
 import { seedNotificationsDemo } from '../notifications/demo';
 import { counsellingSlots } from '../counselling/schema';
 import { generateSlots } from '../counselling/rules';
@@ -356,4 +357,5 @@ async function seedDemo(tx: Executor, hashes: string[], y: number) {
 	await seedBudgetDemo(tx, { cityPath: city.path, officerId: cityOfficer.id });
 	await seedTrainingDemo(tx, { city, schools: [mn, th, thcs, thpt, lc], cityOfficer: cityOfficer.id, leader: { id: leaderP.id, path: leaderP.path, schoolId: thcs.id }, teachers: [homeroomT, mathT, headT].map((t) => ({ id: t.id, path: t.path, schoolId: thcs.id })), parent: { id: parentP.id, path: parentP.path }, year: y });
 	await seedSurveysDemo(tx, { city, officerId: cityOfficer.id, schools: { mn, th, thcs, thpt, lc } });
+	await seedPilotsDemo(tx, owner);
 }

@@ -1,0 +1,51 @@
+/**
+ * The program office's publications (thông báo, tài liệu hướng dẫn, tin tức, giá trị) to an
+ * audience along its path (the city's or a unit's, optionally only schools of some levels), and
+ * who has read each: one row per person, the first time they open it.
+ */
+import { pgTable, pgEnum, uuid, text, boolean, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
+import { schoolLevel, schools } from '../organisations/schema';
+import { persons } from '../people/schema';
+import { PUBLICATION_AUDIENCES, PUBLICATION_KINDS } from './publication-rules';
+
+export const publicationKind = pgEnum('publication_kind', PUBLICATION_KINDS);
+export const publicationAudience = pgEnum('publication_audience', PUBLICATION_AUDIENCES);
+
+export const publications = pgTable(
+	'publications',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** Null: the city's or a unit's (publications come from the program office). */
+		schoolId: uuid('school_id').references(() => schools.id),
+		path: text('path').notNull(),
+		kind: publicationKind('kind').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		/** An https link to the attached document (the files module keeps files of schools only). */
+		attachmentUrl: text('attachment_url'),
+		audience: publicationAudience('audience').notNull(),
+		/** Empty: every level. */
+		levels: schoolLevel('levels').array().notNull().default([]),
+		/** Shown on the public page /program (news and values only). */
+		public: boolean('public').notNull().default(false),
+		publishedBy: uuid('published_by')
+			.notNull()
+			.references(() => persons.id),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('publications_path_idx').on(t.path), index('publications_published_idx').on(t.publishedAt)]
+);
+
+export const publicationReads = pgTable(
+	'publication_reads',
+	{
+		publicationId: uuid('publication_id')
+			.notNull()
+			.references(() => publications.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => persons.id, { onDelete: 'cascade' }),
+		readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.publicationId, t.personId] })]
+);

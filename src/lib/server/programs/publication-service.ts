@@ -1,0 +1,157 @@
+/**
+ * Publications of the program office: published by an officer from their org unit to an audience
+ * along its path (optionally only schools of some levels), notified to that audience in one set of
+ * inserts, read-tracked once per person, and — for news and value statements marked public — shown
+ * on the public page /program. Under the central policy's kind `publication`.
+ *
+ * The audience of a publication is every person holding a grant under its path whose role belongs
+ * to the audience (`publicationAudienceRoles`), at a school of one of its levels when it has any:
+ * the same set the policy lets read it, computed in SQL for the notice and for "Đã đọc X/Y".
+ */
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import type { Principal } from '../auth/principal';
+import { authorizeCreate, authorizeList } from '../auth/authorize';
+import { can, publicationAudienceRoles, scopeCondition } from '../auth/policy';
+import { writeAudit } from '../audit/service';
+import { notify } from '../notifications/service';
+import { NotFoundError, ValidationError, ForbiddenError } from '../errors';
+import { orgUnits, schools } from '../organisations/schema';
+import { persons } from '../people/schema';
+import { fullName, sortVietnamese } from '../people/names';
+import { publicationReads, publications } from './publication-schema';
+import { isHttpsUrl } from './pilot-rules';
+import { mayBePublic } from './publication-rules';
+import type { PublicationInput } from './publication-inputs';
+import { m } from '#lib/paraglide/messages.js';
+
+type Publication = typeof publications.$inferSelect;
+const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
+const resourceOf = (x: Pick<Publication, 'path' | 'audience'>) => ({ path: x.path, audience: x.audience });
+
+/** The levels of the schools the caller holds grants at. */
+async function levelsOf(db: Executor, p: Principal): Promise<string[]> {
+	const ids = [...new Set(p.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
+	if (!ids.length) return [];
+	const rows = await db.selectDistinct({ level: schools.level }).from(schools).where(inArray(schools.id, ids));
+	return rows.map((r) => r.level);
+}
+
+/** Readable by the caller: the policy's rows, and of those limited to levels only the ones reaching the caller's schools (publishers see theirs). */
+function readableCondition(p: Principal, myLevels: string[]): SQL {
+	const levelsOk = myLevels.length ? sql`${publications.levels} && array[${sql.join(myLevels.map((l) => sql`${l}`), sql`, `)}]::school_level[]` : sql`false`;
+	return and(
+		scopeCondition(p, 'read', 'publication', { path: publications.path, audience: publications.audience }),
+		sql`(cardinality(${publications.levels}) = 0 or ${levelsOk} or ${scopeCondition(p, 'update', 'publication', { path: publications.path })})`
+	)!;
+}
+
+async function loadReadable(db: Executor, p: Principal, id: string): Promise<Publication> {
+	const [pub] = await db.select().from(publications).where(and(eq(publications.id, id), readableCondition(p, await levelsOf(db, p))));
+	if (!pub) throw new NotFoundError(m.error_not_found());
+	return pub;
+}
+
+/** The org units the caller may publish from (the form's choice). */
+export async function publisherUnits(db: Executor, p: Principal) {
+	const ids = [...new Set(p.grants.filter((g) => (g.scopeType === 'city' || g.scopeType === 'org_unit') && g.scopeId).map((g) => g.scopeId!))];
+	if (!ids.length) return [];
+	const us = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, ids));
+	return us.filter((u) => can(p, 'create', 'publication', { path: u.path }));
+}
+
+/** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts). */
+function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels'>): SQL {
+	const roles = publicationAudienceRoles(pub.audience);
+	const prefix = pub.path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+	const levels = pub.levels.length
+		? sql`and exists (select 1 from schools s where s.id = g.school_id and s.level::text in (${sql.join(pub.levels.map((l) => sql`${l}`), sql`, `)}))`
+		: sql``;
+	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
+}
+
+export async function publish(db: Executor, p: Principal, input: PublicationInput) {
+	const units = await publisherUnits(db, p);
+	// Someone who publishes from nowhere is refused as such (403) before their choice is judged.
+	if (!units.length) authorizeCreate(p, 'publication', { path: '/' });
+	const unit = input.orgUnitId ? units.find((u) => u.id === input.orgUnitId) : units[0];
+	if (!unit) throw invalid('orgUnitId', m.prgpub_unit_unknown());
+	authorizeCreate(p, 'publication', { path: unit.path });
+	if (input.attachmentUrl && !isHttpsUrl(input.attachmentUrl)) throw invalid('attachmentUrl', m.prgpub_https_only());
+	if (input.public && !mayBePublic(input.kind)) throw invalid('public', m.prgpub_public_kinds());
+	return db.transaction(async (tx) => {
+		const [pub] = await tx
+			.insert(publications)
+			.values({ schoolId: null, path: unit.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
+			.returning();
+		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: pub });
+		// The audience in one select; notify() writes its rows in multi-row inserts.
+		const rows = await tx.select({ id: persons.id }).from(persons).where(sql`${persons.id} in (${audienceSql(pub)})`);
+		const to = rows.map((r) => r.id).filter((x) => x !== p.personId);
+		await notify(tx, { to, kind: 'publication_published', title: m.prgpub_notify_title({ title: pub.title }), body: pub.body.slice(0, 300), link: `/programs/publications/${pub.id}`, key: `publication:${pub.id}` });
+		return pub;
+	});
+}
+
+/** Publications for the caller's audience (and those they published), newest first, with unread marks. */
+export async function listPublications(db: Executor, p: Principal, f: { kind?: string } = {}) {
+	authorizeList(p, 'publication');
+	const conds: SQL[] = [readableCondition(p, await levelsOf(db, p))];
+	if (f.kind) conds.push(eq(publications.kind, f.kind as Publication['kind']));
+	const rows = await db
+		.select({ pub: publications, read: sql<boolean>`exists (select 1 from publication_reads r where r.publication_id = ${publications.id} and r.person_id = ${p.personId})` })
+		.from(publications)
+		.where(and(...conds))
+		.orderBy(desc(publications.publishedAt))
+		.limit(300);
+	return rows.map((r) => ({ ...r.pub, read: r.read, canManage: can(p, 'update', 'publication', resourceOf(r.pub)) }));
+}
+
+/** Opening a publication records the caller's read once; the publisher (an officer over it) also gets the statistics. */
+export async function openPublication(db: Executor, p: Principal, id: string) {
+	const pub = await loadReadable(db, p, id);
+	await db.insert(publicationReads).values({ publicationId: id, personId: p.personId }).onConflictDoNothing();
+	const manage = can(p, 'update', 'publication', resourceOf(pub));
+	return { ...pub, canManage: manage, stats: manage ? await readStats(db, pub) : null };
+}
+
+async function readStats(db: Executor, pub: Publication) {
+	const aud = audienceSql(pub);
+	const [c] = await db
+		.select({
+			audience: sql<number>`(select count(*) from (${aud}) a)::int`,
+			read: sql<number>`(select count(*) from publication_reads r where r.publication_id = ${pub.id} and r.person_id in (${aud}))::int`
+		})
+		.from(sql`(select 1) one`);
+	return c;
+}
+
+/** The publisher's read statistics: "Đã đọc X/Y" and who in the audience has not read yet (at most 500 named). */
+export async function publicationReadsOf(db: Executor, p: Principal, id: string) {
+	const pub = await loadReadable(db, p, id);
+	if (!can(p, 'update', 'publication', resourceOf(pub))) throw new ForbiddenError(m.error_forbidden());
+	const stats = await readStats(db, pub);
+	const unread = await db
+		.select({ id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName })
+		.from(persons)
+		.where(and(sql`${persons.id} in (${audienceSql(pub)})`, sql`not exists (select 1 from publication_reads r where r.publication_id = ${id} and r.person_id = ${persons.id})`))
+		.limit(500);
+	return { ...stats, unread: sortVietnamese(unread).map((u) => ({ id: u.id, name: fullName(u) })) };
+}
+
+/** The public page's items: news and values marked public, newest first (never anything else). */
+export async function publicItems(db: Executor, id?: string) {
+	return db
+		.select({ id: publications.id, kind: publications.kind, title: publications.title, body: publications.body, attachmentUrl: publications.attachmentUrl, publishedAt: publications.publishedAt })
+		.from(publications)
+		.where(and(eq(publications.public, true), inArray(publications.kind, ['news', 'value']), id ? eq(publications.id, id) : undefined))
+		.orderBy(desc(publications.publishedAt))
+		.limit(200);
+}
+
+export async function publicItem(db: Executor, id: string) {
+	const [item] = await publicItems(db, id);
+	if (!item) throw new NotFoundError(m.error_not_found());
+	return item;
+}
+

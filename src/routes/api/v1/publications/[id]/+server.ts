@@ -1,0 +1,6 @@
+import { endpoint } from '#lib/server/http/api';
+import { parse } from '#lib/server/http/validate';
+import { idParam } from '#lib/server/http/queries';
+import { openPublication } from '#lib/server/programs/publication-service';
+
+export const GET = endpoint({}, ({ db, p, event }) => openPublication(db, p, parse(idParam, event.params).id));
