@@ -117,8 +117,28 @@ describe('the city dashboard', () => {
 		expect(d.results.bands).toEqual(expectedBands);
 		expect(Object.values(expectedBands).reduce((a, b) => a + b, 0)).toBe(12);
 		expect(d.results.byUnit.map((u) => u.unitId)).toEqual([unit['HN-THACHTHAT']]);
-		// Not wired to the surveys part yet: no readiness table.
-		expect(d.readiness).toBeNull();
+	});
+
+	it('shows IT readiness by management unit from the latest readiness survey, equal to the responses', async () => {
+		const d = await dashboard(as.city);
+		const res = await app.db.execute<{ org_unit_id: string; n: number; submitted: number; ready: number; avg: number | null }>(sql`
+			select s.org_unit_id, count(*)::int n, count(*) filter (where r.status = 'submitted')::int submitted,
+				count(*) filter (where r.status = 'submitted' and r.ready)::int ready,
+				round(avg(r.readiness_index) filter (where r.status = 'submitted')::numeric, 1)::float8 avg
+			from survey_responses r join surveys v on v.id = r.survey_id join schools s on s.id = r.school_id
+			where v.template = 'it_readiness' group by 1`);
+		const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as { org_unit_id: string; n: number; submitted: number; ready: number; avg: number | null }[];
+		expect(rows.length).toBeGreaterThan(1);
+		expect(d.readiness).not.toBeNull();
+		expect(d.readiness!.map((r) => r.unitId).sort()).toEqual(rows.map((r) => r.org_unit_id).sort());
+		for (const r of rows) {
+			const shown = d.readiness!.find((x) => x.unitId === r.org_unit_id)!;
+			expect([shown.schools, shown.submitted, shown.ready, shown.averageIndex]).toEqual([r.n, r.submitted, r.ready, r.avg]);
+		}
+		// A unit officer's dashboard has only their unit's row; a school's has none.
+		const own = await dashboard(as.unit);
+		expect(own.readiness!.map((r) => r.unitId)).toEqual([unit['HN-THACHTHAT']]);
+		expect((await dashboard(as.city, `?school=${school['THCS-BINHYEN'].id}`)).readiness).toBeNull();
 	});
 });
 

@@ -38,9 +38,9 @@ describe('the dashboard page', () => {
 		expect(html).toContain(`href="/programs/dashboard?unit=${unit['HN-THACHTHAT']}"`);
 		expect(html).toContain('Xã Thạch Thất');
 		expect(html).toContain('href="/programs/dashboard/units.csv"');
-		// No term averages in the demo yet, and no readiness table until the surveys part is wired.
+		// No term averages in the demo yet; the readiness table from the demo's IT-readiness survey.
 		expect(html).toContain('data-testid="empty-results"');
-		expect(html).not.toContain('data-testid="section-readiness"');
+		expect(html).toContain('data-testid="section-readiness"');
 	});
 
 	it('a unit officer sees their unit’s schools, and drills down to one with a way back', async () => {
