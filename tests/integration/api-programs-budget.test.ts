@@ -186,6 +186,17 @@ describe('commitments, spending and reversals', () => {
 		await refused(await as.city.post('/api/v1/budget-spending', { taskId: task['3.4'], year: 2024, amount: 1, spentOn: '2024-04-01', description: 'Sai nhiệm vụ', commitmentId: commitment }), 400);
 	});
 
+	it('should let only one of two payments racing for what remains of a commitment through', async () => {
+		const c = await ok(await as.city.post('/api/v1/budget-commitments', { taskId: task['3.4'], year: 2025, amount: 10 * M, counterparty: 'Đơn vị in tài liệu', signedOn: '2025-02-01' }), 201);
+		const pay = () => as.city.post('/api/v1/budget-spending', { taskId: task['3.4'], year: 2025, amount: 6 * M, spentOn: '2025-02-10', description: 'Thanh toán tài liệu', commitmentId: c.commitment.id });
+		const [a, b] = await Promise.all([pay(), pay()]);
+		expect([a.status, b.status].sort()).toEqual([201, 400]);
+		const loser = await (a.status === 400 ? a : b).json();
+		expect(loser.error.details.issues[0].path).toBe('amount');
+		const [{ total }] = await app.db.select({ total: sql<string>`sum(amount)::text` }).from(budgetSpending).where(eq(budgetSpending.commitmentId, c.commitment.id));
+		expect(BigInt(total)).toBe(6n * BigInt(M));
+	});
+
 	it('should record a payment with its documents (multipart) and change the remaining', async () => {
 		const before = await ok(await as.city.get(`/api/v1/budget-tasks/${task['3.3']}`));
 		const y2024 = before.years.find((y: { year: number }) => y.year === 2024);

@@ -158,6 +158,15 @@ describe('enrolment by quota', () => {
 		id.external = r.enrolled[0].id;
 	});
 
+	it('an external trainee found again by email is enrolled at the course’s path, so its organiser sees them', async () => {
+		// The same student, already a person at the city's path, on the unit's own course.
+		const r = await ok(await as.unit.post(`/api/v1/training-courses/${id.unitCourse}/enrolments`, { external: [{ fullName: 'Nguyễn Văn Sinh', email: 'SINH@dhtd.edu.vn' }] }), 201);
+		const [e] = await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, r.enrolled[0].id));
+		expect(e).toMatchObject({ personId: (await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.external)))[0].personId, path: thachThat.path, schoolId: null });
+		const list = await ok(await as.unit.get(`/api/v1/training-courses/${id.unitCourse}/enrolments`));
+		expect(list.items.map((x: { id: string }) => x.id)).toEqual([e.id]);
+	});
+
 	it('the leader of THPT enrols their own staff; a unit officer sees only their unit’s schools’ enrolments, the city all', async () => {
 		await ok(await as.leader2.post(`/api/v1/training-courses/${id.course}/enrolments`, { personIds: [id.thptTeacher] }), 201);
 		const unit = await ok(await as.unit.get(`/api/v1/training-courses/${id.course}/enrolments`));
@@ -179,6 +188,9 @@ describe('attendance, scores, completion and certificates', () => {
 		expect(e.details.issues).toEqual([{ path: 'rows.1.enrolmentId', message: 'Người này không ghi danh khóa bồi dưỡng.' }]);
 		const view = await ok(await as.city.get(`/api/v1/training-courses/${id.course}`));
 		expect(view.enrolments.every((x: { attended: object }) => Object.keys(x.attended).length === 0)).toBe(true);
+		// The same trainee twice on one sheet is a row error, not a server error.
+		const twice = await denied(await as.city.put(`/api/v1/training-courses/${id.course}/sessions/${id.s1}/attendance`, { rows: [{ enrolmentId: id.teacherEnrolment, attended: true }, { enrolmentId: id.teacherEnrolment, attended: false }] }), 400);
+		expect(twice.details.issues).toEqual([{ path: 'rows.1.enrolmentId', message: 'Người này được chọn hai lần.' }]);
 		for (const s of [id.s1, id.s2]) await ok(await as.city.put(`/api/v1/training-courses/${id.course}/sessions/${s}/attendance`, { rows: [{ enrolmentId: id.teacherEnrolment, attended: true }, { enrolmentId: id.secondEnrolment, attended: s === id.s1 }] }));
 	});
 

@@ -37,6 +37,8 @@ describe('the budget pages', () => {
 			await page(as[who], '/programs/budget/plan?year=2024', 404);
 			await page(as[who], `/programs/budget/tasks/${task['1.1']}`, 404);
 		}
+		// A year that is no year is explained in Vietnamese, not by a bare word.
+		for (const path of ['/programs/budget?year=abc', '/programs/budget/plan?year=1800']) expect(await page(as.city, path, 400)).toContain('Dữ liệu chưa hợp lệ');
 	});
 
 	it('show the all-years summary and a year’s table with totals', async () => {

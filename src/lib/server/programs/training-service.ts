@@ -370,7 +370,8 @@ export async function enrol(db: Executor, p: Principal, courseId: string, input:
 			const [found] = await tx.select({ id: persons.id, path: persons.path }).from(persons).where(and(eq(persons.kind, 'community'), sql`lower(${persons.email}) = ${x.email.toLowerCase()}`));
 			const person = found ?? (await tx.insert(persons).values({ kind: 'community', ...splitFullName(x.fullName), middleName: splitFullName(x.fullName).middleName ?? '', email: x.email, schoolId: null, path: c.path }).returning({ id: persons.id, path: persons.path }))[0];
 			if (enrolledIds.has(person.id) || trainees.some((t) => t.id === person.id)) throw new ValidationError(m.error_invalid_input(), [{ path: `external.${i}.email`, message: m.prgtrn_already_enrolled({ name: x.fullName }) }]);
-			trainees.push({ id: person.id, schoolId: null, path: person.path });
+			// At the course's path, not the person's (who may have been created by another organiser): the organiser sees and runs them.
+			trainees.push({ id: person.id, schoolId: null, path: c.path });
 		}
 		const rows = await tx
 			.insert(trainingEnrolments)
@@ -405,7 +406,9 @@ export async function listEnrolments(db: Executor, p: Principal, courseId: strin
 }
 
 /** Apply the completion rule to every enrolment of the course (in the caller's transaction). */
-async function refreshCompletion(tx: Executor, c: Pick<Course, 'id' | 'requiredShare' | 'passMark'>, now = new Date()) {
+async function refreshCompletion(tx: Executor, course: Pick<Course, 'id'>, now = new Date()) {
+	// The rule as it stands now (the caller holds the course's lock): not a copy read before the transaction.
+	const [c] = await tx.select({ id: trainingCourses.id, requiredShare: trainingCourses.requiredShare, passMark: trainingCourses.passMark }).from(trainingCourses).where(eq(trainingCourses.id, course.id));
 	const [{ n: sessions }] = await tx.select({ n: sql<number>`count(*)::int` }).from(trainingSessions).where(eq(trainingSessions.courseId, c.id));
 	const rows = await tx
 		.select({
@@ -438,7 +441,9 @@ export async function recordAttendance(db: Executor, p: Principal, courseId: str
 		const [s] = await tx.select().from(trainingSessions).where(and(eq(trainingSessions.id, sessionId), eq(trainingSessions.courseId, courseId)));
 		if (!s) throw new NotFoundError(m.error_not_found());
 		const known = new Set((await enrolmentsIn(tx, courseId, rows.map((r) => r.enrolmentId))).map((e) => e.id));
-		const issues = rows.flatMap((r, i) => (known.has(r.enrolmentId) ? [] : [{ path: `rows.${i}.enrolmentId`, message: m.prgtrn_not_enrolled() }]));
+		const issues = rows.flatMap((r, i) =>
+			!known.has(r.enrolmentId) ? [{ path: `rows.${i}.enrolmentId`, message: m.prgtrn_not_enrolled() }] : rows.findIndex((x) => x.enrolmentId === r.enrolmentId) !== i ? [{ path: `rows.${i}.enrolmentId`, message: m.prgtrn_duplicate() }] : []
+		);
 		if (issues.length) throw new ValidationError(m.error_invalid_input(), issues);
 		const before = await tx.select().from(trainingAttendance).where(eq(trainingAttendance.sessionId, sessionId));
 		await tx
@@ -455,9 +460,9 @@ export async function recordAttendance(db: Executor, p: Principal, courseId: str
 export async function recordScores(db: Executor, p: Principal, courseId: string, rows: { enrolmentId: string; preScore?: number | null; postScore?: number | null }[]) {
 	const c = await loadCourse(db, p, courseId, 'update');
 	if (c.maxScore === null) throw new ConflictError(m.prgtrn_no_assessment());
-	const max = c.maxScore;
 	return db.transaction(async (tx) => {
-		await lockCourse(tx, courseId);
+		const { maxScore: max } = await lockCourse(tx, courseId);
+		if (max === null) throw new ConflictError(m.prgtrn_no_assessment());
 		const known = new Map((await enrolmentsIn(tx, courseId, rows.map((r) => r.enrolmentId))).map((e) => [e.id, e]));
 		const issues: FieldIssue[] = [];
 		rows.forEach((r, i) => {

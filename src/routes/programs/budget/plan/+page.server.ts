@@ -15,7 +15,7 @@ import { m } from '#lib/paraglide/messages.js';
 function yearOf(url: URL) {
 	const raw = url.searchParams.get('year');
 	const year = raw ? Number(raw) : Number(todayInVietnam().slice(0, 4));
-	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) error(400, 'year');
+	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) error(400, m.error_invalid_input());
 	return year;
 }
 
