@@ -8,6 +8,10 @@ export default defineConfig({
 		pool: 'forks',
 		maxWorkers: 2,
 		fileParallelism: true,
+		// Test files share their worker's module cache: each file still starts its own app on its own
+		// database (tests/helpers/app.ts), but the built server and Sen's modules load once per worker
+		// instead of once per file (docs/decisions/010).
+		isolate: false,
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
 		globalSetup: ['tests/helpers/global-setup.ts'],

@@ -81,7 +81,7 @@ describe('starting Sen', () => {
 		expect(bad.output()).toMatch(/PORT/);
 	});
 
-	it('creates the first administrator of a production deployment from SEN_ADMIN_*, once, audited, without demo data', async () => {
+	it('creates the first administrator of a production deployment from SEN_ADMIN_*, once, audited, without demo data', { timeout: 120_000 }, async () => {
 		const dataDir = join(mkdtempSync(join(tmpdir(), 'sen-start-')), 'data');
 		const port = await freePort();
 		const env = { NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, SEN_ADMIN_USERNAME: 'Quantri', SEN_ADMIN_PASSWORD: 'so-gd-ha-noi-2026', SEN_ADMIN_EMAIL: 'quantri@so.hanoi.vn' };
