@@ -5,7 +5,7 @@
  * the leader of THPT Sông Hồng (under the city directly).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
@@ -18,6 +18,8 @@ import { sendMilestoneReminders } from '#lib/server/programs/pilot-service';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { periodOf } from '#lib/server/programs/report-rules';
+import { todayInVietnam } from '#lib/format';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -199,13 +201,30 @@ describe('pilot sites', () => {
 			expect(figs['pilots.schools']).toBe(new Set(sites.map((s) => s.schoolId)).size);
 			const inPeriod = (d: Date | null) => !!d && d >= period.from && d < period.to;
 			expect(figs['pilots.milestones.done']).toBe(ms.filter((x) => x.status === 'done' && inPeriod(x.doneAt)).length);
-			const day = (d: Date) => d.toISOString().slice(0, 10);
+			const day = (d: Date) => todayInVietnam(d);
 			expect(figs['pilots.milestones.due']).toBe(ms.filter((x) => x.dueOn >= day(period.from) && x.dueOn < day(period.to)).length);
 			expect(figs['pilots.progress']).toBe(Math.floor((ms.filter((x) => x.status === 'done').length * 100) / ms.length));
 		}
 		const figs = await pilotFigures(app.db, { path: unit.path, ...period });
 		expect(figs.find((f) => f.key === 'pilots.schools')!.value).toBe(2);
 		expect((await app.db.select().from(pilotModels)).length).toBe(8);
+	});
+
+	it('milestones due in a month are those due on its Vietnamese days, the first and the last included', async () => {
+		const sept = periodOf('monthly', '2024-09')!;
+		const [site] = await app.db.select().from(pilotSites).where(eq(pilotSites.schoolId, thcs.id));
+		const base = { siteId: site.id, schoolId: thcs.id, path: thcs.path, title: 'Mốc biên' };
+		const added = await app.db
+			.insert(pilotMilestones)
+			.values(['2024-09-01', '2024-09-30', '2024-10-01'].map((dueOn) => ({ ...base, dueOn })))
+			.returning();
+		try {
+			const ms = await app.db.select().from(pilotMilestones).where(like(pilotMilestones.path, unit.path + '%'));
+			const due = (await pilotFigures(app.db, { path: unit.path, from: sept.from, to: sept.to })).find((f) => f.key === 'pilots.milestones.due')!.value;
+			expect(due).toBe(ms.filter((x) => x.dueOn >= '2024-09-01' && x.dueOn <= '2024-09-30').length);
+		} finally {
+			await app.db.delete(pilotMilestones).where(inArray(pilotMilestones.id, added.map((x) => x.id)));
+		}
 	});
 });
 
