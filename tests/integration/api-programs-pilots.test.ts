@@ -293,6 +293,24 @@ describe('publications', () => {
 		await denied(await as.city.post('/api/v1/publications', { ...body, attachmentUrl: 'http://x.vn/a.pdf' }), 400);
 	});
 
+	it('a city-wide publication reaches an audience beyond PostgreSQL’s 65,535 parameters, each person once', async () => {
+		// 66,000 more parents of LC Sao Mai, written in two statements.
+		const [sm] = await app.db.select().from(schools).where(eq(schools.code, 'LC-SAOMAI'));
+		await app.db.execute(sql`insert into persons (kind, family_name, middle_name, given_name, school_id, path)
+			select 'guardian', 'Tải', 'Thị', 'Phụ huynh ' || g, ${sm.id}::uuid, ${sm.path} from generate_series(1, 66000) g`);
+		await app.db.execute(sql`insert into role_grants (person_id, role, scope_type, scope_id, scope_path, school_id)
+			select id, 'parent', 'school', ${sm.id}::uuid, ${sm.path}, ${sm.id}::uuid from persons where family_name = 'Tải'`);
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'announcement', title: 'Thư gửi phụ huynh toàn thành phố', audience: 'parents' }), 201);
+		const [{ n }] = await app.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(eq(notifications.key, `publication:${pub.id}`));
+		const [{ parents }] = await app.db
+			.select({ parents: sql<number>`count(distinct ${roleGrants.personId})::int` })
+			.from(roleGrants)
+			.where(and(eq(roleGrants.role, 'parent'), like(roleGrants.scopePath, city.path + '%')));
+		expect(parents).toBeGreaterThan(66_000);
+		expect(n).toBe(parents);
+		expect((await ok(await as.city.get(`/api/v1/publications/${pub.id}/reads`))).audience).toBe(parents);
+	}, 180_000);
+
 	it('the public page lists the values and public news without sign-in, and nothing else', async () => {
 		const res = await app.request('GET', '/program');
 		expect(res.status).toBe(200);

@@ -8,7 +8,7 @@
  * to the audience (`publicationAudienceRoles`), at a school of one of its levels when it has any:
  * the same set the policy lets read it, computed in SQL for the notice and for "Đã đọc X/Y".
  */
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorizeCreate, authorizeList } from '../auth/authorize';
@@ -27,6 +27,8 @@ import { m } from '#lib/paraglide/messages.js';
 
 type Publication = typeof publications.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
+/** Recipients per notify() call of a publication's fan-out. */
+const FANOUT_PAGE = 10_000;
 const resourceOf = (x: Pick<Publication, 'path' | 'audience'>) => ({ path: x.path, audience: x.audience });
 
 /** The levels of the schools the caller holds grants at. */
@@ -85,10 +87,21 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 			.values({ schoolId: null, path: unit.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: pub });
-		// The audience in one select; notify() writes its rows in multi-row inserts.
-		const rows = await tx.select({ id: persons.id }).from(persons).where(sql`${persons.id} in (${audienceSql(pub)})`);
-		const to = rows.map((r) => r.id).filter((x) => x !== p.personId);
-		await notify(tx, { to, kind: 'publication_published', title: m.prgpub_notify_title({ title: pub.title }), body: pub.body.slice(0, 300), link: `/programs/publications/${pub.id}`, key: `publication:${pub.id}` });
+		// The audience's select, taken in pages by id: notify() writes each page in multi-row inserts,
+		// and a page stays far below PostgreSQL's 65,535 parameters (a city-wide audience is millions).
+		const aud = audienceSql(pub);
+		const notice = { kind: 'publication_published' as const, title: m.prgpub_notify_title({ title: pub.title }), body: pub.body.slice(0, 300), link: `/programs/publications/${pub.id}`, key: `publication:${pub.id}` };
+		for (let after: string | null = null; ; ) {
+			const page: { id: string }[] = await tx
+				.select({ id: persons.id })
+				.from(persons)
+				.where(and(sql`${persons.id} in (${aud})`, ne(persons.id, p.personId), after ? gt(persons.id, after) : undefined))
+				.orderBy(asc(persons.id))
+				.limit(FANOUT_PAGE);
+			if (page.length) await notify(tx, { ...notice, to: page.map((r) => r.id) });
+			if (page.length < FANOUT_PAGE) break;
+			after = page[page.length - 1].id;
+		}
 		return pub;
 	});
 }
