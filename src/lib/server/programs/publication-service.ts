@@ -21,7 +21,7 @@ import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { publicationReads, publications } from './publication-schema';
 import { isHttpsUrl } from './pilot-rules';
-import { mayBePublic } from './publication-rules';
+import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
 import type { PublicationInput } from './publication-inputs';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -31,17 +31,32 @@ const invalid = (path: string, message: string) => new ValidationError(m.error_i
 const FANOUT_PAGE = 10_000;
 const resourceOf = (x: Pick<Publication, 'path' | 'audience'>) => ({ path: x.path, audience: x.audience });
 
-/** The levels of the schools the caller holds grants at. */
-async function levelsOf(db: Executor, p: Principal): Promise<string[]> {
+/** The caller's grants at schools, each with its school's level and the publication audiences its role belongs to. */
+async function schoolGrantsOf(db: Executor, p: Principal): Promise<SchoolGrant[]> {
 	const ids = [...new Set(p.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
 	if (!ids.length) return [];
-	const rows = await db.selectDistinct({ level: schools.level }).from(schools).where(inArray(schools.id, ids));
-	return rows.map((r) => r.level);
+	const rows = await db.select({ id: schools.id, level: schools.level }).from(schools).where(inArray(schools.id, ids));
+	const level = new Map(rows.map((r) => [r.id, r.level]));
+	return p.grants
+		.filter((g) => g.schoolId && level.has(g.schoolId))
+		.map((g) => ({ path: g.scopePath, level: level.get(g.schoolId!)!, audiences: PUBLICATION_AUDIENCES.filter((a) => publicationAudienceRoles(a).includes(g.role)) }))
+		.filter((g) => g.audiences.length);
 }
+type SchoolGrant = { path: string; level: string; audiences: string[] };
 
-/** Readable by the caller: the policy's rows, and of those limited to levels only the ones reaching the caller's schools (publishers see theirs). */
-function readableCondition(p: Principal, myLevels: string[]): SQL {
-	const levelsOk = myLevels.length ? sql`${publications.levels} && array[${sql.join(myLevels.map((l) => sql`${l}`), sql`, `)}]::school_level[]` : sql`false`;
+/**
+ * Readable by the caller: the policy's rows, and of those limited to levels only the ones one of
+ * the caller's grants belongs to — at a school of a listed level, under the path, in the audience
+ * (a teacher of a primary school who is a parent at a lower-secondary one does not read that
+ * school's staff guidance). Publishers see theirs.
+ */
+function readableCondition(p: Principal, grants: SchoolGrant[]): SQL {
+	const levelsOk = grants.length
+		? sql.join(
+				grants.map((g) => sql`(starts_with(${g.path}::text, ${publications.path}) and ${g.level}::school_level = any(${publications.levels}) and ${publications.audience}::text in (${sql.join(g.audiences.map((a) => sql`${a}`), sql`, `)}))`),
+				sql` or `
+			)
+		: sql`false`;
 	return and(
 		scopeCondition(p, 'read', 'publication', { path: publications.path, audience: publications.audience }),
 		sql`(cardinality(${publications.levels}) = 0 or ${levelsOk} or ${scopeCondition(p, 'update', 'publication', { path: publications.path })})`
@@ -49,7 +64,7 @@ function readableCondition(p: Principal, myLevels: string[]): SQL {
 }
 
 async function loadReadable(db: Executor, p: Principal, id: string): Promise<Publication> {
-	const [pub] = await db.select().from(publications).where(and(eq(publications.id, id), readableCondition(p, await levelsOf(db, p))));
+	const [pub] = await db.select().from(publications).where(and(eq(publications.id, id), readableCondition(p, await schoolGrantsOf(db, p))));
 	if (!pub) throw new NotFoundError(m.error_not_found());
 	return pub;
 }
@@ -109,7 +124,7 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 /** Publications for the caller's audience (and those they published), newest first, with unread marks. */
 export async function listPublications(db: Executor, p: Principal, f: { kind?: string } = {}) {
 	authorizeList(p, 'publication');
-	const conds: SQL[] = [readableCondition(p, await levelsOf(db, p))];
+	const conds: SQL[] = [readableCondition(p, await schoolGrantsOf(db, p))];
 	if (f.kind) conds.push(eq(publications.kind, f.kind as Publication['kind']));
 	const rows = await db
 		.select({ pub: publications, read: sql<boolean>`exists (select 1 from publication_reads r where r.publication_id = ${publications.id} and r.person_id = ${p.personId})` })
