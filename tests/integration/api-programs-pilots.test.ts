@@ -4,6 +4,7 @@
  * leads THCS Bình Yên, `teacher` teaches there, `parent` is a parent there. Added here: `leader2`,
  * the leader of THPT Sông Hồng (under the city directly).
  */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
@@ -163,6 +164,14 @@ describe('pilot sites', () => {
 		const fd2 = new FormData();
 		fd2.append('file', new Blob([PNG]), 'x.png');
 		await denied(await app.request('POST', path, { cookie: as.teacher.cookie, body: fd2 }), 403);
+		// Refused fields with a file: the stored bytes go too.
+		const stored = () => readdirSync(app.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+		const before = stored();
+		const fd3 = new FormData();
+		fd3.append('url', 'https://example.vn/' + 'a'.repeat(2100));
+		fd3.append('file', new Blob([PNG]), 'dai.png');
+		await denied(await app.request('POST', path, { cookie: as.leader.cookie, body: fd3 }), 400);
+		expect(stored()).toBe(before);
 		const site = await ok(await as.leader.get(`/api/v1/pilot-sites/${id.site}`));
 		expect(site.milestones.find((x: { id: string }) => x.id === id.milestone).evidence).toHaveLength(2);
 		expect((await audits(withFile.id)).map((x) => x.action)).toEqual(['create']);
@@ -274,6 +283,17 @@ describe('publications', () => {
 		await ok(await as.leader.get(`/api/v1/publications/${pub.id}`));
 		await denied(await as.leader2.get(`/api/v1/publications/${pub.id}`), 404);
 		await denied(await as.parent.get(`/api/v1/publications/${pub.id}`), 404);
+		// A teacher of the multi-level LC Sao Mai who is a parent at THCS Bình Yên: staff, but not at a lower-secondary school.
+		const [sm] = await app.db.select().from(schools).where(eq(schools.code, 'LC-SAOMAI'));
+		const [both] = await app.db.insert(persons).values({ kind: 'staff', familyName: 'Lê', middleName: 'Thị', givenName: 'Hai Vai', schoolId: sm.id, path: sm.path }).returning();
+		await app.db.insert(roleGrants).values([
+			{ personId: both.id, role: 'teacher', scopeType: 'school', scopeId: sm.id, scopePath: sm.path, schoolId: sm.id },
+			{ personId: both.id, role: 'parent', scopeType: 'school', scopeId: thcs.id, scopePath: thcs.path, schoolId: thcs.id }
+		]);
+		await app.db.insert(accounts).values({ personId: both.id, username: 'haivai', email: 'haivai@sen.test', passwordHash: await hashPassword(DEMO_PASSWORD) });
+		const haivai = await app.loginAs('haivai');
+		await denied(await haivai.get(`/api/v1/publications/${pub.id}`), 404);
+		expect(titles((await ok(await haivai.get('/api/v1/publications'))).items)).not.toContain('Hướng dẫn dạy học STEM cấp THCS');
 		const stats = await ok(await as.unit.get(`/api/v1/publications/${pub.id}/reads`));
 		const [{ n }] = await app.db
 			.select({ n: sql<number>`count(distinct ${roleGrants.personId})::int` })
