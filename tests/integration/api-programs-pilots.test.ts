@@ -276,6 +276,20 @@ describe('publications', () => {
 		await denied(await as.teacher.get(`/api/v1/publications/${pub.id}`), 404);
 	});
 
+	it('news for everyone: the publisher, who lands on it, is neither in “Đã đọc X/Y” nor notified', async () => {
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Tin cho mọi người', audience: 'everyone' }), 201);
+		await ok(await as.city.get(`/api/v1/publications/${pub.id}`));
+		const [{ n }] = await app.db
+			.select({ n: sql<number>`count(distinct ${roleGrants.personId})::int` })
+			.from(roleGrants)
+			.where(and(like(roleGrants.scopePath, city.path + '%'), sql`${roleGrants.personId} <> ${id.city}`));
+		const stats = await ok(await as.city.get(`/api/v1/publications/${pub.id}/reads`));
+		expect(stats).toMatchObject({ read: 0, audience: n });
+		expect(stats.unread.map((u: { id: string }) => u.id)).not.toContain(id.city);
+		const notified = await app.db.select().from(notifications).where(eq(notifications.key, `publication:${pub.id}`));
+		expect(notified).toHaveLength(n);
+	});
+
 	it('a unit officer publishes to their unit’s lower-secondary staff; a school elsewhere never sees it', async () => {
 		const pub = await ok(await as.unit.post('/api/v1/publications', { orgUnitId: unit.id, kind: 'guidance', title: 'Hướng dẫn dạy học STEM cấp THCS', audience: 'staff', levels: ['lower_secondary'] }), 201);
 		expect(pub.path).toBe(unit.path);

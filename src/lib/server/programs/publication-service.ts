@@ -77,14 +77,14 @@ export async function publisherUnits(db: Executor, p: Principal) {
 	return us.filter((u) => can(p, 'create', 'publication', { path: u.path }));
 }
 
-/** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts). */
-function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels'>): SQL {
+/** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts); never its publisher. */
+function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels' | 'publishedBy'>): SQL {
 	const roles = publicationAudienceRoles(pub.audience);
 	const prefix = pub.path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 	const levels = pub.levels.length
 		? sql`and exists (select 1 from schools s where s.id = g.school_id and s.level::text in (${sql.join(pub.levels.map((l) => sql`${l}`), sql`, `)}))`
 		: sql``;
-	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
+	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.person_id <> ${pub.publishedBy}::uuid and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
 }
 
 export async function publish(db: Executor, p: Principal, input: PublicationInput) {
