@@ -4,8 +4,9 @@
  * leads THCS Bình Yên, `teacher` teaches there, `parent` is a parent there. Added here: `leader2`,
  * the leader of THPT Sông Hồng (under the city directly).
  */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
@@ -18,6 +19,8 @@ import { sendMilestoneReminders } from '#lib/server/programs/pilot-service';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
+import { periodOf } from '#lib/server/programs/report-rules';
+import { todayInVietnam } from '#lib/format';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -161,6 +164,14 @@ describe('pilot sites', () => {
 		const fd2 = new FormData();
 		fd2.append('file', new Blob([PNG]), 'x.png');
 		await denied(await app.request('POST', path, { cookie: as.teacher.cookie, body: fd2 }), 403);
+		// Refused fields with a file: the stored bytes go too.
+		const stored = () => readdirSync(app.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+		const before = stored();
+		const fd3 = new FormData();
+		fd3.append('url', 'https://example.vn/' + 'a'.repeat(2100));
+		fd3.append('file', new Blob([PNG]), 'dai.png');
+		await denied(await app.request('POST', path, { cookie: as.leader.cookie, body: fd3 }), 400);
+		expect(stored()).toBe(before);
 		const site = await ok(await as.leader.get(`/api/v1/pilot-sites/${id.site}`));
 		expect(site.milestones.find((x: { id: string }) => x.id === id.milestone).evidence).toHaveLength(2);
 		expect((await audits(withFile.id)).map((x) => x.action)).toEqual(['create']);
@@ -199,13 +210,30 @@ describe('pilot sites', () => {
 			expect(figs['pilots.schools']).toBe(new Set(sites.map((s) => s.schoolId)).size);
 			const inPeriod = (d: Date | null) => !!d && d >= period.from && d < period.to;
 			expect(figs['pilots.milestones.done']).toBe(ms.filter((x) => x.status === 'done' && inPeriod(x.doneAt)).length);
-			const day = (d: Date) => d.toISOString().slice(0, 10);
+			const day = (d: Date) => todayInVietnam(d);
 			expect(figs['pilots.milestones.due']).toBe(ms.filter((x) => x.dueOn >= day(period.from) && x.dueOn < day(period.to)).length);
 			expect(figs['pilots.progress']).toBe(Math.floor((ms.filter((x) => x.status === 'done').length * 100) / ms.length));
 		}
 		const figs = await pilotFigures(app.db, { path: unit.path, ...period });
 		expect(figs.find((f) => f.key === 'pilots.schools')!.value).toBe(2);
 		expect((await app.db.select().from(pilotModels)).length).toBe(8);
+	});
+
+	it('milestones due in a month are those due on its Vietnamese days, the first and the last included', async () => {
+		const sept = periodOf('monthly', '2024-09')!;
+		const [site] = await app.db.select().from(pilotSites).where(eq(pilotSites.schoolId, thcs.id));
+		const base = { siteId: site.id, schoolId: thcs.id, path: thcs.path, title: 'Mốc biên' };
+		const added = await app.db
+			.insert(pilotMilestones)
+			.values(['2024-09-01', '2024-09-30', '2024-10-01'].map((dueOn) => ({ ...base, dueOn })))
+			.returning();
+		try {
+			const ms = await app.db.select().from(pilotMilestones).where(like(pilotMilestones.path, unit.path + '%'));
+			const due = (await pilotFigures(app.db, { path: unit.path, from: sept.from, to: sept.to })).find((f) => f.key === 'pilots.milestones.due')!.value;
+			expect(due).toBe(ms.filter((x) => x.dueOn >= '2024-09-01' && x.dueOn <= '2024-09-30').length);
+		} finally {
+			await app.db.delete(pilotMilestones).where(inArray(pilotMilestones.id, added.map((x) => x.id)));
+		}
 	});
 });
 
@@ -248,6 +276,20 @@ describe('publications', () => {
 		await denied(await as.teacher.get(`/api/v1/publications/${pub.id}`), 404);
 	});
 
+	it('news for everyone: the publisher, who lands on it, is neither in “Đã đọc X/Y” nor notified', async () => {
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Tin cho mọi người', audience: 'everyone' }), 201);
+		await ok(await as.city.get(`/api/v1/publications/${pub.id}`));
+		const [{ n }] = await app.db
+			.select({ n: sql<number>`count(distinct ${roleGrants.personId})::int` })
+			.from(roleGrants)
+			.where(and(like(roleGrants.scopePath, city.path + '%'), sql`${roleGrants.personId} <> ${id.city}`));
+		const stats = await ok(await as.city.get(`/api/v1/publications/${pub.id}/reads`));
+		expect(stats).toMatchObject({ read: 0, audience: n });
+		expect(stats.unread.map((u: { id: string }) => u.id)).not.toContain(id.city);
+		const notified = await app.db.select().from(notifications).where(eq(notifications.key, `publication:${pub.id}`));
+		expect(notified).toHaveLength(n);
+	});
+
 	it('a unit officer publishes to their unit’s lower-secondary staff; a school elsewhere never sees it', async () => {
 		const pub = await ok(await as.unit.post('/api/v1/publications', { orgUnitId: unit.id, kind: 'guidance', title: 'Hướng dẫn dạy học STEM cấp THCS', audience: 'staff', levels: ['lower_secondary'] }), 201);
 		expect(pub.path).toBe(unit.path);
@@ -255,6 +297,17 @@ describe('publications', () => {
 		await ok(await as.leader.get(`/api/v1/publications/${pub.id}`));
 		await denied(await as.leader2.get(`/api/v1/publications/${pub.id}`), 404);
 		await denied(await as.parent.get(`/api/v1/publications/${pub.id}`), 404);
+		// A teacher of the multi-level LC Sao Mai who is a parent at THCS Bình Yên: staff, but not at a lower-secondary school.
+		const [sm] = await app.db.select().from(schools).where(eq(schools.code, 'LC-SAOMAI'));
+		const [both] = await app.db.insert(persons).values({ kind: 'staff', familyName: 'Lê', middleName: 'Thị', givenName: 'Hai Vai', schoolId: sm.id, path: sm.path }).returning();
+		await app.db.insert(roleGrants).values([
+			{ personId: both.id, role: 'teacher', scopeType: 'school', scopeId: sm.id, scopePath: sm.path, schoolId: sm.id },
+			{ personId: both.id, role: 'parent', scopeType: 'school', scopeId: thcs.id, scopePath: thcs.path, schoolId: thcs.id }
+		]);
+		await app.db.insert(accounts).values({ personId: both.id, username: 'haivai', email: 'haivai@sen.test', passwordHash: await hashPassword(DEMO_PASSWORD) });
+		const haivai = await app.loginAs('haivai');
+		await denied(await haivai.get(`/api/v1/publications/${pub.id}`), 404);
+		expect(titles((await ok(await haivai.get('/api/v1/publications'))).items)).not.toContain('Hướng dẫn dạy học STEM cấp THCS');
 		const stats = await ok(await as.unit.get(`/api/v1/publications/${pub.id}/reads`));
 		const [{ n }] = await app.db
 			.select({ n: sql<number>`count(distinct ${roleGrants.personId})::int` })
@@ -273,6 +326,24 @@ describe('publications', () => {
 		expect(pub.details.issues[0].path).toBe('public');
 		await denied(await as.city.post('/api/v1/publications', { ...body, attachmentUrl: 'http://x.vn/a.pdf' }), 400);
 	});
+
+	it('a city-wide publication reaches an audience beyond PostgreSQL’s 65,535 parameters, each person once', async () => {
+		// 66,000 more parents of LC Sao Mai, written in two statements.
+		const [sm] = await app.db.select().from(schools).where(eq(schools.code, 'LC-SAOMAI'));
+		await app.db.execute(sql`insert into persons (kind, family_name, middle_name, given_name, school_id, path)
+			select 'guardian', 'Tải', 'Thị', 'Phụ huynh ' || g, ${sm.id}::uuid, ${sm.path} from generate_series(1, 66000) g`);
+		await app.db.execute(sql`insert into role_grants (person_id, role, scope_type, scope_id, scope_path, school_id)
+			select id, 'parent', 'school', ${sm.id}::uuid, ${sm.path}, ${sm.id}::uuid from persons where family_name = 'Tải'`);
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'announcement', title: 'Thư gửi phụ huynh toàn thành phố', audience: 'parents' }), 201);
+		const [{ n }] = await app.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(eq(notifications.key, `publication:${pub.id}`));
+		const [{ parents }] = await app.db
+			.select({ parents: sql<number>`count(distinct ${roleGrants.personId})::int` })
+			.from(roleGrants)
+			.where(and(eq(roleGrants.role, 'parent'), like(roleGrants.scopePath, city.path + '%')));
+		expect(parents).toBeGreaterThan(66_000);
+		expect(n).toBe(parents);
+		expect((await ok(await as.city.get(`/api/v1/publications/${pub.id}/reads`))).audience).toBe(parents);
+	}, 180_000);
 
 	it('the public page lists the values and public news without sign-in, and nothing else', async () => {
 		const res = await app.request('GET', '/program');

@@ -10,7 +10,8 @@ import type { Figure, FigureSource } from './figures';
 import { pilotMilestones, pilotSites } from './pilot-schema';
 
 const under = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The Vietnamese calendar day of an instant, in SQL (a period starts at Vietnam's midnight, 17:00 UTC the day before). */
+const vnDay = (d: Date) => sql`(${d.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date`;
 
 export const pilotFigures: FigureSource = async (db: Executor, scope) => {
 	const prefix = under(scope.path);
@@ -25,7 +26,7 @@ export const pilotFigures: FigureSource = async (db: Executor, scope) => {
 	const [ms] = await db
 		.select({
 			doneInPeriod: sql<number>`count(*) filter (where ${pilotMilestones.status} = 'done' and ${pilotMilestones.doneAt} >= ${scope.from.toISOString()}::timestamptz and ${pilotMilestones.doneAt} < ${scope.to.toISOString()}::timestamptz)::int`,
-			dueInPeriod: sql<number>`count(*) filter (where ${pilotMilestones.dueOn} >= ${isoDay(scope.from)}::date and ${pilotMilestones.dueOn} < ${isoDay(scope.to)}::date)::int`,
+			dueInPeriod: sql<number>`count(*) filter (where ${pilotMilestones.dueOn} >= ${vnDay(scope.from)} and ${pilotMilestones.dueOn} < ${vnDay(scope.to)})::int`,
 			done: sql<number>`count(*) filter (where ${pilotMilestones.status} = 'done')::int`,
 			total: sql<number>`count(*)::int`
 		})

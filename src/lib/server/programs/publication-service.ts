@@ -8,7 +8,7 @@
  * to the audience (`publicationAudienceRoles`), at a school of one of its levels when it has any:
  * the same set the policy lets read it, computed in SQL for the notice and for "Đã đọc X/Y".
  */
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorizeCreate, authorizeList } from '../auth/authorize';
@@ -21,25 +21,42 @@ import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { publicationReads, publications } from './publication-schema';
 import { isHttpsUrl } from './pilot-rules';
-import { mayBePublic } from './publication-rules';
+import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
 import type { PublicationInput } from './publication-inputs';
 import { m } from '#lib/paraglide/messages.js';
 
 type Publication = typeof publications.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
+/** Recipients per notify() call of a publication's fan-out. */
+const FANOUT_PAGE = 10_000;
 const resourceOf = (x: Pick<Publication, 'path' | 'audience'>) => ({ path: x.path, audience: x.audience });
 
-/** The levels of the schools the caller holds grants at. */
-async function levelsOf(db: Executor, p: Principal): Promise<string[]> {
+/** The caller's grants at schools, each with its school's level and the publication audiences its role belongs to. */
+async function schoolGrantsOf(db: Executor, p: Principal): Promise<SchoolGrant[]> {
 	const ids = [...new Set(p.grants.map((g) => g.schoolId).filter((x): x is string => !!x))];
 	if (!ids.length) return [];
-	const rows = await db.selectDistinct({ level: schools.level }).from(schools).where(inArray(schools.id, ids));
-	return rows.map((r) => r.level);
+	const rows = await db.select({ id: schools.id, level: schools.level }).from(schools).where(inArray(schools.id, ids));
+	const level = new Map(rows.map((r) => [r.id, r.level]));
+	return p.grants
+		.filter((g) => g.schoolId && level.has(g.schoolId))
+		.map((g) => ({ path: g.scopePath, level: level.get(g.schoolId!)!, audiences: PUBLICATION_AUDIENCES.filter((a) => publicationAudienceRoles(a).includes(g.role)) }))
+		.filter((g) => g.audiences.length);
 }
+type SchoolGrant = { path: string; level: string; audiences: string[] };
 
-/** Readable by the caller: the policy's rows, and of those limited to levels only the ones reaching the caller's schools (publishers see theirs). */
-function readableCondition(p: Principal, myLevels: string[]): SQL {
-	const levelsOk = myLevels.length ? sql`${publications.levels} && array[${sql.join(myLevels.map((l) => sql`${l}`), sql`, `)}]::school_level[]` : sql`false`;
+/**
+ * Readable by the caller: the policy's rows, and of those limited to levels only the ones one of
+ * the caller's grants belongs to — at a school of a listed level, under the path, in the audience
+ * (a teacher of a primary school who is a parent at a lower-secondary one does not read that
+ * school's staff guidance). Publishers see theirs.
+ */
+function readableCondition(p: Principal, grants: SchoolGrant[]): SQL {
+	const levelsOk = grants.length
+		? sql.join(
+				grants.map((g) => sql`(starts_with(${g.path}::text, ${publications.path}) and ${g.level}::school_level = any(${publications.levels}) and ${publications.audience}::text in (${sql.join(g.audiences.map((a) => sql`${a}`), sql`, `)}))`),
+				sql` or `
+			)
+		: sql`false`;
 	return and(
 		scopeCondition(p, 'read', 'publication', { path: publications.path, audience: publications.audience }),
 		sql`(cardinality(${publications.levels}) = 0 or ${levelsOk} or ${scopeCondition(p, 'update', 'publication', { path: publications.path })})`
@@ -47,7 +64,7 @@ function readableCondition(p: Principal, myLevels: string[]): SQL {
 }
 
 async function loadReadable(db: Executor, p: Principal, id: string): Promise<Publication> {
-	const [pub] = await db.select().from(publications).where(and(eq(publications.id, id), readableCondition(p, await levelsOf(db, p))));
+	const [pub] = await db.select().from(publications).where(and(eq(publications.id, id), readableCondition(p, await schoolGrantsOf(db, p))));
 	if (!pub) throw new NotFoundError(m.error_not_found());
 	return pub;
 }
@@ -60,14 +77,14 @@ export async function publisherUnits(db: Executor, p: Principal) {
 	return us.filter((u) => can(p, 'create', 'publication', { path: u.path }));
 }
 
-/** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts). */
-function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels'>): SQL {
+/** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts); never its publisher. */
+function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels' | 'publishedBy'>): SQL {
 	const roles = publicationAudienceRoles(pub.audience);
 	const prefix = pub.path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 	const levels = pub.levels.length
 		? sql`and exists (select 1 from schools s where s.id = g.school_id and s.level::text in (${sql.join(pub.levels.map((l) => sql`${l}`), sql`, `)}))`
 		: sql``;
-	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
+	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.person_id <> ${pub.publishedBy}::uuid and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
 }
 
 export async function publish(db: Executor, p: Principal, input: PublicationInput) {
@@ -85,10 +102,21 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 			.values({ schoolId: null, path: unit.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
 			.returning();
 		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: pub });
-		// The audience in one select; notify() writes its rows in multi-row inserts.
-		const rows = await tx.select({ id: persons.id }).from(persons).where(sql`${persons.id} in (${audienceSql(pub)})`);
-		const to = rows.map((r) => r.id).filter((x) => x !== p.personId);
-		await notify(tx, { to, kind: 'publication_published', title: m.prgpub_notify_title({ title: pub.title }), body: pub.body.slice(0, 300), link: `/programs/publications/${pub.id}`, key: `publication:${pub.id}` });
+		// The audience's select, taken in pages by id: notify() writes each page in multi-row inserts,
+		// and a page stays far below PostgreSQL's 65,535 parameters (a city-wide audience is millions).
+		const aud = audienceSql(pub);
+		const notice = { kind: 'publication_published' as const, title: m.prgpub_notify_title({ title: pub.title }), body: pub.body.slice(0, 300), link: `/programs/publications/${pub.id}`, key: `publication:${pub.id}` };
+		for (let after: string | null = null; ; ) {
+			const page: { id: string }[] = await tx
+				.select({ id: persons.id })
+				.from(persons)
+				.where(and(sql`${persons.id} in (${aud})`, ne(persons.id, p.personId), after ? gt(persons.id, after) : undefined))
+				.orderBy(asc(persons.id))
+				.limit(FANOUT_PAGE);
+			if (page.length) await notify(tx, { ...notice, to: page.map((r) => r.id) });
+			if (page.length < FANOUT_PAGE) break;
+			after = page[page.length - 1].id;
+		}
 		return pub;
 	});
 }
@@ -96,7 +124,7 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 /** Publications for the caller's audience (and those they published), newest first, with unread marks. */
 export async function listPublications(db: Executor, p: Principal, f: { kind?: string } = {}) {
 	authorizeList(p, 'publication');
-	const conds: SQL[] = [readableCondition(p, await levelsOf(db, p))];
+	const conds: SQL[] = [readableCondition(p, await schoolGrantsOf(db, p))];
 	if (f.kind) conds.push(eq(publications.kind, f.kind as Publication['kind']));
 	const rows = await db
 		.select({ pub: publications, read: sql<boolean>`exists (select 1 from publication_reads r where r.publication_id = ${publications.id} and r.person_id = ${p.personId})` })

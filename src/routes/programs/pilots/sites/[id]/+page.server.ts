@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
-import { readUploads } from '#lib/server/files/upload';
+import { discardUploads, readUploads } from '#lib/server/files/upload';
 import { evidenceInput, milestoneInput, milestonePatch, pilotSitePatch } from '#lib/server/programs/pilot-inputs';
 import { addEvidence, addMilestone, getSite, setMilestoneStatus, updateSite } from '#lib/server/programs/pilot-service';
 import { PILOT_PHASES, STORED_MILESTONE_STATUSES } from '#lib/server/programs/pilot-rules';
@@ -55,11 +55,19 @@ export const actions: Actions = {
 		let fields: Record<string, string | undefined> = {};
 		try {
 			const id = idOr404(event.params.id);
+			const msId = idOr404(milestoneId);
 			await getSite(getContext().db, p, id);
 			const multipart = event.request.headers.get('content-type')?.startsWith('multipart/form-data');
 			const upload = multipart ? await readUploads(event.request, { maxFiles: 1 }) : { fields: formObject(await event.request.formData()), files: [] };
 			fields = upload.fields;
-			await addEvidence(getContext().db, p, id, idOr404(milestoneId), { ...parse(evidenceInput, { note: fields.note ?? '', url: fields.url ?? null }), upload: upload.files[0] });
+			let input;
+			try {
+				input = { ...parse(evidenceInput, { note: fields.note ?? '', url: fields.url ?? null }), upload: upload.files[0] };
+			} catch (e) {
+				await discardUploads(upload.files);
+				throw e;
+			}
+			await addEvidence(getContext().db, p, id, msId, input);
 		} catch (e) {
 			return pageFailure(e, fields, `evidence:${milestoneId}`);
 		}
