@@ -199,7 +199,7 @@ describe('pilot sites', () => {
 			expect(figs['pilots.schools']).toBe(new Set(sites.map((s) => s.schoolId)).size);
 			const inPeriod = (d: Date | null) => !!d && d >= period.from && d < period.to;
 			expect(figs['pilots.milestones.done']).toBe(ms.filter((x) => x.status === 'done' && inPeriod(x.doneAt)).length);
-			const day = (d: Date) => d.toISOString().slice(0, 10);
+			const day = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10); // Vietnam's calendar day
 			expect(figs['pilots.milestones.due']).toBe(ms.filter((x) => x.dueOn >= day(period.from) && x.dueOn < day(period.to)).length);
 			expect(figs['pilots.progress']).toBe(Math.floor((ms.filter((x) => x.status === 'done').length * 100) / ms.length));
 		}

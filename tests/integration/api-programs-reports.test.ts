@@ -16,6 +16,7 @@ import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { gradeColumns, gradeEntries, teachingAssignments } from '#lib/server/gradebook/schema';
 import { programReports } from '#lib/server/programs/report-schema';
+import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { sendReportReminders } from '#lib/server/programs/report-service';
 import { computeFigures } from '#lib/server/programs/report-figures';
 import { periodOf } from '#lib/server/programs/report-rules';
@@ -129,6 +130,18 @@ describe('report figures equal the data', () => {
 		const aug = periodOf('monthly', '2026-08')!;
 		const g = await computeFigures(app.db, { path: schoolPath, from: aug.from, to: aug.to });
 		expect([value(g, 'usage.learners'), value(g, 'gradebook.assignments'), value(g, 'gradebook.coverage'), value(g, 'usage.schools_active_percent')]).toEqual([0, 0, null, 0]);
+	});
+
+	it('milestones due in the period count by Vietnam’s calendar days: 30/9 is Quý III, 31/12 is Quý IV', async () => {
+		const [school] = await app.db.select().from(schools).where(eq(schools.path, schoolPath));
+		const [model] = await app.db.insert(pilotModels).values({ path: city.path, name: 'Mô hình thử', levels: ['lower_secondary'], components: ['technology'], createdBy: id.city }).returning();
+		const [site] = await app.db.insert(pilotSites).values({ modelId: model.id, schoolId: school.id, path: schoolPath }).returning();
+		await app.db.insert(pilotMilestones).values(['2026-09-30', '2026-10-01', '2026-12-31', '2027-01-01'].map((dueOn) => ({ siteId: site.id, schoolId: school.id, path: schoolPath, title: `Mốc ${dueOn}`, dueOn })));
+		const q3 = periodOf('quarterly', '2026-Q3')!;
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		expect(value(await computeFigures(app.db, { path: schoolPath, from: q4.from, to: q4.to }), 'pilots.milestones.due')).toBe(2);
+		expect(value(await computeFigures(app.db, { path: schoolPath, from: q3.from, to: q3.to }), 'pilots.milestones.due')).toBe(1);
+		await app.db.delete(pilotModels).where(eq(pilotModels.id, model.id));
 	});
 
 	it('the report-figures API answers the same for an officer over the path, and 404 elsewhere', async () => {

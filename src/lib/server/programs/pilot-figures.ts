@@ -10,7 +10,7 @@ import type { Figure, FigureSource } from './figures';
 import { pilotMilestones, pilotSites } from './pilot-schema';
 
 const under = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10); // the Vietnamese calendar day (UTC+7)
 
 export const pilotFigures: FigureSource = async (db: Executor, scope) => {
 	const prefix = under(scope.path);
