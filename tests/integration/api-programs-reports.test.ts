@@ -6,7 +6,7 @@
  * and scores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
@@ -290,6 +290,22 @@ describe('the workflow up the tree', () => {
 		const seen = (await ok(await as.unit.get('/api/v1/program-reports'))).items.map((x: { path: string }) => x.path);
 		expect(seen.every((p: string) => p.startsWith(thachThat.path))).toBe(true);
 		await denied(await as.unit.get(`/api/v1/program-reports/${c.id}`), 404);
+	});
+});
+
+describe('the list at the city’s scale', () => {
+	it('keeps the reports sent to the city’s officer when the schools’ reports fill the list', async () => {
+		// A month of 1,000 schools' reports (newer than Quý IV) that the city's officer may read.
+		const dec = periodOf('monthly', '2026-12')!;
+		const rows = Array.from({ length: 1000 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
+		const inserted = await app.db.insert(programReports).values(rows).returning({ id: programReports.id });
+		try {
+			const items = (await ok(await as.city.get('/api/v1/program-reports'))).items as { path: string; toMe: boolean; mine: boolean }[];
+			expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
+			expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
+		} finally {
+			await app.db.delete(programReports).where(inArray(programReports.id, inserted.map((x) => x.id)));
+		}
 	});
 });
 

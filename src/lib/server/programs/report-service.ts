@@ -9,7 +9,7 @@
  * report, which no longer changes. Every change runs in one transaction with its audit record,
  * on the report row locked (`for update`), so two submissions cannot both pass.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
@@ -32,6 +32,9 @@ import { m } from '#lib/paraglide/messages.js';
 type Report = typeof programReports.$inferSelect;
 const cols = { path: programReports.path };
 const OWNER_ROLE = { school: 'school_leader', unit: 'unit_officer', city: 'city_officer' } as const;
+const PROGRAM_OFFICER_ROLES = new Set<string>(['unit_officer', 'city_officer']);
+/** The most reports a list returns (newest first after the caller's own and those sent to them). */
+export const LIST_LIMIT = 1000;
 
 export const templateTitle = (t: ReportTemplate) => ({ monthly: m.prgrep_template_monthly, quarterly: m.prgrep_template_quarterly, yearly: m.prgrep_template_yearly })[t]();
 export const statusLabel = (s: ReportStatus, top = false) => (top && s === 'submitted' ? m.prgrep_status_final() : { draft: m.prgrep_status_draft, submitted: m.prgrep_status_submitted, accepted: m.prgrep_status_accepted, returned: m.prgrep_status_returned }[s]());
@@ -115,12 +118,19 @@ export async function listReports(db: Executor, p: Principal, f: ReportsQuery = 
 	if (f.template) conds.push(eq(programReports.template, f.template));
 	if (f.period) conds.push(eq(programReports.periodKey, f.period));
 	if (f.status) conds.push(eq(programReports.status, f.status));
+	// The caller's own reports and those sent to them come first, so the cap never hides them
+	// (the city's officer can read every school's report: thousands a month).
+	const ownPaths = [...new Set(p.grants.filter((g) => g.role === 'school_leader' || PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
+	const officerPaths = [...new Set(p.grants.filter((g) => PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
+	const near: SQL[] = [sql`false`];
+	if (ownPaths.length) near.push(inArray(programReports.path, ownPaths));
+	if (officerPaths.length) near.push(inArray(sql`regexp_replace(${programReports.path}, '[^/]+/$', '')`, officerPaths));
 	const rs = await db
 		.select()
 		.from(programReports)
 		.where(and(...conds))
-		.orderBy(desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
-		.limit(1000);
+		.orderBy(sql`case when ${or(...near)} then 0 else 1 end`, desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
+		.limit(LIST_LIMIT);
 	const name = await orgNames(db, rs);
 	return rs.map((r) => summary(p, r, name(r), now));
 }
