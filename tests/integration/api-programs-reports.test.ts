@@ -323,6 +323,18 @@ describe('exports', () => {
 		expect(t.indexOf('Người dùng hoạt động theo tuần')).toBeLessThan(t.indexOf('Khó khăn, tồn tại'));
 	});
 
+	it('PDF: the dashboard’s charts are those of the report’s period (a Quý III report’s 12 weeks end on 30/9, from 15/7)', async () => {
+		const r = await ok(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q3', org: `school:${thcs.id}` }), 201);
+		const res = await as.leader.get(`/api/v1/program-reports/${r.id}/pdf`);
+		expect(res.status).toBe(200);
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+		const t = (text as string).replace(/\s+/g, ' ');
+		expect(t).toContain('Người dùng hoạt động theo tuần');
+		// The usage chart's first point: 11 weeks before 30/9.
+		expect(t).toContain('15/07');
+		await app.db.delete(programReports).where(eq(programReports.id, r.id));
+	});
+
 	it('xlsx: figures as numbers and the narrative', async () => {
 		const res = await as.leader.get(`/api/v1/program-reports/${id.report}/xlsx`);
 		expect(res.status).toBe(200);
