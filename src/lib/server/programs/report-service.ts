@@ -349,10 +349,21 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 	];
 	// Who reports for each org (its officers), read once; orgs nobody reports for are skipped.
 	const grants = await db.select({ personId: roleGrants.personId, role: roleGrants.role, path: roleGrants.scopePath }).from(roleGrants).where(inArray(roleGrants.role, ['school_leader', 'unit_officer', 'city_officer']));
-	const ownersOf = (level: ReportLevel, path: string) => [...new Set(grants.filter((g) => g.path === path && g.role === OWNER_ROLE[level]).map((g) => g.personId))];
+	// Indexed by role and path once: a scan of every grant per organisation and period is ~10⁸ steps for the city.
+	const owners = new Map<string, Set<string>>();
+	for (const g of grants) {
+		const k = `${g.role}|${g.path}`;
+		if (!owners.has(k)) owners.set(k, new Set());
+		owners.get(k)!.add(g.personId);
+	}
+	const ownersOf = (level: ReportLevel, path: string) => [...(owners.get(`${OWNER_ROLE[level]}|${path}`) ?? [])];
 	let sent = 0;
 	for (const period of periodsToWatch(now)) {
-		const due = orgs.map((o) => ({ o, stage: reminderStage(o.level, period, now), to: ownersOf(o.level, o.path) })).filter((x) => x.stage && x.to.length);
+		const due = orgs.flatMap((o) => {
+			const stage = reminderStage(o.level, period, now);
+			const to = stage ? ownersOf(o.level, o.path) : [];
+			return stage && to.length ? [{ o, stage, to }] : [];
+		});
 		if (!due.length) continue;
 		const done = new Set(
 			(
