@@ -232,6 +232,9 @@ describe('the workflow up the tree', () => {
 		expect(list.items.find((x: { id: string }) => x.id === id.report)).toMatchObject({ toMe: true, mine: false, status: 'submitted' });
 		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
 		await denied(await as.city.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
+		// Who may not decide is told so, whatever the comment; another school's leader does not learn it exists.
+		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/return`, { comment: '' }), 403);
+		await denied(await as.leader2.post(`/api/v1/program-reports/${id.report}/return`, { comment: '' }), 404);
 		const bad = await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: ' ' }), 400);
 		expect(bad.details.issues[0]).toMatchObject({ path: 'comment', message: 'Hãy ghi lý do trả lại.' });
 		const r = await ok(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: 'Bổ sung số liệu thiết bị.' }));

@@ -307,14 +307,17 @@ export async function submitReport(db: Executor, p: Principal, id: string, narra
 
 /** The receiver accepts or returns a submitted report with a comment (needed to return); the sender is notified. */
 export async function decideReport(db: Executor, p: Principal, id: string, decision: 'accept' | 'return', comment: string) {
-	if (decision === 'return' && !comment.trim()) throw new ValidationError(m.error_invalid_input(), [{ path: 'comment', message: m.prgrep_comment_required() }]);
 	const now = new Date();
 	return transition(
 		db,
 		p,
 		id,
 		decision,
-		async () => ({ decidedBy: p.personId, decidedAt: now, decisionComment: comment.trim() }),
+		async () => {
+			// Checked after the caller's right and the status: someone who may not decide gets 403/409, not "write a reason".
+			if (decision === 'return' && !comment.trim()) throw new ValidationError(m.error_invalid_input(), [{ path: 'comment', message: m.prgrep_comment_required() }]);
+			return { decidedBy: p.personId, decidedAt: now, decisionComment: comment.trim() };
+		},
 		async (tx, _before, r) => {
 			const to = [...new Set([r.submittedBy, ...(await holders(tx, r.path, [OWNER_ROLE[r.level]]))].filter((x): x is string => !!x))];
 			const params = { report: templateTitle(r.template), period: periodLabel({ template: r.template, key: r.periodKey }) };
