@@ -152,6 +152,8 @@ describe('report figures equal the data', () => {
 		expect(value(body.items, 'fair.participants')).toBeNull();
 		await denied(await as.unit.get(`/api/v1/report-figures?${q}`), 404);
 		await denied(await as.city.get(`/api/v1/report-figures?path=x&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`), 400);
+		const backwards = await denied(await as.city.get(`/api/v1/report-figures?path=${encodeURIComponent(unitPath)}&from=${q4.to.toISOString()}&to=${q4.from.toISOString()}`), 400);
+		expect(backwards.details.issues[0]).toMatchObject({ path: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' });
 	});
 });
 
