@@ -6,7 +6,7 @@
  * and scores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
@@ -16,6 +16,7 @@ import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { gradeColumns, gradeEntries, teachingAssignments } from '#lib/server/gradebook/schema';
 import { programReports } from '#lib/server/programs/report-schema';
+import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { sendReportReminders } from '#lib/server/programs/report-service';
 import { computeFigures } from '#lib/server/programs/report-figures';
 import { periodOf } from '#lib/server/programs/report-rules';
@@ -131,6 +132,18 @@ describe('report figures equal the data', () => {
 		expect([value(g, 'usage.learners'), value(g, 'gradebook.assignments'), value(g, 'gradebook.coverage'), value(g, 'usage.schools_active_percent')]).toEqual([0, 0, null, 0]);
 	});
 
+	it('milestones due in the period count by Vietnam’s calendar days: 30/9 is Quý III, 31/12 is Quý IV', async () => {
+		const [school] = await app.db.select().from(schools).where(eq(schools.path, schoolPath));
+		const [model] = await app.db.insert(pilotModels).values({ path: city.path, name: 'Mô hình thử', levels: ['lower_secondary'], components: ['technology'], createdBy: id.city }).returning();
+		const [site] = await app.db.insert(pilotSites).values({ modelId: model.id, schoolId: school.id, path: schoolPath }).returning();
+		await app.db.insert(pilotMilestones).values(['2026-09-30', '2026-10-01', '2026-12-31', '2027-01-01'].map((dueOn) => ({ siteId: site.id, schoolId: school.id, path: schoolPath, title: `Mốc ${dueOn}`, dueOn })));
+		const q3 = periodOf('quarterly', '2026-Q3')!;
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		expect(value(await computeFigures(app.db, { path: schoolPath, from: q4.from, to: q4.to }), 'pilots.milestones.due')).toBe(2);
+		expect(value(await computeFigures(app.db, { path: schoolPath, from: q3.from, to: q3.to }), 'pilots.milestones.due')).toBe(1);
+		await app.db.delete(pilotModels).where(eq(pilotModels.id, model.id));
+	});
+
 	it('the report-figures API answers the same for an officer over the path, and 404 elsewhere', async () => {
 		const q4 = periodOf('quarterly', '2026-Q4')!;
 		const q = `path=${encodeURIComponent(unitPath)}&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`;
@@ -139,6 +152,8 @@ describe('report figures equal the data', () => {
 		expect(value(body.items, 'fair.participants')).toBeNull();
 		await denied(await as.unit.get(`/api/v1/report-figures?${q}`), 404);
 		await denied(await as.city.get(`/api/v1/report-figures?path=x&from=${q4.from.toISOString()}&to=${q4.to.toISOString()}`), 400);
+		const backwards = await denied(await as.city.get(`/api/v1/report-figures?path=${encodeURIComponent(unitPath)}&from=${q4.to.toISOString()}&to=${q4.from.toISOString()}`), 400);
+		expect(backwards.details.issues[0]).toMatchObject({ path: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' });
 	});
 });
 
@@ -219,6 +234,9 @@ describe('the workflow up the tree', () => {
 		expect(list.items.find((x: { id: string }) => x.id === id.report)).toMatchObject({ toMe: true, mine: false, status: 'submitted' });
 		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
 		await denied(await as.city.post(`/api/v1/program-reports/${id.report}/accept`, {}), 403);
+		// Who may not decide is told so, whatever the comment; another school's leader does not learn it exists.
+		await denied(await as.leader.post(`/api/v1/program-reports/${id.report}/return`, { comment: '' }), 403);
+		await denied(await as.leader2.post(`/api/v1/program-reports/${id.report}/return`, { comment: '' }), 404);
 		const bad = await denied(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: ' ' }), 400);
 		expect(bad.details.issues[0]).toMatchObject({ path: 'comment', message: 'Hãy ghi lý do trả lại.' });
 		const r = await ok(await as.unit.post(`/api/v1/program-reports/${id.report}/return`, { comment: 'Bổ sung số liệu thiết bị.' }));
@@ -280,6 +298,22 @@ describe('the workflow up the tree', () => {
 	});
 });
 
+describe('the list at the city’s scale', () => {
+	it('keeps the reports sent to the city’s officer when the schools’ reports fill the list', async () => {
+		// A month of 1,000 schools' reports (newer than Quý IV) that the city's officer may read.
+		const dec = periodOf('monthly', '2026-12')!;
+		const rows = Array.from({ length: 1000 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
+		const inserted = await app.db.insert(programReports).values(rows).returning({ id: programReports.id });
+		try {
+			const items = (await ok(await as.city.get('/api/v1/program-reports'))).items as { path: string; toMe: boolean; mine: boolean }[];
+			expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
+			expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
+		} finally {
+			await app.db.delete(programReports).where(inArray(programReports.id, inserted.map((x) => x.id)));
+		}
+	});
+});
+
 describe('exports', () => {
 	it('PDF: official header, title, period, figures, narrative and status', async () => {
 		const res = await as.unit.get(`/api/v1/program-reports/${id.report}/pdf`);
@@ -292,6 +326,18 @@ describe('exports', () => {
 		// The school's dashboard charts are drawn in, between the figures and the narrative.
 		expect(t).toContain('Người dùng hoạt động theo tuần');
 		expect(t.indexOf('Người dùng hoạt động theo tuần')).toBeLessThan(t.indexOf('Khó khăn, tồn tại'));
+	});
+
+	it('PDF: the dashboard’s charts are those of the report’s period (a Quý III report’s 12 weeks end on 30/9, from 15/7)', async () => {
+		const r = await ok(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q3', org: `school:${thcs.id}` }), 201);
+		const res = await as.leader.get(`/api/v1/program-reports/${r.id}/pdf`);
+		expect(res.status).toBe(200);
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+		const t = (text as string).replace(/\s+/g, ' ');
+		expect(t).toContain('Người dùng hoạt động theo tuần');
+		// The usage chart's first point: 11 weeks before 30/9.
+		expect(t).toContain('15/07');
+		await app.db.delete(programReports).where(eq(programReports.id, r.id));
 	});
 
 	it('xlsx: figures as numbers and the narrative', async () => {

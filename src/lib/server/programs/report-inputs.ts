@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_STATUSES, REPORT_TEMPLATES } from './report-rules';
+import { m } from '#lib/paraglide/messages.js';
 
 const text = z.string().max(20_000);
 
@@ -32,9 +33,11 @@ export const reportsQuery = z.object({
 });
 export type ReportsQuery = z.infer<typeof reportsQuery>;
 
-export const figuresQuery = z.object({
-	path: z.string().regex(/^\/([0-9a-f-]{36}\/)+$/i),
-	from: z.iso.datetime({ offset: true }),
-	to: z.iso.datetime({ offset: true }),
-	template: z.enum(REPORT_TEMPLATES).optional()
-});
+export const figuresQuery = z
+	.object({
+		path: z.string().regex(/^\/([0-9a-f-]{36}\/)+$/i),
+		from: z.iso.datetime({ offset: true }),
+		to: z.iso.datetime({ offset: true }),
+		template: z.enum(REPORT_TEMPLATES).optional()
+	})
+	.refine((q) => Date.parse(q.to) > Date.parse(q.from), { path: ['to'], error: () => m.prgrep_range_bad() });

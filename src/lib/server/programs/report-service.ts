@@ -9,7 +9,7 @@
  * report, which no longer changes. Every change runs in one transaction with its audit record,
  * on the report row locked (`for update`), so two submissions cannot both pass.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
@@ -32,6 +32,9 @@ import { m } from '#lib/paraglide/messages.js';
 type Report = typeof programReports.$inferSelect;
 const cols = { path: programReports.path };
 const OWNER_ROLE = { school: 'school_leader', unit: 'unit_officer', city: 'city_officer' } as const;
+const PROGRAM_OFFICER_ROLES = new Set<string>(['unit_officer', 'city_officer']);
+/** The most reports a list returns (newest first after the caller's own and those sent to them). */
+export const LIST_LIMIT = 1000;
 
 export const templateTitle = (t: ReportTemplate) => ({ monthly: m.prgrep_template_monthly, quarterly: m.prgrep_template_quarterly, yearly: m.prgrep_template_yearly })[t]();
 export const statusLabel = (s: ReportStatus, top = false) => (top && s === 'submitted' ? m.prgrep_status_final() : { draft: m.prgrep_status_draft, submitted: m.prgrep_status_submitted, accepted: m.prgrep_status_accepted, returned: m.prgrep_status_returned }[s]());
@@ -115,12 +118,19 @@ export async function listReports(db: Executor, p: Principal, f: ReportsQuery = 
 	if (f.template) conds.push(eq(programReports.template, f.template));
 	if (f.period) conds.push(eq(programReports.periodKey, f.period));
 	if (f.status) conds.push(eq(programReports.status, f.status));
+	// The caller's own reports and those sent to them come first, so the cap never hides them
+	// (the city's officer can read every school's report: thousands a month).
+	const ownPaths = [...new Set(p.grants.filter((g) => g.role === 'school_leader' || PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
+	const officerPaths = [...new Set(p.grants.filter((g) => PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
+	const near: SQL[] = [sql`false`];
+	if (ownPaths.length) near.push(inArray(programReports.path, ownPaths));
+	if (officerPaths.length) near.push(inArray(sql`regexp_replace(${programReports.path}, '[^/]+/$', '')`, officerPaths));
 	const rs = await db
 		.select()
 		.from(programReports)
 		.where(and(...conds))
-		.orderBy(desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
-		.limit(1000);
+		.orderBy(sql`case when ${or(...near)} then 0 else 1 end`, desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
+		.limit(LIST_LIMIT);
 	const name = await orgNames(db, rs);
 	return rs.map((r) => summary(p, r, name(r), now));
 }
@@ -297,14 +307,17 @@ export async function submitReport(db: Executor, p: Principal, id: string, narra
 
 /** The receiver accepts or returns a submitted report with a comment (needed to return); the sender is notified. */
 export async function decideReport(db: Executor, p: Principal, id: string, decision: 'accept' | 'return', comment: string) {
-	if (decision === 'return' && !comment.trim()) throw new ValidationError(m.error_invalid_input(), [{ path: 'comment', message: m.prgrep_comment_required() }]);
 	const now = new Date();
 	return transition(
 		db,
 		p,
 		id,
 		decision,
-		async () => ({ decidedBy: p.personId, decidedAt: now, decisionComment: comment.trim() }),
+		async () => {
+			// Checked after the caller's right and the status: someone who may not decide gets 403/409, not "write a reason".
+			if (decision === 'return' && !comment.trim()) throw new ValidationError(m.error_invalid_input(), [{ path: 'comment', message: m.prgrep_comment_required() }]);
+			return { decidedBy: p.personId, decidedAt: now, decisionComment: comment.trim() };
+		},
 		async (tx, _before, r) => {
 			const to = [...new Set([r.submittedBy, ...(await holders(tx, r.path, [OWNER_ROLE[r.level]]))].filter((x): x is string => !!x))];
 			const params = { report: templateTitle(r.template), period: periodLabel({ template: r.template, key: r.periodKey }) };
@@ -339,10 +352,21 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 	];
 	// Who reports for each org (its officers), read once; orgs nobody reports for are skipped.
 	const grants = await db.select({ personId: roleGrants.personId, role: roleGrants.role, path: roleGrants.scopePath }).from(roleGrants).where(inArray(roleGrants.role, ['school_leader', 'unit_officer', 'city_officer']));
-	const ownersOf = (level: ReportLevel, path: string) => [...new Set(grants.filter((g) => g.path === path && g.role === OWNER_ROLE[level]).map((g) => g.personId))];
+	// Indexed by role and path once: a scan of every grant per organisation and period is ~10⁸ steps for the city.
+	const owners = new Map<string, Set<string>>();
+	for (const g of grants) {
+		const k = `${g.role}|${g.path}`;
+		if (!owners.has(k)) owners.set(k, new Set());
+		owners.get(k)!.add(g.personId);
+	}
+	const ownersOf = (level: ReportLevel, path: string) => [...(owners.get(`${OWNER_ROLE[level]}|${path}`) ?? [])];
 	let sent = 0;
 	for (const period of periodsToWatch(now)) {
-		const due = orgs.map((o) => ({ o, stage: reminderStage(o.level, period, now), to: ownersOf(o.level, o.path) })).filter((x) => x.stage && x.to.length);
+		const due = orgs.flatMap((o) => {
+			const stage = reminderStage(o.level, period, now);
+			const to = stage ? ownersOf(o.level, o.path) : [];
+			return stage && to.length ? [{ o, stage, to }] : [];
+		});
 		if (!due.length) continue;
 		const done = new Set(
 			(
