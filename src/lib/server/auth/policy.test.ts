@@ -114,6 +114,12 @@ const cases: Case[] = [
 	['parent', 'update', 'settings', 'school1', false],
 	['learner', 'update', 'settings', 'school1', false],
 	['mentor', 'read', 'settings', 'school1', false],
+	// A school's survey answers, periodic reports and the program's budget: administrators read, never write.
+	['admin', 'read', 'survey_response', 'school1', true],
+	['admin', 'update', 'survey_response', 'school1', false],
+	['admin', 'update', 'program_report', 'school1', false],
+	['admin', 'create', 'budget', 'school1', false],
+	['admin', 'read', 'budget', 'school1', true],
 	// The outbox and its dead letters: system administrators only.
 	['admin', 'read', 'outbox', 'school1', true],
 	['admin', 'update', 'outbox', 'school1', true],

@@ -420,9 +420,12 @@ export const CONFIDENTIAL: Kind[] = ['counselling_case', 'counselling_assignment
 // Conversations are private to their members, and meetings to their organiser and invitees;
 // reports are reviewed by the school's leaders. Administrators run the installation and read none.
 const PRIVATE: Kind[] = ['conversation', 'message_report', 'meeting'];
-const NOT_THE_ADMINS: Kind[] = [...TEACHER_WRITTEN, ...PERSONAL, ...CONFIDENTIAL, ...PRIVATE];
+// A school's survey answers and periodic reports are its leader's word, and the budget is the
+// program office's: the installation reads them and changes none.
+const ANSWERED_BY_THEIR_OWNERS: Kind[] = ['survey_response', 'program_report', 'budget'];
+const NOT_THE_ADMINS: Kind[] = [...TEACHER_WRITTEN, ...PERSONAL, ...CONFIDENTIAL, ...PRIVATE, ...ANSWERED_BY_THEIR_OWNERS];
 allow('system_admin', ALL_ACTIONS, ALL_KINDS.filter((k) => !NOT_THE_ADMINS.includes(k)), 'anywhere');
-allow('system_admin', 'read', TEACHER_WRITTEN, 'anywhere');
+allow('system_admin', 'read', [...TEACHER_WRITTEN, ...ANSWERED_BY_THEIR_OWNERS], 'anywhere');
 
 // Everyone sees their own person record and account.
 allow(EVERYONE, 'read', ['person', 'account'], 'self');
