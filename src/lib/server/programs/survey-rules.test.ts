@@ -92,9 +92,15 @@ describe('reminders: N days before closing, and on the last day in Vietnam', () 
 		['three days before: before', '2026-11-12T10:00:00Z', ['before']],
 		['the day before: before', '2026-11-14T12:00:00Z', ['before']],
 		['closing day in Hanoi (01:00 there): last day', '2026-11-14T18:00:00Z', ['last_day']],
-		['after closing: none', '2026-11-15T10:00:00Z', []]
+		['after closing: none', '2026-11-15T10:00:00Z', []],
+		['three days before from 00:30 in Hanoi (not 72 hours before): before', '2026-11-11T17:30:00Z', ['before']],
+		['four days before late in the evening in Hanoi: none', '2026-11-11T16:30:00Z', []]
 	];
 	it.each(cases)('%s', (_n, now, expected) => expect(remindersDue(closes, new Date(now), 3, (d) => todayInVietnam(d))).toEqual(expected));
+	// Closing at 00:00 on 16 November in Hanoi: the last day to answer is the 15th.
+	const midnight = new Date('2026-11-15T17:00:00Z');
+	it('closing at midnight: the last day is the day before', () => expect(remindersDue(midnight, new Date('2026-11-15T10:00:00Z'), 3, (d) => todayInVietnam(d))).toEqual(['last_day']));
+	it('closing at midnight: three days before the last day', () => expect(remindersDue(midnight, new Date('2026-11-11T18:00:00Z'), 3, (d) => todayInVietnam(d))).toEqual(['before']));
 });
 
 describe('definition problems are explained in Vietnamese', () => {

@@ -162,14 +162,15 @@ export function responseClosedReason(s: { opensAt: Date; closesAt: Date; status:
 export const REMINDER_DAYS_BEFORE = 3;
 
 /**
- * Which reminders are due for an unsubmitted response now: `before` from N days before closing,
- * `last_day` on closing day in Vietnam. Each is sent once (the caller's notify key).
+ * Which reminders are due for an unsubmitted response now, by Vietnam's calendar: `before` from
+ * the day N days before the last day, `last_day` on the last day — the day of the last open
+ * moment, so a survey closing at 00:00 has its last day the day before. Each is sent once (the
+ * caller's notify key).
  */
 export function remindersDue(closesAt: Date, now: Date, daysBefore = REMINDER_DAYS_BEFORE, vnDate: (d: Date) => string): ('before' | 'last_day')[] {
 	if (now >= closesAt) return [];
-	const out: ('before' | 'last_day')[] = [];
-	const lastDay = vnDate(closesAt) === vnDate(now);
-	if (lastDay) out.push('last_day');
-	else if (closesAt.getTime() - now.getTime() <= daysBefore * 86_400_000) out.push('before');
-	return out;
+	const lastDay = vnDate(new Date(closesAt.getTime() - 1));
+	const daysLeft = Math.round((Date.parse(lastDay) - Date.parse(vnDate(now))) / 86_400_000);
+	if (daysLeft <= 0) return ['last_day'];
+	return daysLeft <= daysBefore ? ['before'] : [];
 }
