@@ -241,6 +241,14 @@ describe('a unit officer’s survey from draft to submissions', () => {
 		expect((await ok(await as.leader3.get(`/api/v1/survey-responses/${lcResponse}`))).mayEdit).toBe(false);
 		expect((await responseOf(sid, 'LC-SAOMAI')).status).toBe('not_started');
 	});
+
+	it('a submission returned after closing may still be corrected and resubmitted (the return reopens it)', async () => {
+		const r = await ok(await as.unit.post(`/api/v1/survey-responses/${thcsResponse}/return`, { reason: 'Số máy tính cần sửa' }));
+		expect((await ok(await as.leader.get(`/api/v1/survey-responses/${thcsResponse}`))).mayEdit).toBe(true);
+		const again = await ok(await as.leader.post(`/api/v1/survey-responses/${thcsResponse}/submit`, { version: r.version, answers: { computers: 39, internet: 'yes' } }));
+		expect(again).toMatchObject({ status: 'submitted', answers: { computers: 39, internet: 'yes' } });
+		await refused(await as.leader.put(`/api/v1/survey-responses/${thcsResponse}`, { version: again.version, answers: { computers: 1 } }), 409);
+	});
 });
 
 describe('a level target resolves within the sender’s scope', () => {

@@ -80,6 +80,7 @@ describe('when a school may still save', () => {
 		['after closing', s, 'draft', new Date('2026-11-15T10:00:00Z'), 'Khảo sát đã hết hạn nộp; không thể lưu hay nộp nữa. Hãy liên hệ cán bộ gửi khảo sát.'],
 		['submitted', s, 'submitted', new Date('2026-11-10T00:00:00Z'), 'Trường đã nộp khảo sát; chỉ sửa được khi cán bộ gửi trả lại.'],
 		['returned is open again', s, 'returned', new Date('2026-11-10T00:00:00Z'), null],
+		['returned after closing is open again (the sender asked for a correction)', s, 'returned', new Date('2026-11-20T00:00:00Z'), null],
 		['a draft survey', { ...s, status: 'draft' }, 'not_started', new Date('2026-11-10T00:00:00Z'), 'Khảo sát chưa được gửi.']
 	];
 	it.each(cases)('%s', (_n, survey, status, now, expected) => expect(responseClosedReason(survey, { status: status as never }, now)).toBe(expected));

@@ -149,10 +149,15 @@ export function answerProblems(def: SurveyDefinition, answers: Answers, mode: 'd
 /** Drops empty answers, so a stored draft holds only what was filled. */
 export const compactAnswers = (answers: Answers): Answers => Object.fromEntries(Object.entries(answers).filter(([, v]) => !isEmptyAnswer(v)));
 
-/** Why a school may not save or submit now (null = it may): before opening, after closing, once submitted. */
+/**
+ * Why a school may not save or submit now (null = it may): before opening, after closing, once
+ * submitted. A response the sender returned stays open after closing: the return asks for a
+ * correction (often after the deadline), and the cleared index must be restorable.
+ */
 export function responseClosedReason(s: { opensAt: Date; closesAt: Date; status: string }, r: { status: ResponseStatus }, now: Date): string | null {
 	if (s.status !== 'sent') return m.prgsrv_not_sent();
 	if (r.status === 'submitted') return m.prgsrv_already_submitted();
+	if (r.status === 'returned') return null;
 	if (now < s.opensAt) return m.prgsrv_not_open_yet();
 	if (now >= s.closesAt) return m.prgsrv_closed();
 	return null;
