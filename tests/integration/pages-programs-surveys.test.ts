@@ -168,6 +168,11 @@ describe('a file question', () => {
 		const forged = await as.leader.put(`/api/v1/survey-responses/${after.id}`, { version: after.version, answers: { plan: crypto.randomUUID() } });
 		expect(forged.status).toBe(400);
 		expect((await forged.json()).error.details.issues).toEqual([{ path: 'answers.plan', message: 'Câu 1: hãy tải lên một tệp' }]);
+		// So is another of the school's own files: it was never checked against this question's limits.
+		const [other] = await app.db.insert(files).values({ schoolId: thcs.id, path: thcs.path, ownerId: after.updatedBy!, name: 'anh.png', contentType: 'image/png', size: 12, sha256: 'x' }).returning();
+		const elsewhere = await as.leader.put(`/api/v1/survey-responses/${after.id}`, { version: after.version, answers: { plan: other.id } });
+		expect(elsewhere.status).toBe(400);
+		expect((await r()).answers.plan).toBe(file.id);
 		const again = new FormData();
 		again.append('version', String(after.version));
 		again.append('q_plan__keep', file.id);

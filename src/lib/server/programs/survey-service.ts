@@ -345,13 +345,12 @@ async function writeAnswers(db: Executor, p: Principal, id: string, input: { ver
 		if (r.version !== input.version) throw new ConflictError(m.prgsrv_stale(), { version: r.version });
 		const fromFiles = await attachUploads(tx, p, r, s.definition, uploads);
 		const answers = compactAnswers({ ...(input.answers ?? r.answers), ...fromFiles });
-		// A file answer must be one of this response's files (never another school's).
+		// A file answer is the file uploaded to this question now, or the one it already holds: never
+		// another of the school's files (which would skip the question's type and size limits and
+		// show officers a file they may not read elsewhere), never another school's.
 		const fileQs = numbered(s.definition).filter((x) => x.q.type === 'file' && typeof answers[x.q.id] === 'string');
-		if (fileQs.length) {
-			const fs = await findFiles(tx, fileQs.map((x) => answers[x.q.id] as string));
-			const bad = fileQs.filter((x) => !fs.some((f) => f.id === answers[x.q.id] && f.schoolId === r.schoolId));
-			if (bad.length) throw answerError(bad.map((x) => ({ questionId: x.q.id, n: x.n, message: m.prgsrv_v_file({ n: x.n }) })));
-		}
+		const bad = fileQs.filter((x) => answers[x.q.id] !== fromFiles[x.q.id] && answers[x.q.id] !== r.answers[x.q.id]);
+		if (bad.length) throw answerError(bad.map((x) => ({ questionId: x.q.id, n: x.n, message: m.prgsrv_v_file({ n: x.n }) })));
 		const issues = answerProblems(s.definition, answers, mode);
 		if (issues.length) throw answerError(issues);
 		const index = mode === 'submit' && s.template === IT_READINESS_TEMPLATE ? readinessIndex(answers) : null;
