@@ -355,6 +355,6 @@ describe('export, reminders, figures, OpenAPI', () => {
 
 	it('every survey route is in OpenAPI', async () => {
 		const doc = await ok(await app.request('GET', '/api/v1/openapi.json'));
-		for (const path of ['/surveys', '/surveys/{id}', '/surveys/{id}/send', '/surveys/{id}/status', '/surveys/readiness', '/survey-responses', '/survey-responses/{id}', '/survey-responses/{id}/submit', '/survey-responses/{id}/return']) expect(Object.keys(doc.paths)).toContain(`/api/v1${path}`);
+		for (const path of ['/surveys', '/surveys/{id}', '/surveys/{id}/send', '/surveys/{id}/status', '/surveys/readiness', '/survey-responses', '/survey-responses/{id}', '/survey-responses/{id}/submit', '/survey-responses/{id}/return', '/survey-responses/{id}/files/{fileId}']) expect(Object.keys(doc.paths)).toContain(`/api/v1${path}`);
 	});
 });

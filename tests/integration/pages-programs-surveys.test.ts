@@ -179,6 +179,15 @@ describe('a file question', () => {
 		again.append('q_note', 'Đã có kế hoạch');
 		expect((await as.leader.form(`${path}?/submit`, again)).status).toBe(200);
 		expect(await r()).toMatchObject({ status: 'submitted', answers: { plan: file.id, note: 'Đã có kế hoạch' } });
+		// The file opens for those who may read the response, and only the file it holds.
+		const fileUrl = (fid: string) => `/api/v1/survey-responses/${after.id}/files/${fid}`;
+		const got = await as.leader.get(fileUrl(file.id));
+		expect(got.status).toBe(200);
+		expect(new Uint8Array(await got.arrayBuffer())).toEqual(pdf);
+		expect((await as.unit.get(fileUrl(file.id))).status).toBe(200);
+		expect((await as.unit.get(fileUrl(other.id))).status).toBe(404);
+		expect((await as.learner.get(fileUrl(file.id))).status).toBe(404);
+		expect(await page(as.unit, `${path}?response=${after.id}`)).toContain(`href="${fileUrl(file.id)}"`);
 	});
 });
 

@@ -16,7 +16,7 @@ import { notify } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
-import { recordFiles, findFiles } from '../files/service';
+import { downloadResponse, recordFiles, findFiles } from '../files/service';
 import type { StoredUpload } from '../files/upload';
 import { formatDateTime, todayInVietnam } from '#lib/format';
 import { surveyResponses, surveys, type SurveyTarget } from './survey-schema';
@@ -297,6 +297,16 @@ export async function myResponseFor(db: Executor, p: Principal, surveyId: string
 		.limit(1);
 	if (!r) throw new NotFoundError(m.error_not_found());
 	return r.id;
+}
+
+/** A file a response holds as an answer, for whoever may read the response (404 for any other file). */
+export async function responseFile(db: Executor, p: Principal, id: string, fileId: string) {
+	const r = await loadResponse(db, p, id);
+	const [s] = await db.select({ definition: surveys.definition }).from(surveys).where(eq(surveys.id, r.surveyId));
+	const held = numbered(s.definition).some((x) => x.q.type === 'file' && r.answers[x.q.id] === fileId);
+	const [f] = held ? await findFiles(db, [fileId]) : [];
+	if (!f) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(f);
 }
 
 const ACCEPT: Record<string, (ct: string) => boolean> = {
