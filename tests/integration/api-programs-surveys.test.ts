@@ -16,6 +16,7 @@ import { notifications } from '#lib/server/notifications/schema';
 import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
 import { sendSurveyReminders } from '#lib/server/programs/survey-service';
 import { surveyFigures } from '#lib/server/programs/survey-figures';
+import { readinessByUnitUnder } from '#lib/server/programs/readiness-service';
 import { readinessIndex, readyForGradebook } from '#lib/server/programs/readiness-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
@@ -356,5 +357,19 @@ describe('export, reminders, figures, OpenAPI', () => {
 	it('every survey route is in OpenAPI', async () => {
 		const doc = await ok(await app.request('GET', '/api/v1/openapi.json'));
 		for (const path of ['/surveys', '/surveys/{id}', '/surveys/{id}/send', '/surveys/{id}/status', '/surveys/readiness', '/survey-responses', '/survey-responses/{id}', '/survey-responses/{id}/submit', '/survey-responses/{id}/return', '/survey-responses/{id}/files/{fileId}']) expect(Object.keys(doc.paths)).toContain(`/api/v1${path}`);
+	});
+});
+
+describe('which IT-readiness survey the tables show', () => {
+	it('a unit’s own later readiness survey of its schools never replaces the city’s survey of every school on the city’s tables', async () => {
+		const t = await ok(await as.unit.post('/api/v1/surveys', { template: 'it_readiness' }), 201);
+		await ok(await as.unit.put(`/api/v1/surveys/${t.id}`, { version: t.version, target: { kind: 'unit', orgUnitId: unit['HN-THACHTHAT'].id }, opensAt: inDays(-1), closesAt: inDays(20) }));
+		await ok(await as.unit.post(`/api/v1/surveys/${t.id}/send`));
+		const city = await readinessByUnitUnder(app.db, unit.HN.path);
+		expect(city.reduce((a, u) => a + u.schools, 0)).toBe(5);
+		expect((await ok(await as.city.get('/api/v1/surveys/readiness'))).survey.id).toBe(demoSurveyId);
+		// The unit's own, sent last, is the unit's latest.
+		expect((await ok(await as.unit.get('/api/v1/surveys/readiness'))).survey.id).toBe(t.id);
+		expect(await readinessByUnitUnder(app.db, unit['HN-THACHTHAT'].path)).toEqual([expect.objectContaining({ name: 'Xã Thạch Thất', schools: 2, submitted: 0 })]);
 	});
 });
