@@ -60,6 +60,7 @@ describe('answerProblems: drafts allow gaps, a submission needs every required a
 		]));
 	it('a required grid must be complete to submit', () => expect(answerProblems(def, { teachers: 10, grid: { g6: { pcs: 1, net: 'yes' } } }, 'submit').map((i) => i.message)).toEqual(['Câu 3: hãy điền đủ mọi ô của bảng']));
 	it('a complete submission passes', () => expect(answerProblems(def, { teachers: 10, grid: { g6: { pcs: 1, net: 'yes' }, g7: { pcs: 0, net: 'no' } } }, 'submit')).toEqual([]));
+	it('blank text does not answer a required question', () => expect(answerProblems(definitionSchema.parse({ sections: [{ id: 's1', questions: [{ id: 'why', label: 'Lý do', type: 'text', required: true }] }] }), { why: '   ' }, 'submit').map((i) => i.message)).toEqual(['Câu 1: bắt buộc trả lời']));
 	it('an unknown question is refused', () => expect(answerProblems(def, { nope: 1 }, 'draft')[0].message).toBe('Không có câu hỏi “nope” trong khảo sát'));
 });
 

@@ -60,8 +60,9 @@ export function numbered(def: SurveyDefinition): { n: number; section: string; q
 	return def.sections.flatMap((s) => s.questions.map((q) => ({ n: ++n, section: s.id, q })));
 }
 
+/** Nothing given: no value, blank text (spaces only), no option, an empty grid. */
 export const isEmptyAnswer = (v: unknown) =>
-	v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+	v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 const fmt = (x: number) => String(x).replace('.', ',');
 function rangeMessage(n: number, min: number | undefined, max: number | undefined, integer: boolean) {
@@ -101,7 +102,7 @@ export function answerProblem(q: Question, n: number, v: unknown): string | null
 				for (const [ck, cell] of Object.entries(row as Record<string, unknown>)) {
 					const c = q.columns.find((x) => x.key === ck);
 					if (!c) return m.prgsrv_v_grid({ n });
-					if (cell === null || cell === undefined || cell === '') continue;
+					if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
 					const ok = c.kind === 'number' ? numberOk(cell, c.min, c.max, c.integer) : typeof cell === 'string' && c.options.some((o) => o.value === cell);
 					if (!ok) return m.prgsrv_v_grid_cell({ n, row: r.label, column: c.label, rule: c.kind === 'number' ? rangeMessage(n, c.min, c.max, c.integer).replace(/^[^:]*:\s*/, '') : m.prgsrv_v_grid_choice() });
 				}
