@@ -326,7 +326,11 @@ describe('export, reminders, figures, OpenAPI', () => {
 		expect(await sendSurveyReminders(app.db, new Date(s.closesAt!.getTime() - 7 * 86_400_000))).toBe(0);
 		const twoDays = new Date(s.closesAt!.getTime() - 2 * 86_400_000);
 		expect(await sendSurveyReminders(app.db, twoDays)).toBeGreaterThan(0);
-		await sendSurveyReminders(app.db, new Date(twoDays.getTime() + 3600_000));
+		// Once sent, a reminder is not tried again: the next run writes nothing (no transaction at all).
+		let writes = 0;
+		const counting = new Proxy(app.db, { get: (t, k, rcv) => (k === 'transaction' ? (...a: unknown[]) => (writes++, (t.transaction as (...x: unknown[]) => unknown)(...a)) : Reflect.get(t, k, rcv)) });
+		expect(await sendSurveyReminders(counting as typeof app.db, new Date(twoDays.getTime() + 3600_000))).toBe(0);
+		expect(writes).toBe(0);
 		expect((await leaderNotes()).map((n) => n.title)).toEqual(['Nhắc nộp khảo sát: ' + s.title]);
 		await sendSurveyReminders(app.db, new Date(s.closesAt!.getTime() - 60_000));
 		expect((await leaderNotes()).length).toBe(2);

@@ -13,6 +13,7 @@ import { authorize, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
+import { notifications } from '../notifications/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
@@ -418,12 +419,21 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 	const due = rows.map((r) => ({ r, kinds: remindersDue(r.closesAt!, now, undefined, (d) => todayInVietnam(d)) })).filter((x) => x.kinds.length);
 	if (!due.length) return 0;
 	const leaders = await leadersOf(db, [...new Set(due.map((x) => x.r.schoolId))]);
+	// Reminders already sent are skipped in one query: the job runs every 15 minutes over every
+	// school that has not submitted, and would otherwise try thousands of inserts each time.
+	const keyOf = (responseId: string, k: string) => `survey-reminder:${responseId}:${k}`;
+	const wanted = due.flatMap((x) => x.kinds.map((k) => keyOf(x.r.id, k)));
+	const people = [...new Set(leaders.map((l) => l.personId))];
+	const done = new Set<string>();
+	for (let i = 0; i < wanted.length && people.length; i += 1000)
+		for (const n of await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, wanted.slice(i, i + 1000))))) done.add(n.key);
 	for (const { r, kinds } of due) {
 		const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
 		if (!to.length) continue;
 		for (const k of kinds) {
+			if (done.has(keyOf(r.id, k))) continue;
 			const ids = await db.transaction((tx) =>
-				notify(tx, { to, kind: 'survey_reminder', title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: `survey-reminder:${r.id}:${k}` }, now)
+				notify(tx, { to, kind: 'survey_reminder', title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: keyOf(r.id, k) }, now)
 			);
 			sent += ids.length;
 		}
