@@ -16,6 +16,7 @@ import { notifications } from '#lib/server/notifications/schema';
 import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
 import { sendSurveyReminders } from '#lib/server/programs/survey-service';
 import { surveyFigures } from '#lib/server/programs/survey-figures';
+import { readinessByUnitUnder } from '#lib/server/programs/readiness-service';
 import { readinessIndex, readyForGradebook } from '#lib/server/programs/readiness-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
@@ -241,6 +242,14 @@ describe('a unit officer’s survey from draft to submissions', () => {
 		expect((await ok(await as.leader3.get(`/api/v1/survey-responses/${lcResponse}`))).mayEdit).toBe(false);
 		expect((await responseOf(sid, 'LC-SAOMAI')).status).toBe('not_started');
 	});
+
+	it('a submission returned after closing may still be corrected and resubmitted (the return reopens it)', async () => {
+		const r = await ok(await as.unit.post(`/api/v1/survey-responses/${thcsResponse}/return`, { reason: 'Số máy tính cần sửa' }));
+		expect((await ok(await as.leader.get(`/api/v1/survey-responses/${thcsResponse}`))).mayEdit).toBe(true);
+		const again = await ok(await as.leader.post(`/api/v1/survey-responses/${thcsResponse}/submit`, { version: r.version, answers: { computers: 39, internet: 'yes' } }));
+		expect(again).toMatchObject({ status: 'submitted', answers: { computers: 39, internet: 'yes' } });
+		await refused(await as.leader.put(`/api/v1/survey-responses/${thcsResponse}`, { version: again.version, answers: { computers: 1 } }), 409);
+	});
 });
 
 describe('a level target resolves within the sender’s scope', () => {
@@ -317,7 +326,11 @@ describe('export, reminders, figures, OpenAPI', () => {
 		expect(await sendSurveyReminders(app.db, new Date(s.closesAt!.getTime() - 7 * 86_400_000))).toBe(0);
 		const twoDays = new Date(s.closesAt!.getTime() - 2 * 86_400_000);
 		expect(await sendSurveyReminders(app.db, twoDays)).toBeGreaterThan(0);
-		await sendSurveyReminders(app.db, new Date(twoDays.getTime() + 3600_000));
+		// Once sent, a reminder is not tried again: the next run writes nothing (no transaction at all).
+		let writes = 0;
+		const counting = new Proxy(app.db, { get: (t, k, rcv) => (k === 'transaction' ? (...a: unknown[]) => (writes++, (t.transaction as (...x: unknown[]) => unknown)(...a)) : Reflect.get(t, k, rcv)) });
+		expect(await sendSurveyReminders(counting as typeof app.db, new Date(twoDays.getTime() + 3600_000))).toBe(0);
+		expect(writes).toBe(0);
 		expect((await leaderNotes()).map((n) => n.title)).toEqual(['Nhắc nộp khảo sát: ' + s.title]);
 		await sendSurveyReminders(app.db, new Date(s.closesAt!.getTime() - 60_000));
 		expect((await leaderNotes()).length).toBe(2);
@@ -347,6 +360,20 @@ describe('export, reminders, figures, OpenAPI', () => {
 
 	it('every survey route is in OpenAPI', async () => {
 		const doc = await ok(await app.request('GET', '/api/v1/openapi.json'));
-		for (const path of ['/surveys', '/surveys/{id}', '/surveys/{id}/send', '/surveys/{id}/status', '/surveys/readiness', '/survey-responses', '/survey-responses/{id}', '/survey-responses/{id}/submit', '/survey-responses/{id}/return']) expect(Object.keys(doc.paths)).toContain(`/api/v1${path}`);
+		for (const path of ['/surveys', '/surveys/{id}', '/surveys/{id}/send', '/surveys/{id}/status', '/surveys/readiness', '/survey-responses', '/survey-responses/{id}', '/survey-responses/{id}/submit', '/survey-responses/{id}/return', '/survey-responses/{id}/files/{fileId}']) expect(Object.keys(doc.paths)).toContain(`/api/v1${path}`);
+	});
+});
+
+describe('which IT-readiness survey the tables show', () => {
+	it('a unit’s own later readiness survey of its schools never replaces the city’s survey of every school on the city’s tables', async () => {
+		const t = await ok(await as.unit.post('/api/v1/surveys', { template: 'it_readiness' }), 201);
+		await ok(await as.unit.put(`/api/v1/surveys/${t.id}`, { version: t.version, target: { kind: 'unit', orgUnitId: unit['HN-THACHTHAT'].id }, opensAt: inDays(-1), closesAt: inDays(20) }));
+		await ok(await as.unit.post(`/api/v1/surveys/${t.id}/send`));
+		const city = await readinessByUnitUnder(app.db, unit.HN.path);
+		expect(city.reduce((a, u) => a + u.schools, 0)).toBe(5);
+		expect((await ok(await as.city.get('/api/v1/surveys/readiness'))).survey.id).toBe(demoSurveyId);
+		// The unit's own, sent last, is the unit's latest.
+		expect((await ok(await as.unit.get('/api/v1/surveys/readiness'))).survey.id).toBe(t.id);
+		expect(await readinessByUnitUnder(app.db, unit['HN-THACHTHAT'].path)).toEqual([expect.objectContaining({ name: 'Xã Thạch Thất', schools: 2, submitted: 0 })]);
 	});
 });

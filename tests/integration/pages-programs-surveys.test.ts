@@ -168,12 +168,26 @@ describe('a file question', () => {
 		const forged = await as.leader.put(`/api/v1/survey-responses/${after.id}`, { version: after.version, answers: { plan: crypto.randomUUID() } });
 		expect(forged.status).toBe(400);
 		expect((await forged.json()).error.details.issues).toEqual([{ path: 'answers.plan', message: 'Câu 1: hãy tải lên một tệp' }]);
+		// So is another of the school's own files: it was never checked against this question's limits.
+		const [other] = await app.db.insert(files).values({ schoolId: thcs.id, path: thcs.path, ownerId: after.updatedBy!, name: 'anh.png', contentType: 'image/png', size: 12, sha256: 'x' }).returning();
+		const elsewhere = await as.leader.put(`/api/v1/survey-responses/${after.id}`, { version: after.version, answers: { plan: other.id } });
+		expect(elsewhere.status).toBe(400);
+		expect((await r()).answers.plan).toBe(file.id);
 		const again = new FormData();
 		again.append('version', String(after.version));
 		again.append('q_plan__keep', file.id);
 		again.append('q_note', 'Đã có kế hoạch');
 		expect((await as.leader.form(`${path}?/submit`, again)).status).toBe(200);
 		expect(await r()).toMatchObject({ status: 'submitted', answers: { plan: file.id, note: 'Đã có kế hoạch' } });
+		// The file opens for those who may read the response, and only the file it holds.
+		const fileUrl = (fid: string) => `/api/v1/survey-responses/${after.id}/files/${fid}`;
+		const got = await as.leader.get(fileUrl(file.id));
+		expect(got.status).toBe(200);
+		expect(new Uint8Array(await got.arrayBuffer())).toEqual(pdf);
+		expect((await as.unit.get(fileUrl(file.id))).status).toBe(200);
+		expect((await as.unit.get(fileUrl(other.id))).status).toBe(404);
+		expect((await as.learner.get(fileUrl(file.id))).status).toBe(404);
+		expect(await page(as.unit, `${path}?response=${after.id}`)).toContain(`href="${fileUrl(file.id)}"`);
 	});
 });
 

@@ -4,7 +4,7 @@
  * the policy on `survey_response`: a unit officer sees their unit's schools, a leader their own.
  * Exported for the dashboards and reports: `readinessBySchool`, `readinessByUnit`.
  */
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorizeList } from '../auth/authorize';
@@ -27,21 +27,26 @@ export interface ReadinessSurvey {
 
 export async function readinessSurvey(db: Executor, p: Principal, surveyId?: string): Promise<ReadinessSurvey | null> {
 	authorizeList(p, 'survey_response');
-	const s = await latestReadinessSurvey(db, visible(p), surveyId);
+	const s = await latestReadinessSurvey(db, visible(p), p.grants.map((g) => g.scopePath), surveyId);
 	if (!s && surveyId) throw new NotFoundError(m.error_not_found());
 	return s;
 }
 
-/** The latest sent IT-readiness survey (or the one named) with a response matching `responses`. */
-async function latestReadinessSurvey(db: Executor, responses: SQL, surveyId?: string): Promise<ReadinessSurvey | null> {
-	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), responses];
+/**
+ * The latest sent IT-readiness survey (or the one named) with a response matching `responses`.
+ * One sent from the scope itself or above it (`scopes`: the org paths the caller looks from)
+ * comes before one a unit below sent to its own schools, so a ward's follow-up survey of two
+ * schools never replaces the city's survey of every school on the city's table.
+ */
+async function latestReadinessSurvey(db: Executor, responses: SQL, scopes: string[], surveyId?: string): Promise<ReadinessSurvey | null> {
+	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), exists(db.select({ one: sql`1` }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveys.id), responses)))];
 	if (surveyId) conds.push(eq(surveys.id, surveyId));
+	const covering = scopes.length ? sql`(${sql.join(scopes.map((x) => sql`left(${x}, length(${surveys.path})) = ${surveys.path}`), sql` or `)})` : sql`false`;
 	const [s] = await db
-		.selectDistinct({ id: surveys.id, title: surveys.title, sentAt: surveys.sentAt, closesAt: surveys.closesAt })
+		.select({ id: surveys.id, title: surveys.title, sentAt: surveys.sentAt, closesAt: surveys.closesAt })
 		.from(surveys)
-		.innerJoin(surveyResponses, eq(surveyResponses.surveyId, surveys.id))
 		.where(and(...conds))
-		.orderBy(desc(surveys.sentAt))
+		.orderBy(desc(covering), desc(surveys.sentAt))
 		.limit(1);
 	return s ?? null;
 }
@@ -93,7 +98,7 @@ export async function readinessByUnit(db: Executor, p: Principal, surveyId?: str
  */
 export async function readinessByUnitUnder(db: Executor, path: string): Promise<UnitReadiness[]> {
 	const under = sql`${surveyResponses.path} like ${path.replace(/[\\%_]/g, '\\$&') + '%'}`;
-	const s = await latestReadinessSurvey(db, under);
+	const s = await latestReadinessSurvey(db, under, [path]);
 	return s ? unitsOf(db, s, under) : [];
 }
 

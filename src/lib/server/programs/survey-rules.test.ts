@@ -60,6 +60,7 @@ describe('answerProblems: drafts allow gaps, a submission needs every required a
 		]));
 	it('a required grid must be complete to submit', () => expect(answerProblems(def, { teachers: 10, grid: { g6: { pcs: 1, net: 'yes' } } }, 'submit').map((i) => i.message)).toEqual(['Câu 3: hãy điền đủ mọi ô của bảng']));
 	it('a complete submission passes', () => expect(answerProblems(def, { teachers: 10, grid: { g6: { pcs: 1, net: 'yes' }, g7: { pcs: 0, net: 'no' } } }, 'submit')).toEqual([]));
+	it('blank text does not answer a required question', () => expect(answerProblems(definitionSchema.parse({ sections: [{ id: 's1', questions: [{ id: 'why', label: 'Lý do', type: 'text', required: true }] }] }), { why: '   ' }, 'submit').map((i) => i.message)).toEqual(['Câu 1: bắt buộc trả lời']));
 	it('an unknown question is refused', () => expect(answerProblems(def, { nope: 1 }, 'draft')[0].message).toBe('Không có câu hỏi “nope” trong khảo sát'));
 });
 
@@ -80,6 +81,7 @@ describe('when a school may still save', () => {
 		['after closing', s, 'draft', new Date('2026-11-15T10:00:00Z'), 'Khảo sát đã hết hạn nộp; không thể lưu hay nộp nữa. Hãy liên hệ cán bộ gửi khảo sát.'],
 		['submitted', s, 'submitted', new Date('2026-11-10T00:00:00Z'), 'Trường đã nộp khảo sát; chỉ sửa được khi cán bộ gửi trả lại.'],
 		['returned is open again', s, 'returned', new Date('2026-11-10T00:00:00Z'), null],
+		['returned after closing is open again (the sender asked for a correction)', s, 'returned', new Date('2026-11-20T00:00:00Z'), null],
 		['a draft survey', { ...s, status: 'draft' }, 'not_started', new Date('2026-11-10T00:00:00Z'), 'Khảo sát chưa được gửi.']
 	];
 	it.each(cases)('%s', (_n, survey, status, now, expected) => expect(responseClosedReason(survey, { status: status as never }, now)).toBe(expected));
@@ -92,9 +94,15 @@ describe('reminders: N days before closing, and on the last day in Vietnam', () 
 		['three days before: before', '2026-11-12T10:00:00Z', ['before']],
 		['the day before: before', '2026-11-14T12:00:00Z', ['before']],
 		['closing day in Hanoi (01:00 there): last day', '2026-11-14T18:00:00Z', ['last_day']],
-		['after closing: none', '2026-11-15T10:00:00Z', []]
+		['after closing: none', '2026-11-15T10:00:00Z', []],
+		['three days before from 00:30 in Hanoi (not 72 hours before): before', '2026-11-11T17:30:00Z', ['before']],
+		['four days before late in the evening in Hanoi: none', '2026-11-11T16:30:00Z', []]
 	];
 	it.each(cases)('%s', (_n, now, expected) => expect(remindersDue(closes, new Date(now), 3, (d) => todayInVietnam(d))).toEqual(expected));
+	// Closing at 00:00 on 16 November in Hanoi: the last day to answer is the 15th.
+	const midnight = new Date('2026-11-15T17:00:00Z');
+	it('closing at midnight: the last day is the day before', () => expect(remindersDue(midnight, new Date('2026-11-15T10:00:00Z'), 3, (d) => todayInVietnam(d))).toEqual(['last_day']));
+	it('closing at midnight: three days before the last day', () => expect(remindersDue(midnight, new Date('2026-11-11T18:00:00Z'), 3, (d) => todayInVietnam(d))).toEqual(['before']));
 });
 
 describe('definition problems are explained in Vietnamese', () => {

@@ -60,8 +60,9 @@ export function numbered(def: SurveyDefinition): { n: number; section: string; q
 	return def.sections.flatMap((s) => s.questions.map((q) => ({ n: ++n, section: s.id, q })));
 }
 
+/** Nothing given: no value, blank text (spaces only), no option, an empty grid. */
 export const isEmptyAnswer = (v: unknown) =>
-	v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+	v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 const fmt = (x: number) => String(x).replace('.', ',');
 function rangeMessage(n: number, min: number | undefined, max: number | undefined, integer: boolean) {
@@ -101,7 +102,7 @@ export function answerProblem(q: Question, n: number, v: unknown): string | null
 				for (const [ck, cell] of Object.entries(row as Record<string, unknown>)) {
 					const c = q.columns.find((x) => x.key === ck);
 					if (!c) return m.prgsrv_v_grid({ n });
-					if (cell === null || cell === undefined || cell === '') continue;
+					if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
 					const ok = c.kind === 'number' ? numberOk(cell, c.min, c.max, c.integer) : typeof cell === 'string' && c.options.some((o) => o.value === cell);
 					if (!ok) return m.prgsrv_v_grid_cell({ n, row: r.label, column: c.label, rule: c.kind === 'number' ? rangeMessage(n, c.min, c.max, c.integer).replace(/^[^:]*:\s*/, '') : m.prgsrv_v_grid_choice() });
 				}
@@ -149,10 +150,15 @@ export function answerProblems(def: SurveyDefinition, answers: Answers, mode: 'd
 /** Drops empty answers, so a stored draft holds only what was filled. */
 export const compactAnswers = (answers: Answers): Answers => Object.fromEntries(Object.entries(answers).filter(([, v]) => !isEmptyAnswer(v)));
 
-/** Why a school may not save or submit now (null = it may): before opening, after closing, once submitted. */
+/**
+ * Why a school may not save or submit now (null = it may): before opening, after closing, once
+ * submitted. A response the sender returned stays open after closing: the return asks for a
+ * correction (often after the deadline), and the cleared index must be restorable.
+ */
 export function responseClosedReason(s: { opensAt: Date; closesAt: Date; status: string }, r: { status: ResponseStatus }, now: Date): string | null {
 	if (s.status !== 'sent') return m.prgsrv_not_sent();
 	if (r.status === 'submitted') return m.prgsrv_already_submitted();
+	if (r.status === 'returned') return null;
 	if (now < s.opensAt) return m.prgsrv_not_open_yet();
 	if (now >= s.closesAt) return m.prgsrv_closed();
 	return null;
@@ -162,14 +168,15 @@ export function responseClosedReason(s: { opensAt: Date; closesAt: Date; status:
 export const REMINDER_DAYS_BEFORE = 3;
 
 /**
- * Which reminders are due for an unsubmitted response now: `before` from N days before closing,
- * `last_day` on closing day in Vietnam. Each is sent once (the caller's notify key).
+ * Which reminders are due for an unsubmitted response now, by Vietnam's calendar: `before` from
+ * the day N days before the last day, `last_day` on the last day — the day of the last open
+ * moment, so a survey closing at 00:00 has its last day the day before. Each is sent once (the
+ * caller's notify key).
  */
 export function remindersDue(closesAt: Date, now: Date, daysBefore = REMINDER_DAYS_BEFORE, vnDate: (d: Date) => string): ('before' | 'last_day')[] {
 	if (now >= closesAt) return [];
-	const out: ('before' | 'last_day')[] = [];
-	const lastDay = vnDate(closesAt) === vnDate(now);
-	if (lastDay) out.push('last_day');
-	else if (closesAt.getTime() - now.getTime() <= daysBefore * 86_400_000) out.push('before');
-	return out;
+	const lastDay = vnDate(new Date(closesAt.getTime() - 1));
+	const daysLeft = Math.round((Date.parse(lastDay) - Date.parse(vnDate(now))) / 86_400_000);
+	if (daysLeft <= 0) return ['last_day'];
+	return daysLeft <= daysBefore ? ['before'] : [];
 }

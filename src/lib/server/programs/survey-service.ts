@@ -13,10 +13,11 @@ import { authorize, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
+import { notifications } from '../notifications/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
-import { recordFiles, findFiles } from '../files/service';
+import { downloadResponse, recordFiles, findFiles } from '../files/service';
 import type { StoredUpload } from '../files/upload';
 import { formatDateTime, todayInVietnam } from '#lib/format';
 import { surveyResponses, surveys, type SurveyTarget } from './survey-schema';
@@ -299,6 +300,16 @@ export async function myResponseFor(db: Executor, p: Principal, surveyId: string
 	return r.id;
 }
 
+/** A file a response holds as an answer, for whoever may read the response (404 for any other file). */
+export async function responseFile(db: Executor, p: Principal, id: string, fileId: string) {
+	const r = await loadResponse(db, p, id);
+	const [s] = await db.select({ definition: surveys.definition }).from(surveys).where(eq(surveys.id, r.surveyId));
+	const held = numbered(s.definition).some((x) => x.q.type === 'file' && r.answers[x.q.id] === fileId);
+	const [f] = held ? await findFiles(db, [fileId]) : [];
+	if (!f) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(f);
+}
+
 const ACCEPT: Record<string, (ct: string) => boolean> = {
 	any: () => true,
 	pdf: (ct) => ct === 'application/pdf',
@@ -345,13 +356,12 @@ async function writeAnswers(db: Executor, p: Principal, id: string, input: { ver
 		if (r.version !== input.version) throw new ConflictError(m.prgsrv_stale(), { version: r.version });
 		const fromFiles = await attachUploads(tx, p, r, s.definition, uploads);
 		const answers = compactAnswers({ ...(input.answers ?? r.answers), ...fromFiles });
-		// A file answer must be one of this response's files (never another school's).
+		// A file answer is the file uploaded to this question now, or the one it already holds: never
+		// another of the school's files (which would skip the question's type and size limits and
+		// show officers a file they may not read elsewhere), never another school's.
 		const fileQs = numbered(s.definition).filter((x) => x.q.type === 'file' && typeof answers[x.q.id] === 'string');
-		if (fileQs.length) {
-			const fs = await findFiles(tx, fileQs.map((x) => answers[x.q.id] as string));
-			const bad = fileQs.filter((x) => !fs.some((f) => f.id === answers[x.q.id] && f.schoolId === r.schoolId));
-			if (bad.length) throw answerError(bad.map((x) => ({ questionId: x.q.id, n: x.n, message: m.prgsrv_v_file({ n: x.n }) })));
-		}
+		const bad = fileQs.filter((x) => answers[x.q.id] !== fromFiles[x.q.id] && answers[x.q.id] !== r.answers[x.q.id]);
+		if (bad.length) throw answerError(bad.map((x) => ({ questionId: x.q.id, n: x.n, message: m.prgsrv_v_file({ n: x.n }) })));
 		const issues = answerProblems(s.definition, answers, mode);
 		if (issues.length) throw answerError(issues);
 		const index = mode === 'submit' && s.template === IT_READINESS_TEMPLATE ? readinessIndex(answers) : null;
@@ -409,12 +419,21 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 	const due = rows.map((r) => ({ r, kinds: remindersDue(r.closesAt!, now, undefined, (d) => todayInVietnam(d)) })).filter((x) => x.kinds.length);
 	if (!due.length) return 0;
 	const leaders = await leadersOf(db, [...new Set(due.map((x) => x.r.schoolId))]);
+	// Reminders already sent are skipped in one query: the job runs every 15 minutes over every
+	// school that has not submitted, and would otherwise try thousands of inserts each time.
+	const keyOf = (responseId: string, k: string) => `survey-reminder:${responseId}:${k}`;
+	const wanted = due.flatMap((x) => x.kinds.map((k) => keyOf(x.r.id, k)));
+	const people = [...new Set(leaders.map((l) => l.personId))];
+	const done = new Set<string>();
+	for (let i = 0; i < wanted.length && people.length; i += 1000)
+		for (const n of await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, wanted.slice(i, i + 1000))))) done.add(n.key);
 	for (const { r, kinds } of due) {
 		const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
 		if (!to.length) continue;
 		for (const k of kinds) {
+			if (done.has(keyOf(r.id, k))) continue;
 			const ids = await db.transaction((tx) =>
-				notify(tx, { to, kind: 'survey_reminder', title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: `survey-reminder:${r.id}:${k}` }, now)
+				notify(tx, { to, kind: 'survey_reminder', title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: keyOf(r.id, k) }, now)
 			);
 			sent += ids.length;
 		}
