@@ -6,6 +6,7 @@
  */
 import { sql, type SQL, type Column } from 'drizzle-orm';
 import type { Grant, Principal, Role, ScopeType } from './principal';
+import { escapeLike } from '../db/like';
 
 export type Kind =
 	| 'org_unit'
@@ -138,7 +139,6 @@ interface Matcher {
 }
 
 const like = (col: Column | SQL, prefix: string) => sql`${col} like ${escapeLike(prefix) + '%'}`;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
 const need = <T>(v: T | undefined, what: string): T => {
 	if (v === undefined) throw new Error(`scope filter needs the ${what} column`);
 	return v;

@@ -22,6 +22,7 @@ import { readinessSource, type ReadinessRow, type ReadinessSource } from './dash
 import { BANDS, type BandKey } from '../gradebook/summaries';
 import { todayInVietnam } from '../../format';
 import { m } from '#lib/paraglide/messages.js';
+import { underPattern } from '../db/like';
 
 export type DashboardLevel = 'city' | 'unit' | 'school';
 
@@ -127,7 +128,7 @@ const n = (x: unknown) => Number(x ?? 0);
 
 /** The figures of a scope the caller may read (checked by `resolveDashboardScope`). */
 export async function loadDashboard(db: Executor, scope: DashboardScope, now = new Date(), readiness: ReadinessSource | null = readinessSource): Promise<Dashboard> {
-	const inScope = sql`${schoolDailyStats.path} like ${scope.path.replace(/[\\%_]/g, '\\$&') + '%'}`;
+	const inScope = sql`${schoolDailyStats.path} like ${underPattern(scope.path)}`;
 	const today = todayInVietnam(now);
 	// The latest refreshed day (an index range on (day, path)), then when it was refreshed.
 	const [{ day: latestDay }] = await db
@@ -200,7 +201,7 @@ export async function loadDashboard(db: Executor, scope: DashboardScope, now = n
 			: [];
 
 	// Results: the latest school year and term with averages in the scope.
-	const inResults = sql`${schoolResultStats.path} like ${scope.path.replace(/[\\%_]/g, '\\$&') + '%'}`;
+	const inResults = sql`${schoolResultStats.path} like ${underPattern(scope.path)}`;
 	const [period] = await db
 		.select({ schoolYear: schoolResultStats.schoolYear, term: schoolResultStats.term })
 		.from(schoolResultStats)

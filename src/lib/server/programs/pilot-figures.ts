@@ -8,8 +8,9 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Figure, FigureSource } from './figures';
 import { pilotMilestones, pilotSites } from './pilot-schema';
+import { underPattern } from '../db/like';
 
-const under = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+const under = underPattern;
 /** The Vietnamese calendar day of an instant, in SQL (a period starts at Vietnam's midnight, 17:00 UTC the day before). */
 const vnDay = (d: Date) => sql`(${d.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date`;
 

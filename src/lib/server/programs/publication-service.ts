@@ -24,6 +24,7 @@ import { isHttpsUrl } from './pilot-rules';
 import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
 import type { PublicationInput } from './publication-inputs';
 import { m } from '#lib/paraglide/messages.js';
+import { underPattern } from '../db/like';
 
 type Publication = typeof publications.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
@@ -80,7 +81,7 @@ export async function publisherUnits(db: Executor, p: Principal) {
 /** The audience's people as a SQL select of person ids (for the notice's fan-out and the counts); never its publisher. */
 function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels' | 'publishedBy'>): SQL {
 	const roles = publicationAudienceRoles(pub.audience);
-	const prefix = pub.path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+	const prefix = underPattern(pub.path);
 	const levels = pub.levels.length
 		? sql`and exists (select 1 from schools s where s.id = g.school_id and s.level::text in (${sql.join(pub.levels.map((l) => sql`${l}`), sql`, `)}))`
 		: sql``;

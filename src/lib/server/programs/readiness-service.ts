@@ -14,6 +14,7 @@ import { surveyResponses, surveys } from './survey-schema';
 import { IT_READINESS_TEMPLATE } from './readiness-rules';
 import { NotFoundError } from '../errors';
 import { m } from '#lib/paraglide/messages.js';
+import { underPattern } from '../db/like';
 
 const visible = (p: Principal) => scopeCondition(p, 'read', 'survey_response', { path: surveyResponses.path });
 
@@ -97,7 +98,7 @@ export async function readinessByUnit(db: Executor, p: Principal, surveyId?: str
  * there: for the dashboards, which have already decided that the caller may read that scope.
  */
 export async function readinessByUnitUnder(db: Executor, path: string): Promise<UnitReadiness[]> {
-	const under = sql`${surveyResponses.path} like ${path.replace(/[\\%_]/g, '\\$&') + '%'}`;
+	const under = sql`${surveyResponses.path} like ${underPattern(path)}`;
 	const s = await latestReadinessSurvey(db, under, [path]);
 	return s ? unitsOf(db, s, under) : [];
 }

@@ -21,8 +21,9 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../db/client';
 import type { Figure, FigureScope, FigureSource } from './figures';
+import { underPattern } from '../db/like';
 
-const under = (path: string) => path.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+const under = underPattern;
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
 
 async function one(db: Executor, q: ReturnType<typeof sql>): Promise<Record<string, number>> {

@@ -7,8 +7,8 @@ import { and, gte, lt, eq, like, sql } from 'drizzle-orm';
 import type { FigureSource } from './figures';
 import { surveyResponses, surveys } from './survey-schema';
 import { IT_READINESS_TEMPLATE } from './readiness-rules';
+import { escapeLike } from '../db/like';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const surveyFigures: FigureSource = async (db, scope) => {
 	const submitted = sql`${surveyResponses.status} = 'submitted'`;

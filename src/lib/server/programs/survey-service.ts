@@ -25,12 +25,12 @@ import { answerProblems, compactAnswers, numbered, remindersDue, responseClosedR
 import { IT_READINESS_TEMPLATE, itReadinessDefinition, readinessIndex, readyForGradebook } from './readiness-rules';
 import type { AnswersInput, SurveyInput, SurveyUpdate } from './survey-inputs';
 import { m } from '#lib/paraglide/messages.js';
+import { escapeLike } from '../db/like';
 
 type Survey = typeof surveys.$inferSelect;
 type ResponseRow = typeof surveyResponses.$inferSelect;
 
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const under = (col: typeof schools.path | typeof surveyResponses.path | typeof surveys.path, prefix: string) => like(col, `${escapeLike(prefix)}%`);
 
 export const surveyResource = (s: Pick<Survey, 'path'>): Resource => ({ path: s.path });

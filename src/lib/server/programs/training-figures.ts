@@ -15,6 +15,7 @@ import { rows, type Executor } from '../db/client';
 import type { Figure, FigureScope, FigureSource } from './figures';
 import { coreTeacherShare, TARGET_GROUPS, type TargetGroup, type TargetKey } from './training-rules';
 import { targetsAt } from './training-service';
+import { underPattern } from '../db/like';
 
 const LABELS: Record<TargetGroup, { vi: string; en: string }> = {
 	managers: { vi: 'Cán bộ quản lý', en: 'Managers' },
@@ -26,7 +27,7 @@ const LABELS: Record<TargetGroup, { vi: string; en: string }> = {
 	learners: { vi: 'Học sinh', en: 'Learners' }
 };
 const TEACHER_ROLES = sql`('teacher', 'homeroom_teacher', 'subject_group_head')`;
-const like = (path: string) => path.replace(/[\\%_]/g, (x) => '\\' + x) + '%';
+const like = underPattern;
 
 const vietnamYear = (d: Date) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(d));
 

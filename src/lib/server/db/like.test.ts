@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLike, underPattern } from './like';
+
+describe('LIKE patterns', () => {
+	it.each([
+		['/a/b/', '/a/b/'],
+		['50%', '50\\%'],
+		['a_b', 'a\\_b'],
+		['back\\slash', 'back\\\\slash']
+	])('escapes %s as %s', (value, escaped) => expect(escapeLike(value)).toBe(escaped));
+
+	it('matches an org path and the paths below it', () => expect(underPattern('/hn/unit_1/')).toBe('/hn/unit\\_1/%'));
+});
