@@ -52,7 +52,8 @@ export function dashboardSections(d: Dashboard): DashboardSection[] {
 
 	const r = d.results;
 	const total = BANDS.reduce((a, b) => a + r.bands[b.key], 0);
-	const resultsDesc = r.schoolYear ? m.prgdsh_results_desc({ year: r.schoolYear, term: String(r.term) }) : m.prgdsh_results_none();
+	// Without any term average the section says so once, as its empty message, not also as its description.
+	const resultsDesc = r.schoolYear ? m.prgdsh_results_desc({ year: r.schoolYear, term: String(r.term) }) : '';
 	const rowsOf = [{ name: m.prgdsh_all_scope(), bands: r.bands }, ...(r.byUnit.length > 1 ? r.byUnit.map((u) => ({ name: u.unitName, bands: u.bands })) : [])];
 	out.push({
 		key: 'results',
