@@ -23,6 +23,8 @@ describe('the program office records spending', () => {
 
 		const form = page.getByRole('form', { name: 'Ghi khoản chi' });
 		await form.getByLabel(/^Năm/).selectOption('2024');
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await page.waitForLoadState('networkidle');
 		await form.getByLabel(/^Số tiền/).fill('50.000.000');
 		await form.getByLabel(/^Ngày chi/).fill('2024-09-10');
 		await form.getByLabel(/^Nội dung chi/).fill('Lớp tập huấn trực tuyến cho cha mẹ học sinh');

@@ -32,6 +32,8 @@ describe('a pilot site and a publication, from the school and the family back to
 		await Promise.all([l.waitForURL((u) => u.pathname === `/programs/pilots/sites/${site.id}`), l.getByTestId('school-pilots').getByRole('link', { name: 'Câu lạc bộ STEM kết nối doanh nghiệp' }).click()]);
 		const ms = l.getByTestId('milestone').filter({ hasText: 'Tổ chức hoạt động thí điểm đầu tiên' });
 		await ms.getByText('Thêm minh chứng').click();
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await l.waitForLoadState('networkidle');
 		await ms.getByLabel('Ghi chú').fill('Buổi sinh hoạt câu lạc bộ đầu tiên với kỹ sư doanh nghiệp');
 		await ms.getByLabel('Tệp minh chứng').setInputFiles({ name: 'sinh-hoat-clb.png', mimeType: 'image/png', buffer: PNG });
 		await Promise.all([l.waitForLoadState('load'), ms.getByRole('button', { name: 'Lưu minh chứng' }).click()]);

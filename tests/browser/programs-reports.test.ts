@@ -20,6 +20,8 @@ describe('a quarterly report up the tree', () => {
 		const reportPath = new URL(l.url()).pathname;
 		await expect(l.getByTestId('report-status').textContent()).resolves.toBe('Bản nháp');
 		await expect(l.getByTestId('figures').textContent()).resolves.toContain('Số trường trong phạm vi');
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await l.waitForLoadState('networkidle');
 		await l.getByLabel('Kết quả thực hiện').fill('Toàn trường dùng sổ điểm điện tử.');
 		await l.getByRole('button', { name: 'Gửi báo cáo' }).click();
 		await l.getByText('Đã gửi báo cáo.').waitFor();
@@ -34,6 +36,8 @@ describe('a quarterly report up the tree', () => {
 		await expect(toMe.textContent()).resolves.toContain('THCS Bình Yên');
 		await Promise.all([u.waitForURL((x) => x.pathname === reportPath), toMe.getByRole('link', { name: /^Báo cáo quý/ }).click()]);
 		await expect(u.getByText('Toàn trường dùng sổ điểm điện tử.').isVisible()).resolves.toBe(true);
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await u.waitForLoadState('networkidle');
 		await u.getByLabel('Ý kiến').fill('Đạt yêu cầu.');
 		await u.getByRole('button', { name: 'Tiếp nhận' }).click();
 		await u.getByText('Đã ghi nhận.').waitFor();

@@ -15,12 +15,16 @@ describe('a survey from the unit officer to a school and back on the board', () 
 		const o = await octx.newPage();
 		await loginAs(o, 'unit');
 		await o.goto('/programs/surveys');
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await o.getByLabel(/^Tên khảo sát/).fill('Phòng máy tính 2026');
 		await Promise.all([o.waitForURL(/\/programs\/surveys\/[0-9a-f-]{36}$/), o.getByRole('button', { name: 'Tạo bản nháp' }).click()]);
 		const surveyPath = new URL(o.url()).pathname;
 
 		const add = o.getByRole('form', { name: 'Thêm câu hỏi' });
 		await add.getByLabel(/^Loại câu hỏi/).selectOption({ label: 'Số' });
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await add.getByLabel(/^Nội dung câu hỏi/).fill('Số máy tính');
 		await add.getByLabel('bắt buộc', { exact: true }).check();
 		await add.getByLabel(/^Nhỏ nhất/).fill('0');
@@ -30,6 +34,8 @@ describe('a survey from the unit officer to a school and back on the board', () 
 		await o.getByTestId('questions-s1').getByText('Số máy tính').waitFor();
 		const add2 = o.getByRole('form', { name: 'Thêm câu hỏi' });
 		await add2.getByLabel(/^Loại câu hỏi/).selectOption({ label: 'Một lựa chọn' });
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await add2.getByLabel(/^Nội dung câu hỏi/).fill('Trường có phòng máy riêng?');
 		await add2.getByLabel('bắt buộc', { exact: true }).check();
 		await add2.getByLabel(/^Các phương án/).fill('Có\nKhông');
@@ -37,6 +43,8 @@ describe('a survey from the unit officer to a school and back on the board', () 
 		await o.getByTestId('questions-s1').getByText('Trường có phòng máy riêng?').waitFor();
 
 		const details = o.locator('form[action="?/details"]');
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await details.getByLabel(/^Mở từ/).fill(vietnamInput(-1));
 		await details.getByLabel(/^Hạn nộp/).fill(vietnamInput(7));
 		await details.getByLabel('Tất cả các trường của một đơn vị quản lý').check();

@@ -39,6 +39,8 @@ describe('training from the quota to the certificate', () => {
 		await Promise.all([l.waitForURL((u) => u.pathname === `/programs/training/${courseId}`), l.getByTestId('courses').getByRole('link', { name: TITLE }).click()]);
 		await expect(l.getByTestId('quotas').textContent()).resolves.toContain('đã ghi danh 0/2 chỗ');
 		const enrol = l.getByRole('region', { name: 'Ghi danh cán bộ, giáo viên của trường' });
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await l.waitForLoadState('networkidle');
 		await enrol.getByLabel(grouphead, { exact: true }).check();
 		await enrol.getByLabel(homeroom, { exact: true }).check();
 		await Promise.all([l.waitForURL(/\?\/enrol$/), enrol.getByRole('button', { name: 'Ghi danh' }).click()]);
@@ -55,10 +57,14 @@ describe('training from the quota to the certificate', () => {
 		await loginAs(o, 'city');
 		await o.goto(`/programs/training/${courseId}`);
 		const sheet = o.getByTestId('attendance-0');
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await sheet.getByLabel(grouphead, { exact: true }).check();
 		await sheet.getByLabel(homeroom, { exact: true }).check();
 		await Promise.all([o.waitForURL(/\?\/attendance$/), sheet.getByRole('button', { name: 'Lưu điểm danh' }).click()]);
 		await o.getByTestId('saved').waitFor();
+		// Typing before the page has hydrated can be undone by hydration on a loaded machine.
+		await o.waitForLoadState('networkidle');
 		await o.getByLabel(`Điểm cuối khóa của ${grouphead}`).fill('8,5');
 		await Promise.all([o.waitForURL(/\?\/scores$/), o.getByRole('button', { name: 'Lưu điểm', exact: true }).click()]);
 		await o.getByTestId('saved').waitFor();
