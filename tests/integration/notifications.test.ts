@@ -21,7 +21,7 @@ import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { settings } from '#lib/server/settings/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from '#lib/server/notifications/schema';
-import { notify } from '#lib/server/notifications/service';
+import { alreadyNotified, notify } from '#lib/server/notifications/service';
 import { sendDigests } from '#lib/server/notifications/digest';
 import { deliverPending, listOutbox, logSender, registerSender } from '#lib/server/platform/outbox';
 import { smtpSender } from '#lib/server/notifications/senders/email';
@@ -76,6 +76,15 @@ describe('notify()', () => {
 		expect(await notify(handle.db, { to: [id.lan], kind: 'general', title: 'A again', key: 'k:1' }, AFTERNOON)).toEqual([]);
 		expect(await handle.db.select().from(notifications)).toHaveLength(1);
 		expect(await queued()).toHaveLength(1);
+	});
+
+	it('tells reminder jobs which keys were already sent to any of the people, in one lookup', async () => {
+		await notify(handle.db, { to: [id.lan], kind: 'general', title: 'A', key: 'reminder:1' }, AFTERNOON);
+		await notify(handle.db, { to: [id.minh], kind: 'general', title: 'B', key: 'reminder:2' }, AFTERNOON);
+		expect(await alreadyNotified(handle.db, [id.lan, id.minh], ['reminder:1', 'reminder:2', 'reminder:3'])).toEqual(new Set(['reminder:1', 'reminder:2']));
+		// Sent to someone else is not sent to these people; nobody asked about means nothing sent.
+		expect(await alreadyNotified(handle.db, [id.lan], ['reminder:2'])).toEqual(new Set());
+		expect(await alreadyNotified(handle.db, [], ['reminder:1'])).toEqual(new Set());
 	});
 
 	it('honours a person’s channels for the kind: SMS to persons.phone and push to each subscription, no email', async () => {

@@ -122,6 +122,22 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 }
 
 /** How many unread notifications a person has (the header's badge). */
+/**
+ * The notification keys among `keys` already sent to any of `personIds`: periodic reminder jobs
+ * skip those in one lookup on the (person, key) index instead of opening a transaction per
+ * reminder on every run (`notify()` stays idempotent on its key either way).
+ */
+export async function alreadyNotified(db: Executor, personIds: readonly string[], keys: readonly string[]): Promise<Set<string>> {
+	const sent = new Set<string>();
+	const people = [...new Set(personIds)];
+	if (!people.length) return sent;
+	for (let i = 0; i < keys.length; i += 1000) {
+		const rows = await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, keys.slice(i, i + 1000))));
+		for (const r of rows) sent.add(r.key);
+	}
+	return sent;
+}
+
 export async function unreadNotifications(db: Executor, personId: string): Promise<number> {
 	const [r] = await db
 		.select({ n: sql<number>`count(*)::int` })

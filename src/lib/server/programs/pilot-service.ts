@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
-import { notify } from '../notifications/service';
+import { alreadyNotified, notify } from '../notifications/service';
 import { fullName } from '../people/names';
 import { downloadResponse, findFiles, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
@@ -339,19 +339,29 @@ export async function sendMilestoneReminders(db: Executor, now = new Date()) {
 		.innerJoin(pilotSites, eq(pilotSites.id, pilotMilestones.siteId))
 		.innerJoin(pilotModels, eq(pilotModels.id, pilotSites.modelId))
 		.where(and(sql`${pilotMilestones.status} <> 'done'`, sql`${pilotMilestones.dueOn} between ${today}::date and ${last}::date`));
+	const toRemind = due.filter((r) => milestoneReminderDue(r.ms.status, r.ms.dueOn, today));
+	if (!toRemind.length) return { sent: 0 };
+	// The leaders of every school concerned in one query, and reminders already sent skipped in another.
+	const leaders = await db
+		.selectDistinct({ id: roleGrants.personId, schoolId: roleGrants.schoolId })
+		.from(roleGrants)
+		.where(and(eq(roleGrants.role, 'school_leader'), inArray(roleGrants.schoolId, [...new Set(toRemind.map((r) => r.ms.schoolId))])));
+	const keyOf = (milestoneId: string) => `pilot-milestone-due:${milestoneId}`;
+	const done = await alreadyNotified(db, leaders.map((l) => l.id), toRemind.map((r) => keyOf(r.ms.id)));
 	let sent = 0;
-	for (const { ms, modelName } of due.filter((r) => milestoneReminderDue(r.ms.status, r.ms.dueOn, today))) {
+	for (const { ms, modelName } of toRemind) {
+		const to = leaders.filter((l) => l.schoolId === ms.schoolId).map((l) => l.id);
+		if (!to.length || done.has(keyOf(ms.id))) continue;
 		await db.transaction(async (tx) => {
-			const leaders = await tx.selectDistinct({ id: roleGrants.personId }).from(roleGrants).where(and(eq(roleGrants.role, 'school_leader'), eq(roleGrants.schoolId, ms.schoolId)));
 			const fresh = await notify(tx, {
-				to: leaders.map((l) => l.id),
+				to,
 				kind: 'pilot_milestone_due',
 				title: m.prgpil_notify_due_title({ title: ms.title }),
 				body: m.prgpil_notify_due_body({ model: modelName, due: ms.dueOn.split('-').reverse().join('/') }),
 				link: `/programs/pilots/sites/${ms.siteId}`,
 				schoolId: ms.schoolId,
-				key: `pilot-milestone-due:${ms.id}`
-			});
+				key: keyOf(ms.id)
+			}, now);
 			sent += fresh.length;
 		});
 	}

@@ -15,11 +15,10 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { ownsReport, receivesReport, scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
+import { alreadyNotified, notify } from '../notifications/service';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
-import { notifications } from '../notifications/schema';
 import { fullName } from '../people/names';
 import { programReports } from './report-schema';
 import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
@@ -377,17 +376,10 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 			).map((x) => x.path)
 		);
 		const keyOf = (path: string, stage: string) => `program_report_reminder:${path}:${period.template}:${period.key}:${stage}`;
-		const todo = due.filter((x) => !done.has(x.o.path));
+		const unsubmitted = due.filter((x) => !done.has(x.o.path));
 		// Reminders already sent (every hourly run after the first finds them all here).
-		// Looked up by (person, key), the notifications' unique index.
-		const sentKeys = new Set<string>();
-		for (let i = 0; i < todo.length; i += 500) {
-			const chunk = todo.slice(i, i + 500);
-			const people = [...new Set(chunk.flatMap((x) => x.to))];
-			const keys = chunk.map((x) => keyOf(x.o.path, x.stage!));
-			for (const r of await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, keys)))) sentKeys.add(r.key);
-		}
-		for (const { o, stage, to } of todo) {
+		const sentKeys = await alreadyNotified(db, unsubmitted.flatMap((x) => x.to), unsubmitted.map((x) => keyOf(x.o.path, x.stage!)));
+		for (const { o, stage, to } of unsubmitted) {
 			const key = keyOf(o.path, stage!);
 			if (sentKeys.has(key)) continue;
 			const params = { report: templateTitle(period.template), period: periodLabel(period), date: formatDay(dueDate(o.level, period)) };

@@ -12,8 +12,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
-import { notifications } from '../notifications/schema';
+import { alreadyNotified, notify } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
@@ -423,10 +422,7 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 	// school that has not submitted, and would otherwise try thousands of inserts each time.
 	const keyOf = (responseId: string, k: string) => `survey-reminder:${responseId}:${k}`;
 	const wanted = due.flatMap((x) => x.kinds.map((k) => keyOf(x.r.id, k)));
-	const people = [...new Set(leaders.map((l) => l.personId))];
-	const done = new Set<string>();
-	for (let i = 0; i < wanted.length && people.length; i += 1000)
-		for (const n of await db.selectDistinct({ key: notifications.key }).from(notifications).where(and(inArray(notifications.personId, people), inArray(notifications.key, wanted.slice(i, i + 1000))))) done.add(n.key);
+	const done = await alreadyNotified(db, leaders.map((l) => l.personId), wanted);
 	for (const { r, kinds } of due) {
 		const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
 		if (!to.length) continue;
