@@ -97,3 +97,19 @@ describe('downloads', () => {
 		expect(text).toContain('Tài khoản hoạt động trong 30 ngày theo đơn vị');
 	});
 });
+
+describe('the program hub (/programs)', () => {
+	const linksOf = async (c: Client) => [...(await (await c.get('/programs')).text()).matchAll(/<h2[^>]*><a href="(\/programs\/[^"]+)"/g)].map((x) => x[1]);
+
+	it('shows each person the parts the policy lets them use, in the program’s order', async () => {
+		expect(await linksOf(as.city)).toEqual(['/programs/pilots', '/programs/training', '/programs/surveys', '/programs/budget', '/programs/reports', '/programs/dashboard', '/programs/publications']);
+		// The budget is the city office's alone.
+		expect(await linksOf(as.unit)).not.toContain('/programs/budget');
+		expect(await linksOf(as.leader)).toEqual(expect.arrayContaining(['/programs/surveys', '/programs/reports', '/programs/dashboard']));
+		expect(await linksOf(as.leader)).not.toContain('/programs/budget');
+		// A teacher sees pilots, training and publications, but no reports, dashboards or surveys.
+		const teacher = await linksOf(as.teacher);
+		expect(teacher).toEqual(expect.arrayContaining(['/programs/pilots', '/programs/training', '/programs/publications']));
+		expect(teacher.filter((h) => ['/programs/budget', '/programs/reports', '/programs/dashboard', '/programs/surveys'].includes(h))).toEqual([]);
+	});
+});

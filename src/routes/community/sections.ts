@@ -2,18 +2,11 @@
  * The community hub's sections (/community). Each module adds one entry: where it lives, its
  * title and line of description, and who sees it (decided by the central policy, never here).
  */
-import type { Principal } from '#lib/server/auth/principal';
+import type { HubSection } from '#lib/server/http/hub';
 import { mayEver } from '#lib/server/auth/policy';
 import { m } from '#lib/paraglide/messages.js';
 
-export interface CommunitySection {
-	href: string;
-	title: () => string;
-	description: () => string;
-	show: (p: Principal) => boolean;
-}
-
-export const communitySections: CommunitySection[] = [
+export const communitySections: HubSection[] = [
 	{
 		href: '/counselling',
 		title: m.cns_title,

@@ -3,18 +3,11 @@
  * dashboards, publications. Each part adds one entry: where it lives, its title and line of
  * description, and who sees it (decided by the central policy, never here).
  */
-import type { Principal } from '#lib/server/auth/principal';
+import type { HubSection } from '#lib/server/http/hub';
 import { mayEver } from '#lib/server/auth/policy';
 import { m } from '#lib/paraglide/messages.js';
 
-export interface ProgramSection {
-	href: string;
-	title: () => string;
-	description: () => string;
-	show: (p: Principal) => boolean;
-}
-
-export const programSections: ProgramSection[] = [
+export const programSections: HubSection[] = [
 	{ href: '/programs/pilots', title: () => m.prgpil_title(), description: () => m.prgpil_section_description(), show: (p) => mayEver(p, 'read', 'pilot_model') },
 	// Bồi dưỡng: courses, quotas, enrolment, attendance, certificates and the targets board (families use /programs/training/materials).
 	{ href: '/programs/training', title: () => m.prgtrn_title(), description: () => m.prgtrn_section_description(), show: (p) => mayEver(p, 'read', 'training_course') && p.grants.some((g) => g.role !== 'learner' && g.role !== 'parent') },
