@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD } from '#lib/server/seed/logins';
 import { SEEDED_DATA_DIR } from '../helpers/paths';
 
@@ -132,9 +132,41 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 	await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click()]);
 }
 
-/** A fresh browser context (own cookies) pointed at the running app. */
-export function newContext(browser: Browser, sen: RunningSen, opts: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: sen.url, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, javaScriptEnabled: opts.javaScript ?? true });
+/**
+ * Waits, after a page load, until Svelte has hydrated it (the root layout sets `data-hydrated`):
+ * what is typed before hydration can be undone by it on a loaded machine. Not for non-HTML answers.
+ */
+async function untilHydrated(page: Page, response: Response | null): Promise<void> {
+	if (!response?.headers()['content-type']?.startsWith('text/html')) return;
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/**
+ * A fresh browser context (own cookies) pointed at the running app. With JavaScript on, its pages'
+ * `goto` and `reload` return only once the page has hydrated.
+ */
+export async function newContext(browser: Browser, sen: RunningSen, opts: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<BrowserContext> {
+	const javaScript = opts.javaScript ?? true;
+	const context = await browser.newContext({ baseURL: sen.url, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, javaScriptEnabled: javaScript });
+	if (!javaScript) return context;
+	const newPage = context.newPage.bind(context);
+	context.newPage = async () => {
+		const page = await newPage();
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await untilHydrated(page, response);
+			return response;
+		};
+		page.reload = async (options) => {
+			const response = await reload(options);
+			await untilHydrated(page, response);
+			return response;
+		};
+		return page;
+	};
+	return context;
 }
 
 /**
