@@ -2,6 +2,7 @@
 import { searchKey } from '../learning/library-rules';
 
 import { CLUB_AUDIENCES, CLUB_KINDS, CLUB_LEVELS, COMMITTEE_ROLES, type ClubKind, type ClubLevel, type CommitteeRole } from '#lib/community/vocabulary';
+import { containsPattern } from '../db/like';
 
 export { CLUB_AUDIENCES, CLUB_KINDS, CLUB_LEVELS, COMMITTEE_ROLES, type ClubKind, type ClubLevel, type CommitteeRole };
 
@@ -30,7 +31,7 @@ export function mayDecide(current: MembershipStatus | null): boolean {
 export const threadSearchText = (title: string, body: string) => searchKey(title, body);
 
 /** The LIKE pattern of a search (the query's key, its wildcards escaped). */
-export const searchPattern = (q: string) => '%' + searchKey(q).replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+export const searchPattern = (q: string) => containsPattern(searchKey(q));
 
 /**
  * Who sees a hidden thread or reply: its space's moderators only (the author too would let a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLike, underPattern } from './like';
+import { containsPattern, escapeLike, underPattern } from './like';
 
 describe('LIKE patterns', () => {
 	it.each([
@@ -10,4 +10,6 @@ describe('LIKE patterns', () => {
 	])('escapes %s as %s', (value, escaped) => expect(escapeLike(value)).toBe(escaped));
 
 	it('matches an org path and the paths below it', () => expect(underPattern('/hn/unit_1/')).toBe('/hn/unit\\_1/%'));
+
+	it('matches a value anywhere, its wildcards taken literally', () => expect(containsPattern('10%_off')).toBe('%10\\%\\_off%'));
 });

@@ -6,3 +6,6 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** The pattern of an org path and every path below it (`/city/unit/` → `/city/unit/%`). */
 export const underPattern = (path: string) => escapeLike(path) + '%';
+
+/** The pattern of a value anywhere in a text (`ab` → `%ab%`), for searches. */
+export const containsPattern = (s: string) => '%' + escapeLike(s) + '%';

@@ -21,6 +21,7 @@ import { reachPath, searchKey, type LibraryReach } from './library-rules';
 import { staffSchoolIds } from './views';
 import type { LessonBlock } from './lesson-blocks';
 import { m } from '#lib/paraglide/messages.js';
+import { containsPattern } from '../db/like';
 
 type Item = typeof libraryItems.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
@@ -99,7 +100,7 @@ const ratingCount = sql<number>`(select count(*)::int from library_ratings r whe
 export async function listItems(db: Executor, p: Principal, f: LibraryFilter) {
 	authorizeList(p, 'library_item');
 	const conds: SQL[] = [scopeCondition(p, 'read', 'library_item', { path: libraryItems.path, authorId: libraryItems.authorId })];
-	if (f.q?.trim()) conds.push(sql`${libraryItems.searchText} like ${'%' + searchKey(f.q).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+	if (f.q?.trim()) conds.push(sql`${libraryItems.searchText} like ${containsPattern(searchKey(f.q))}`);
 	if (f.level) conds.push(sql`${f.level} = any(${libraryItems.levels})`);
 	if (f.grade !== undefined) conds.push(sql`${f.grade}::smallint = any(${libraryItems.grades})`);
 	if (f.subject?.trim()) conds.push(sql`lower(${libraryItems.subject}) = lower(${f.subject.trim()})`);

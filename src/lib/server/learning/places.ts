@@ -16,6 +16,7 @@ import { lessons } from './lesson-schema';
 import { learningPlaces, lessonPlaces } from './place-schema';
 import { coordinateProblems, type PlaceKind, type PlaceLevel } from './place-rules';
 import { m } from '#lib/paraglide/messages.js';
+import { escapeLike } from '../db/like';
 
 type Place = typeof learningPlaces.$inferSelect;
 
@@ -106,7 +107,7 @@ export async function updatePlace(db: Executor, p: Principal, id: string, input:
 export async function listPlaces(db: Executor, p: Principal, f: PlaceFilter) {
 	authorizeList(p, 'learning_place');
 	const conds: SQL[] = [placeScope(p)];
-	for (const w of (f.q ?? '').trim().split(/\s+/).filter(Boolean)) conds.push(sql`lower(unaccent(${learningPlaces.name})) like '%' || lower(unaccent(${w.replace(/[\\%_]/g, '\\$&')})) || '%'`);
+	for (const w of (f.q ?? '').trim().split(/\s+/).filter(Boolean)) conds.push(sql`lower(unaccent(${learningPlaces.name})) like '%' || lower(unaccent(${escapeLike(w)})) || '%'`);
 	if (f.kind) conds.push(eq(learningPlaces.kind, f.kind));
 	if (f.level) conds.push(sql`${learningPlaces.levels} @> ${JSON.stringify([f.level])}::jsonb`);
 	const rows = await db

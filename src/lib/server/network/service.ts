@@ -41,6 +41,7 @@ import {
 	type VettingRecord
 } from './rules';
 import { m } from '#lib/paraglide/messages.js';
+import { containsPattern } from '../db/like';
 
 type Member = typeof networkMembers.$inferSelect;
 type Engagement = typeof networkEngagements.$inferSelect;
@@ -269,7 +270,7 @@ function present(p: Principal, mb: Member, name: string, contact: { email: strin
 export async function searchMembers(db: Executor, p: Principal, f: { q?: string; offer?: Offer; kind?: MemberKind; status?: MemberStatus }) {
 	authorizeList(p, 'network_member');
 	const conds: SQL[] = [scopeCondition(p, 'read', 'network_member', memberCols)];
-	if (f.q) conds.push(sql`${networkMembers.searchText} like ${'%' + searchKey(f.q).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+	if (f.q) conds.push(sql`${networkMembers.searchText} like ${containsPattern(searchKey(f.q))}`);
 	if (f.offer) conds.push(sql`${f.offer}::text = any(${networkMembers.offers})`);
 	if (f.kind) conds.push(eq(networkMembers.kind, f.kind));
 	if (f.status) conds.push(eq(networkMembers.status, f.status));

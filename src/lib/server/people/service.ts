@@ -12,6 +12,7 @@ import { hashPassword, passwordProblem } from '../auth/password';
 import { adminResetPassword } from '../auth/service';
 import type { accountInput, grantInput, guardianInput, peopleQuery, personInput, personPatch } from './inputs';
 import { m } from '#lib/paraglide/messages.js';
+import { escapeLike } from '../db/like';
 
 export type Person = typeof persons.$inferSelect;
 
@@ -34,7 +35,7 @@ export async function searchPeople(db: Executor, p: Principal, query: z.infer<ty
 	const conds: SQL[] = [scopeOf(p)];
 	if (query.q) {
 		const words = query.q.split(/\s+/).filter(Boolean);
-		for (const w of words) conds.push(sql`${persons.searchName} like '%' || lower(unaccent(${w.replace(/[\\%_]/g, '\\$&')})) || '%'`);
+		for (const w of words) conds.push(sql`${persons.searchName} like '%' || lower(unaccent(${escapeLike(w)})) || '%'`);
 	}
 	if (query.kind) conds.push(eq(persons.kind, query.kind));
 	if (query.schoolId) conds.push(eq(persons.schoolId, query.schoolId));
