@@ -54,6 +54,7 @@ describe('the content library', () => {
 
 	it('finds items by words without diacritics and by context and mode', async () => {
 		expect(await titles(as.homeroom, '?q=bat trang')).toEqual(['Phiếu học tập Bát Tràng']);
+		expect(await titles(as.homeroom, '?q=%25')).toEqual([]);
 		expect(await titles(as.homeroom, '?context=heritage_site')).toEqual(['Tham quan Văn Miếu']);
 		expect(await titles(as.homeroom, '?mode=practice&level=lower_secondary&grade=6')).toEqual(['Phiếu học tập Bát Tràng']);
 		expect((await as.homeroom.get('/api/v1/library?context=moon')).status).toBe(400);

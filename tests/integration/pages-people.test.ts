@@ -22,6 +22,10 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g
 const personLinks = (html: string) => [...html.matchAll(/href="\/people\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
 
 describe('the people search page', () => {
+	it('takes LIKE’s wildcards in a search literally: % and _ find nobody', async () => {
+		for (const q of ['%25', '_', 'ng%25yen']) expect(personLinks(await (await leader.get(`/people?q=${q}`)).text())).toEqual([]);
+	});
+
 	it('finds the Nguyễn of the leader’s school typed without diacritics, and nobody of another school', async () => {
 		const res = await leader.get('/people?q=nguyen');
 		expect(res.status).toBe(200);
