@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { budgetPlans, budgetSpending, budgetSpendingFiles, budgetTasks } from '#lib/server/programs/budget-schema';
+import { auditLog } from '#lib/server/audit/schema';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -15,7 +16,7 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> end
 
 beforeAll(async () => {
 	app = await startApp();
-	for (const u of ['city', 'unit', 'leader']) as[u] = await app.loginAs(u);
+	for (const u of ['city', 'unit', 'leader', 'admin']) as[u] = await app.loginAs(u);
 	for (const t of await app.db.select().from(budgetTasks)) task[t.code] = t.id;
 });
 afterAll(() => app?.close());
@@ -142,6 +143,30 @@ describe('the budget pages', () => {
 		const res = await as.city.form('/programs/budget/plan?/import&year=2025', good);
 		expect(res.status).toBe(200);
 		expect(textOf(await res.text())).toContain('Đã lưu kế hoạch (1 dòng thay đổi).');
+	});
+
+	it('rename a task from its page, audited, and explain a code already taken', async () => {
+		const taken = await as.city.form(`/programs/budget/tasks/${task['3.4']}?/task`, { code: '3.3', name: 'Tập huấn' });
+		expect(taken.status).toBe(400);
+		expect(textOf(await taken.text())).toContain('3.3');
+		const res = await as.city.form(`/programs/budget/tasks/${task['3.4']}?/task`, { code: '3.4', name: 'Tập huấn trực tuyến cho cha mẹ và học sinh' });
+		expect(res.status).toBe(200);
+		const text = textOf(await res.text());
+		expect(text).toContain('Đã lưu mã và tên nhiệm vụ.');
+		expect(text).toContain('3.4. Tập huấn trực tuyến cho cha mẹ và học sinh');
+		const [t] = await app.db.select().from(budgetTasks).where(eq(budgetTasks.id, task['3.4']));
+		expect(t.name).toBe('Tập huấn trực tuyến cho cha mẹ và học sinh');
+		const audits = await app.db.select().from(auditLog).where(eq(auditLog.entityId, task['3.4']));
+		expect(audits.some((a) => a.action === 'update' && a.entityType === 'budget_task')).toBe(true);
+	});
+
+	it('show an administrator the task without the forms that change it, and refuse their post', async () => {
+		const html = await (await as.admin.get(`/programs/budget/tasks/${task['3.4']}`)).text();
+		expect(html).toContain('data-testid="task-years"');
+		for (const action of ['?/task', '?/commitment', '?/spending', '?/reverseSpending']) expect(html).not.toContain(`action="${action}"`);
+		expect(await (await as.city.get(`/programs/budget/tasks/${task['3.4']}`)).text()).toContain('action="?/commitment"');
+		const refused = await as.admin.form(`/programs/budget/tasks/${task['3.4']}?/task`, { code: '3.4', name: 'X' });
+		expect(refused.status).toBe(403);
 	});
 
 	it('add a task from the form', async () => {

@@ -12,6 +12,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
+import { can } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { NotFoundError, ValidationError } from '../errors';
 import { orgUnits } from '../organisations/schema';
@@ -59,6 +60,12 @@ export async function budgetAccess(db: Executor, p: Principal, action: 'read' | 
 	const home = await budgetHome(db);
 	authorize(p, action, 'budget', home ? { path: home.path } : undefined);
 	return home!;
+}
+
+/** Whether the caller may change the budget (an administrator reads it but changes nothing). */
+export async function mayEditBudget(db: Executor, p: Principal): Promise<boolean> {
+	const home = await budgetHome(db);
+	return !!home && can(p, 'update', 'budget', { path: home.path });
 }
 
 async function tasksOf(db: Executor, path: string) {

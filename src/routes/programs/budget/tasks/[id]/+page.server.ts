@@ -4,8 +4,8 @@ import { requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { discardUploads, readUploads } from '#lib/server/files/upload';
-import { commitmentInput, reversalInput, spendingInput } from '#lib/server/programs/budget-inputs';
-import { budgetAccess, createCommitment, createSpending, getTask, reverseCommitment, reverseSpending } from '#lib/server/programs/budget-service';
+import { commitmentInput, reversalInput, spendingInput, taskPatch } from '#lib/server/programs/budget-inputs';
+import { budgetAccess, createCommitment, createSpending, getTask, mayEditBudget, reverseCommitment, reverseSpending, updateTask } from '#lib/server/programs/budget-service';
 import { taskView } from '#lib/server/programs/budget-views';
 import { todayInVietnam } from '#lib/format';
 
@@ -14,7 +14,7 @@ const db = () => getContext().db;
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
 	const t = await orErrorPage(() => getTask(db(), p, idOr404(event.params.id)));
-	return { t: taskView(t), today: todayInVietnam() };
+	return { t: taskView(t), today: todayInVietnam(), canEdit: await mayEditBudget(db(), p) };
 };
 
 /** A form post; a failure names its form (and entry) so the page shows it in place. */
@@ -31,6 +31,7 @@ async function run(event: RequestEvent, name: string, work: (v: Record<string, s
 }
 
 export const actions: Actions = {
+	task: (event) => run(event, 'task', (v) => updateTask(db(), event.locals.principal!, event.params.id, parse(taskPatch, { code: v.code, name: v.name }))),
 	commitment: (event) =>
 		run(event, 'commitment', (v) =>
 			createCommitment(db(), event.locals.principal!, parse(commitmentInput, { taskId: event.params.id, year: v.year, amount: v.amount, counterparty: v.counterparty, signedOn: v.signedOn, document: v.document ?? '' }))
