@@ -41,6 +41,12 @@ describe('a survey from the unit officer to a school and back on the board', () 
 		await add2.getByLabel(/^Các phương án/).fill('Có\nKhông');
 		await add2.getByRole('button', { name: 'Thêm câu hỏi' }).click();
 		await o.getByTestId('questions-s1').getByText('Trường có phòng máy riêng?').waitFor();
+		// Reordered with the arrows, and back.
+		const items = () => o.getByTestId('questions-s1').locator(':scope > li').allTextContents();
+		await o.getByRole('button', { name: 'Chuyển lên: Trường có phòng máy riêng?' }).click();
+		await expect.poll(async () => (await items())[0]).toContain('Trường có phòng máy riêng?');
+		await o.getByRole('button', { name: 'Chuyển xuống: Trường có phòng máy riêng?' }).click();
+		await expect.poll(async () => (await items())[0]).toContain('Số máy tính');
 
 		const details = o.locator('form[action="?/details"]');
 		// Typing before the page has hydrated can be undone by hydration on a loaded machine.

@@ -68,6 +68,27 @@ describe('the builder', () => {
 		const grid = row.definition.sections.find((s) => s.id === 'systems')!.questions.at(-1)!;
 		expect(grid).toMatchObject({ type: 'grid', label: 'Máy tính theo khối', required: true, rows: [{ label: 'Khối 6' }, { label: 'Khối 7' }], columns: [{ kind: 'number', max: 200 }, { kind: 'choice', options: [{ value: 'co', label: 'Có' }, { value: 'khong', label: 'Không' }] }] });
 
+		// The new question moves up one place, and at the top of its section into the one before.
+		const ids = async () => (await app.db.select().from(surveys).where(eq(surveys.id, sid)))[0].definition.sections.map((x) => x.questions.map((q) => q.id));
+		const before = await ids();
+		const si = before.findIndex((qs) => qs.includes(grid.id));
+		expect((await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: grid.id, direction: 'up' })).status).toBe(200);
+		const after = await ids();
+		expect(after[si].indexOf(grid.id)).toBe(before[si].indexOf(grid.id) - 1);
+		for (let i = after[si].indexOf(grid.id); i > 0; i--) expect((await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: grid.id, direction: 'up' })).status).toBe(200);
+		expect((await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: grid.id, direction: 'up' })).status).toBe(200);
+		expect((await ids())[si - 1].at(-1)).toBe(grid.id);
+		expect((await ids()).flat().sort()).toEqual(before.flat().sort()); // nothing lost or doubled
+		// It is reworded in place; an empty wording is refused beside that question's form.
+		const blank = await as.unit.form(`${path}?/rewordQuestion`, { version: await version(), questionId: grid.id, label: '  ', help: '' });
+		expect(blank.status).toBe(400);
+		expect(await blank.text()).toContain(`id="rw-${grid.id}-label-error"`);
+		expect((await as.unit.form(`${path}?/rewordQuestion`, { version: await version(), questionId: grid.id, label: 'Số máy tính theo khối', help: 'Chỉ tính máy còn dùng được' })).status).toBe(200);
+		const reworded = (await app.db.select().from(surveys).where(eq(surveys.id, sid)))[0].definition.sections.flatMap((x) => x.questions).find((q) => q.id === grid.id)!;
+		expect(reworded).toMatchObject({ type: 'grid', label: 'Số máy tính theo khối', help: 'Chỉ tính máy còn dùng được', required: false, rows: (grid as { rows: unknown }).rows });
+		expect(textOf(await page(as.unit, path))).toContain('Số máy tính theo khối');
+		expect((await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: 'nope', direction: 'down' })).status).toBe(400);
+
 		const stale = await as.unit.form(`${path}?/addQuestion`, { version: '1', type: 'text', label: 'Cũ' });
 		expect(stale.status).toBe(409);
 

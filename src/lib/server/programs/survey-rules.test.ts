@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblem, answerProblems, definitionSchema, questionSchema, remindersDue, responseClosedReason, type Question, type SurveyDefinition } from './survey-rules';
+import { answerProblem, answerProblems, definitionSchema, moveQuestion, numbered, questionSchema, remindersDue, rewordQuestion, responseClosedReason, type Question, type SurveyDefinition } from './survey-rules';
 import { todayInVietnam } from '#lib/format';
 
 const q = (x: Record<string, unknown>) => questionSchema.parse({ id: 'q', label: 'Câu hỏi', ...x });
@@ -110,4 +110,35 @@ describe('definition problems are explained in Vietnamese', () => {
 	it('min above max names the maximum', () => expect(issue({ id: 'x', label: 'X', type: 'number', min: 5, max: 1 })).toMatchObject({ path: ['max'], message: 'Giá trị lớn nhất phải không nhỏ hơn giá trị nhỏ nhất' }));
 	it('two equal options', () => expect(issue({ id: 'x', label: 'X', type: 'choice', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] })?.message).toBe('Có hai phương án trùng nhau'));
 	it('an id with capitals or accents', () => expect(issue({ id: 'Câu', label: 'X', type: 'text' })?.message).toBe('Chỉ gồm chữ thường không dấu, số và dấu gạch dưới (tối đa 40 ký tự)'));
+});
+
+describe('reordering and rewording the questions of a draft', () => {
+	const text = (id: string) => ({ id, label: id.toUpperCase(), help: '', required: false, type: 'text' as const, maxLength: 2000 });
+	const def: SurveyDefinition = { sections: [{ id: 's1', title: 'A', description: '', questions: [text('a'), text('b')] }, { id: 's2', title: 'B', description: '', questions: [text('c')] }] };
+	const order = (d: SurveyDefinition | null) => d && d.sections.map((s) => s.questions.map((q) => q.id).join('')).join('|');
+
+	it('swaps a question with its neighbour in the section, and the numbers follow', () => {
+		const moved = moveQuestion(def, 'b', 'up');
+		expect(order(moved)).toBe('ba|c');
+		expect(numbered(moved!).map((x) => `${x.n}${x.q.id}`)).toEqual(['1b', '2a', '3c']);
+		expect(order(def)).toBe('ab|c'); // the original is left as it was
+	});
+
+	it('crosses into the neighbouring section at the ends', () => {
+		expect(order(moveQuestion(def, 'b', 'down'))).toBe('a|bc');
+		expect(order(moveQuestion(def, 'c', 'up'))).toBe('abc|');
+	});
+
+	it('cannot move the first question up, the last down, or a question that is not there', () => {
+		expect(moveQuestion(def, 'a', 'up')).toBeNull();
+		expect(moveQuestion(def, 'c', 'down')).toBeNull();
+		expect(moveQuestion(def, 'x', 'down')).toBeNull();
+	});
+
+	it('rewords a question and its required flag, keeping its type and id', () => {
+		const d = rewordQuestion(def, 'c', { label: 'Câu mới', help: 'Gợi ý', required: true });
+		expect(d!.sections[1].questions[0]).toEqual({ ...text('c'), label: 'Câu mới', help: 'Gợi ý', required: true });
+		expect(def.sections[1].questions[0].label).toBe('C');
+		expect(rewordQuestion(def, 'x', { label: 'y', help: '', required: false })).toBeNull();
+	});
 });

@@ -60,6 +60,39 @@ export function numbered(def: SurveyDefinition): { n: number; section: string; q
 	return def.sections.flatMap((s) => s.questions.map((q) => ({ n: ++n, section: s.id, q })));
 }
 
+/**
+ * The definition with one question moved a place up or down (the numbers follow). At the top or
+ * bottom of its section it crosses into the neighbouring section (end of the one before, start of
+ * the one after); null when it cannot move further or is not there.
+ */
+export function moveQuestion(def: SurveyDefinition, questionId: string, direction: 'up' | 'down'): SurveyDefinition | null {
+	const d = structuredClone(def);
+	const si = d.sections.findIndex((s) => s.questions.some((q) => q.id === questionId));
+	if (si < 0) return null;
+	const qs = d.sections[si].questions;
+	const qi = qs.findIndex((q) => q.id === questionId);
+	const to = direction === 'up' ? qi - 1 : qi + 1;
+	if (to >= 0 && to < qs.length) {
+		[qs[qi], qs[to]] = [qs[to], qs[qi]];
+		return d;
+	}
+	const next = direction === 'up' ? si - 1 : si + 1;
+	if (next < 0 || next >= d.sections.length) return null;
+	const [q] = qs.splice(qi, 1);
+	if (direction === 'up') d.sections[next].questions.push(q);
+	else d.sections[next].questions.unshift(q);
+	return d;
+}
+
+/** The definition with a question's wording and required flag changed (its type and answers' shape stay); null when it is not there. */
+export function rewordQuestion(def: SurveyDefinition, questionId: string, wording: { label: string; help: string; required: boolean }): SurveyDefinition | null {
+	const d = structuredClone(def);
+	const q = d.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
+	if (!q) return null;
+	Object.assign(q, wording);
+	return d;
+}
+
 /** Nothing given: no value, blank text (spaces only), no option, an empty grid. */
 export const isEmptyAnswer = (v: unknown) =>
 	v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);

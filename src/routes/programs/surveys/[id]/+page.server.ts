@@ -10,11 +10,10 @@ import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { returnInput, statusQuery, surveyUpdate } from '#lib/server/programs/survey-inputs';
 import { getSurvey, returnResponse, sendSurvey, surveyStatusBoard, updateSurvey } from '#lib/server/programs/survey-service';
 import { questionFromForm, targetFromForm, vietnamLocal } from '#lib/server/programs/survey-views';
-import { SCHOOL_LEVELS, numbered, type SurveyDefinition } from '#lib/server/programs/survey-rules';
+import { SCHOOL_LEVELS, moveQuestion, numbered, rewordQuestion, type SurveyDefinition } from '#lib/server/programs/survey-rules';
 import { ValidationError } from '#lib/server/errors';
+import { underPattern } from '#lib/server/db/like';
 import { m } from '#lib/paraglide/messages.js';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
@@ -22,10 +21,10 @@ export const load: PageServerLoad = async (event) => {
 	if (!mayEver(p, 'read', 'survey')) redirect(303, `/programs/surveys/${id}/respond`);
 	const db = getContext().db;
 	const survey = await orErrorPage(() => getSurvey(db, p, id));
-	const questions = numbered(survey.definition).map(({ n, section, q }) => ({ n, section, id: q.id, label: q.label, type: q.type, required: q.required }));
+	const questions = numbered(survey.definition).map(({ n, section, q }) => ({ n, section, id: q.id, label: q.label, help: q.help, type: q.type, required: q.required }));
 	if (survey.status === 'draft') {
 		const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, survey.orgUnitId));
-		const prefix = `${escapeLike(unit.path)}%`;
+		const prefix = underPattern(unit.path);
 		const units = await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(like(orgUnits.path, prefix)).orderBy(asc(orgUnits.path));
 		const ss = await db.select({ id: schools.id, name: schools.name }).from(schools).where(like(schools.path, prefix)).orderBy(asc(schools.name));
 		return { survey, questions, builder: { units, schools: ss, levels: SCHOOL_LEVELS, opensAt: vietnamLocal(survey.opensAt), closesAt: vietnamLocal(survey.closesAt) }, board: null, filter: {} };
@@ -47,12 +46,13 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 	return { done: name };
 }
 
-/** The definition changed by `change`, saved at the version the builder read. */
-async function editDefinition(event: RequestEvent, id: string, v: Record<string, string | undefined>, change: (d: SurveyDefinition) => SurveyDefinition) {
+/** The definition changed by `change`, saved at the version the builder read (null from `change`: a question that is not there, or cannot move so). */
+async function editDefinition(event: RequestEvent, id: string, v: Record<string, string | undefined>, change: (d: SurveyDefinition) => SurveyDefinition | null) {
 	const db = getContext().db;
 	const p = event.locals.principal!;
 	const s = await getSurvey(db, p, id);
 	const definition = change(structuredClone(s.definition));
+	if (!definition) throw new ValidationError(m.error_invalid_input(), [{ path: 'questionId', message: m.prgsrv_cannot_move() }]);
 	return updateSurvey(db, p, id, parse(surveyUpdate, { version: Number(v.version), definition }));
 }
 
@@ -96,6 +96,15 @@ export const actions: Actions = {
 				return d;
 			})
 		),
+	moveQuestion: (event) => run(event, 'moveQuestion', (id, _f, v) => editDefinition(event, id, v, (d) => moveQuestion(d, v.questionId ?? '', v.direction === 'up' ? 'up' : 'down'))),
+	rewordQuestion: (event) =>
+		run(event, 'rewordQuestion', async (id, _f, v) => {
+			try {
+				return await editDefinition(event, id, v, (d) => rewordQuestion(d, v.questionId ?? '', { label: v.label ?? '', help: v.help ?? '', required: v.required === 'on' }));
+			} catch (e) {
+				throw builderIssues(e);
+			}
+		}),
 	send: (event) => run(event, 'send', (id) => sendSurvey(getContext().db, event.locals.principal!, id)),
 	return: (event) =>
 		run(event, 'return', (_id, _f, v) => {
