@@ -4,7 +4,7 @@
  * officer) and `leader` (THCS Bình Yên) may not even see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { auditLog } from '#lib/server/audit/schema';
@@ -41,13 +41,13 @@ const refused = async (res: Response, status: number) => {
 	return body.error;
 };
 
-/** Sums straight from the tables, to hold the report against. */
-async function raw(year: number) {
+/** Sums straight from the tables, to hold the report against; with `before`, of entries dated before that day. */
+async function raw(year: number, before?: string) {
 	const one = async (q: Promise<{ n: string }[]>) => BigInt((await q)[0].n);
 	return {
 		plan: await one(app.db.select({ n: sql<string>`coalesce(sum(${budgetPlans.amount}),0)::text` }).from(budgetPlans).where(eq(budgetPlans.year, year))),
-		committed: await one(app.db.select({ n: sql<string>`coalesce(sum(${budgetCommitments.amount}),0)::text` }).from(budgetCommitments).where(eq(budgetCommitments.year, year))),
-		spent: await one(app.db.select({ n: sql<string>`coalesce(sum(${budgetSpending.amount}),0)::text` }).from(budgetSpending).where(eq(budgetSpending.year, year)))
+		committed: await one(app.db.select({ n: sql<string>`coalesce(sum(${budgetCommitments.amount}),0)::text` }).from(budgetCommitments).where(and(eq(budgetCommitments.year, year), before ? lt(budgetCommitments.signedOn, before) : undefined))),
+		spent: await one(app.db.select({ n: sql<string>`coalesce(sum(${budgetSpending.amount}),0)::text` }).from(budgetSpending).where(and(eq(budgetSpending.year, year), before ? lt(budgetSpending.spentOn, before) : undefined)))
 	};
 }
 
@@ -311,19 +311,35 @@ describe('report figures', () => {
 		const from = new Date('2024-01-01T00:00:00+07:00');
 		const to = new Date('2025-01-01T00:00:00+07:00');
 		const city = await budgetFigures(app.db, { path: cityPath, from, to });
-		const want = await raw(2024);
+		// As the budget stood at the period's end: the reversals entered today are not in it.
+		const want = await raw(2024, '2025-01-01');
+		expect(want.spent).not.toBe((await raw(2024)).spent);
 		const value = (key: string) => city.find((f) => f.key === key)!.value;
 		expect(value('budget.plan')).toBe(Number(want.plan));
 		expect(value('budget.committed')).toBe(Number(want.committed));
 		expect(value('budget.spent')).toBe(Number(want.spent));
 		expect(value('budget.remaining')).toBe(Number(want.plan - want.spent));
 		expect(value('budget.percent')).toBe(Math.round((Number(want.spent) / Number(want.plan)) * 1000) / 10);
+		const [inYear] = await app.db.select({ n: sql<string>`coalesce(sum(${budgetSpending.amount}),0)::text` }).from(budgetSpending).where(and(gte(budgetSpending.spentOn, '2024-01-01'), lt(budgetSpending.spentOn, '2025-01-01')));
+		expect(value('budget.spent_in_period')).toBe(Number(inYear.n));
 		expect(city.every((f) => f.group === 'budget')).toBe(true);
 		const unit = await budgetFigures(app.db, { path: unitPath, from, to });
-		expect(unit.map((f) => f.value)).toEqual([null, null, null, null, null]);
+		expect(unit.map((f) => f.value)).toEqual([null, null, null, null, null, null]);
 		// a period over two years sums both
 		const both = await budgetFigures(app.db, { path: cityPath, from: new Date('2023-07-01T00:00:00+07:00'), to });
 		expect(both.find((f) => f.key === 'budget.plan')!.value).toBe(Number((await raw(2023)).plan + want.plan));
+	});
+
+	it('should follow the period: a payment counts in its quarter and after, never in the quarter before', async () => {
+		const quarter = (q: number) => ({ path: cityPath, from: new Date(`2024-${String(3 * q - 2).padStart(2, '0')}-01T00:00:00+07:00`), to: new Date(q === 4 ? '2025-01-01T00:00:00+07:00' : `2024-${String(3 * q + 1).padStart(2, '0')}-01T00:00:00+07:00`) });
+		const figure = async (q: number, key: string) => (await budgetFigures(app.db, quarter(q))).find((f) => f.key === key)!.value!;
+		const [q1, q2, q2in] = [await figure(1, 'budget.spent'), await figure(2, 'budget.spent'), await figure(2, 'budget.spent_in_period')];
+		// paid on the last day of Q2 in Vietnam
+		await ok(await as.city.post('/api/v1/budget-spending', { taskId: task['6'], year: 2024, amount: 7 * M, spentOn: '2024-06-30', description: 'Văn phòng phẩm quý II' }), 201);
+		expect(await figure(1, 'budget.spent')).toBe(q1);
+		expect(await figure(2, 'budget.spent')).toBe(q2 + 7 * M);
+		expect(await figure(2, 'budget.spent_in_period')).toBe(q2in + 7 * M);
+		expect(await figure(3, 'budget.spent_in_period')).toBe(Number((await raw(2024, '2024-10-01')).spent - (await raw(2024, '2024-07-01')).spent));
 	});
 });
 

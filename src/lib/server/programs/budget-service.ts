@@ -8,7 +8,7 @@
  * A payment is checked against its commitment under a lock on the commitment row, so two payments
  * at once cannot together exceed it.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
@@ -85,8 +85,12 @@ async function leafTask(db: Executor, path: string, taskId: string, field = 'tas
 
 const sumText = (col: typeof budgetPlans.amount | typeof budgetCommitments.amount | typeof budgetSpending.amount) => sql<string>`coalesce(sum(${col}), 0)::text`;
 
-/** Plan, committed and spent per task (net of reversals), for the given years or all years. */
-export async function taskTotals(db: Executor, path: string, years: number[] | null): Promise<Map<string, Totals>> {
+/**
+ * Plan, committed and spent per task (net of reversals), for the given years or all years; with
+ * `before` (an ISO date), only what was signed or spent before that day — the figures as they
+ * stood at a period's end (a reversal counts from the day it was entered).
+ */
+export async function taskTotals(db: Executor, path: string, years: number[] | null, before?: string): Promise<Map<string, Totals>> {
 	const [plans, commits, spends] = await Promise.all([
 		db
 			.select({ taskId: budgetPlans.taskId, total: sumText(budgetPlans.amount) })
@@ -96,12 +100,12 @@ export async function taskTotals(db: Executor, path: string, years: number[] | n
 		db
 			.select({ taskId: budgetCommitments.taskId, total: sumText(budgetCommitments.amount) })
 			.from(budgetCommitments)
-			.where(and(eq(budgetCommitments.path, path), years ? inArray(budgetCommitments.year, years) : undefined))
+			.where(and(eq(budgetCommitments.path, path), years ? inArray(budgetCommitments.year, years) : undefined, before ? lt(budgetCommitments.signedOn, before) : undefined))
 			.groupBy(budgetCommitments.taskId),
 		db
 			.select({ taskId: budgetSpending.taskId, total: sumText(budgetSpending.amount) })
 			.from(budgetSpending)
-			.where(and(eq(budgetSpending.path, path), years ? inArray(budgetSpending.year, years) : undefined))
+			.where(and(eq(budgetSpending.path, path), years ? inArray(budgetSpending.year, years) : undefined, before ? lt(budgetSpending.spentOn, before) : undefined))
 			.groupBy(budgetSpending.taskId)
 	]);
 	const out = new Map<string, Totals>();
@@ -110,6 +114,12 @@ export async function taskTotals(db: Executor, path: string, years: number[] | n
 	for (const r of commits) at(r.taskId).committed = BigInt(r.total);
 	for (const r of spends) at(r.taskId).spent = BigInt(r.total);
 	return out;
+}
+
+/** What was spent (net of reversals) on the days `from` ≤ day < `before` (ISO dates), in all tasks. */
+export async function spentBetween(db: Executor, path: string, from: string, before: string): Promise<bigint> {
+	const [r] = await db.select({ total: sumText(budgetSpending.amount) }).from(budgetSpending).where(and(eq(budgetSpending.path, path), gte(budgetSpending.spentOn, from), lt(budgetSpending.spentOn, before)));
+	return BigInt(r.total);
 }
 
 /** Plan, committed and spent per year (the all-years summary), optionally of some tasks only. */
