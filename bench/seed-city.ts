@@ -14,7 +14,8 @@
  *     their enrolments;
  *   - one staff member per 20 learners, one parent per 4 learners (with a guardianship);
  *   - accounts for every staff member and parent and every 10th learner (an unusable password
- *     hash), and a sign-in (session) for a third of the accounts spread over the last 84 days;
+ *     hash), and for a third of the accounts a day of use (account_activity_days) every 14 days
+ *     over the last 84 days, each account on its own days;
  *   - the scores of one subject (Toán) in the first class of every school: two regular, a midterm
  *     and an endterm column of term 1.
  * Then the dashboards' pre-aggregation (`refreshDashboardStats`) for the last 84 days.
@@ -109,7 +110,7 @@ export async function seedCity(db: Database, size: CitySize, now = new Date()): 
 		await db.execute(sql`
 			insert into guardianships (guardian_id, learner_id, relation) select md5('g' || j)::uuid, md5('l' || j)::uuid, 'mother' from generate_series(0, ${P - 1}) j`);
 	});
-	await step('accounts and sign-ins', async () => {
+	await step('accounts and days of use', async () => {
 		await db.execute(sql`
 			insert into accounts (id, person_id, username, password_hash)
 			select md5('a' || k || j)::uuid, md5(k || j)::uuid, 'bench-' || k || j, 'not-a-hash'
@@ -117,9 +118,10 @@ export async function seedCity(db: Database, size: CitySize, now = new Date()): 
 				union all select 'g', j from generate_series(0, ${P - 1}) j
 				union all select 'l', j from generate_series(0, ${L - 1}, 10) j) x`);
 		await db.execute(sql`
-			insert into sessions (id, account_id, created_at, expires_at)
-			select 'bench-' || a.id, a.id, ${now.toISOString()}::timestamptz - ((abs(hashtext(a.id::text)) % (84 * 24 * 60)) * interval '1 minute'), ${now.toISOString()}::timestamptz - interval '1 minute'
-			from accounts a where a.username like 'bench-%' and abs(hashtext(a.id::text)) % 3 = 0`);
+			insert into account_activity_days (day, account_id, kind, school_id)
+			select (${now.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date - k, a.id, p.kind, p.school_id
+			from accounts a join persons p on p.id = a.person_id cross join generate_series(0, 83) k
+			where a.username like 'bench-%' and abs(hashtext(a.id::text)) % 3 = 0 and (abs(hashtext(a.id::text)) / 3 + k) % 14 = 0`);
 	});
 	await step('grades (Toán, term 1, first class of each school)', async () => {
 		await db.execute(sql`

@@ -6,6 +6,7 @@ import { boot } from '#lib/server/boot';
 import { log } from '#lib/server/log';
 import { getContext } from '#lib/server/context';
 import { principalFromApiToken, principalFromSession } from '#lib/server/auth/service';
+import { noteActivity } from '#lib/server/auth/activity';
 import { SESSION_COOKIE } from '#lib/server/auth/cookies';
 import { runWithRequest } from '#lib/server/http/request-context';
 import { errorResponse } from '#lib/server/http/api';
@@ -72,6 +73,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			if (!event.locals.principal) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
+	// The day's "using Sen" row: a query on the account's first request of the day, an in-memory check after.
+	if (event.locals.principal) await noteActivity(db, event.locals.principal.accountId);
 	return resolve(event);
 };
 

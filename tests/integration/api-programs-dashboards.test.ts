@@ -13,6 +13,7 @@ import { accounts, persons, sessions } from '#lib/server/people/schema';
 import { gradeColumns, gradeEntries } from '#lib/server/gradebook/schema';
 import { schoolDailyStats, schoolResultStats } from '#lib/server/programs/dashboard-schema';
 import { refreshDashboardStats } from '#lib/server/programs/dashboard-stats';
+import { recordActivityDay } from '#lib/server/auth/activity';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { termAverageOf } from '#lib/gradebook/rules/secondary-subject';
 import { bandOf } from '#lib/server/gradebook/summaries';
@@ -31,9 +32,9 @@ beforeAll(async () => {
 	for (const s of await app.db.select().from(schools)) school[s.code] = s;
 	for (const u of await app.db.select().from(orgUnits)) unit[u.code] = u.id;
 	for (const u of ['city', 'unit', 'leader', 'teacher', 'learner', 'parent']) as[u] = await app.loginAs(u);
-	// A sign-in of the learner ten days ago: in last week's point, not this week's.
+	// The learner also used Sen ten days ago: in last week's point, not this week's.
 	const [learner] = await app.db.select().from(accounts).where(eq(accounts.username, 'learner'));
-	await app.db.insert(sessions).values({ id: 'old-session-of-learner', accountId: learner.id, createdAt: new Date(now.getTime() - 10 * 86_400_000), expiresAt: new Date(now.getTime() - 3 * 86_400_000) });
+	await recordActivityDay(app.db, learner.id, todayInVietnam(new Date(now.getTime() - 10 * 86_400_000)));
 	// The endterm of Toán 6A1, term 1 (the demo has its regular and midterm scores): term averages.
 	const thcs = school['THCS-BINHYEN'];
 	const [c6a1] = await app.db.select().from(classes).where(and(eq(classes.schoolId, thcs.id), eq(classes.name, '6A1')));
@@ -93,7 +94,7 @@ describe('the city dashboard', () => {
 		expect(d.schools).toEqual([]);
 	});
 
-	it('counts active people per week by kind from sign-ins', async () => {
+	it('counts active people per week by kind from their days of use', async () => {
 		const d = await dashboard(as.city);
 		expect(d.day).toBe(todayInVietnam(now));
 		expect(d.usage.days).toHaveLength(12);
@@ -102,7 +103,7 @@ describe('the city dashboard', () => {
 		expect(d.usage.learners.at(-1)).toBe(1);
 		expect(d.usage.parents.at(-1)).toBe(1);
 		expect(d.usage.teachers.at(-1)).toBe(2);
-		// Last week: only the learner's old sign-in; weeks before the refreshed days are gaps.
+		// Last week: only the learner's older day; weeks before the refreshed days are gaps.
 		expect(d.usage.learners.at(-2)).toBe(1);
 		expect(d.usage.teachers.at(-2)).toBe(0);
 		expect(d.usage.learners[0]).toBeNull();

@@ -2,7 +2,7 @@
  * Periodic reports through the HTTP API on a real database, with the demo: `leader` leads THCS
  * Bình Yên (in Xã Thạch Thất), `unit` is the officer of Xã Thạch Thất, `city` the program office.
  * Added here: `leader2` (the leader of THPT Sông Hồng, directly under the city), and for "the
- * figures equal the data" a unit and school of their own with known learners, parents, sign-ins
+ * figures equal the data" a unit and school of their own with known learners, parents, days of use
  * and scores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { classes, enrolments, orgUnits, schools, schoolYears, subjects } from '#lib/server/organisations/schema';
-import { accounts, persons, roleGrants, sessions } from '#lib/server/people/schema';
+import { accounts, persons, roleGrants } from '#lib/server/people/schema';
+import { createSession } from '#lib/server/auth/service';
+import { recordActivityDay } from '#lib/server/auth/activity';
 import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { gradeColumns, gradeEntries, teachingAssignments } from '#lib/server/gradebook/schema';
@@ -75,7 +77,8 @@ describe('report figures equal the data', () => {
 		await app.db.insert(classes).values({ id: classId, schoolId, schoolYearId: year.id, name: '6A', grade: 6, path: `${schoolPath}${classId}/` });
 		const person = async (kind: 'learner' | 'guardian' | 'staff', given: string) => (await app.db.insert(persons).values({ kind, familyName: 'Thử', givenName: given, schoolId, path: schoolPath }).returning())[0];
 		const account = async (personId: string, username: string) => (await app.db.insert(accounts).values({ personId, username, passwordHash: 'x' }).returning())[0];
-		const signIn = (accountId: string, at: string) => app.db.insert(sessions).values({ id: crypto.randomUUID(), accountId, createdAt: new Date(at), expiresAt: new Date('2027-12-31T00:00:00Z') });
+		// A sign-in (its session and its day of use, as the login route makes them).
+		const signIn = (accountId: string, at: string) => createSession(app.db, accountId, 30, new Date(at));
 		// Five learners enrolled; one with an account who signed in in November.
 		const learners = [];
 		for (let i = 0; i < 5; i++) learners.push(await person('learner', `Học sinh ${i}`));
@@ -87,8 +90,15 @@ describe('report figures equal the data', () => {
 		await signIn(ga[0].id, '2026-10-01T01:00:00Z');
 		await signIn(ga[1].id, '2026-09-20T01:00:00Z');
 		await app.db.insert(notifications).values({ personId: g[1].id, kind: 'general', title: 'Thông báo', key: 'thu-1', readAt: new Date('2026-12-01T01:00:00Z') });
-		// A teacher with two assignments; one grid has an entered score.
+		// A teacher with two assignments; one grid has an entered score. Signed in on 25/9 (Quý III) and
+		// still signed in on 15/10 (Quý IV), when they used Sen: a day of use, with no new session.
 		const teacher = await person('staff', 'Giáo viên');
+		const ta = await account(teacher.id, 'thu-gv');
+		await signIn(ta.id, '2026-09-25T02:00:00Z');
+		await recordActivityDay(app.db, ta.id, '2026-10-15');
+		// An officer of the unit (no school) who used Sen on 2/11: counted under the unit, not the school.
+		const officer = (await app.db.insert(persons).values({ kind: 'staff', familyName: 'Thử', givenName: 'Cán bộ', path: unitPath }).returning())[0];
+		await recordActivityDay(app.db, (await account(officer.id, 'thu-cb')).id, '2026-11-02');
 		const [math, lit] = await app.db.insert(subjects).values([{ schoolId, code: 'TOAN', name: 'Toán' }, { schoolId, code: 'VAN', name: 'Ngữ văn' }]).returning();
 		await app.db.insert(teachingAssignments).values([math, lit].map((s) => ({ schoolId, schoolYearId: year.id, classId, subjectId: s.id, teacherId: teacher.id, path: `${schoolPath}${classId}/` })));
 		const [col] = await app.db.insert(gradeColumns).values({ schoolId, classId, subjectId: math.id, term: 1, kind: 'regular', valueType: 'score', slot: 1, path: `${schoolPath}${classId}/` }).returning();
@@ -98,7 +108,7 @@ describe('report figures equal the data', () => {
 		await app.db.insert(gradeEntries).values({ schoolId, columnId: empty.id, learnerId: learners[1].id, scoreTenths: null });
 	});
 
-	it('counts schools, learners, sign-ins, gradebook coverage and parents over the unit for Quý IV/2026', async () => {
+	it('counts schools, learners, people who used Sen, gradebook coverage and parents over the unit for Quý IV/2026', async () => {
 		const q4 = periodOf('quarterly', '2026-Q4')!;
 		// The figures on data Sen already had (the program's own parts test theirs beside them).
 		const f = (await computeFigures(app.db, { path: unitPath, from: q4.from, to: q4.to })).filter((x) => ['usage', 'gradebook', 'engagement', 'fair'].includes(x.group));
@@ -109,7 +119,7 @@ describe('report figures equal the data', () => {
 			'usage.learners': 5,
 			'usage.learners_active': 1,
 			'usage.parents_active': 1,
-			'usage.staff_active': 0,
+			'usage.staff_active': 2,
 			'gradebook.assignments': 2,
 			'gradebook.assignments_with_scores': 1,
 			'gradebook.coverage': 50,
@@ -123,10 +133,15 @@ describe('report figures equal the data', () => {
 		});
 	});
 
-	it('the period decides: in Quý III only September’s sign-in counts; before the school year nobody is enrolled', async () => {
+	it('the period decides: in Quý III only September’s days count; before the school year nobody is enrolled', async () => {
 		const q3 = periodOf('quarterly', '2026-Q3')!;
 		const f = await computeFigures(app.db, { path: schoolPath, from: q3.from, to: q3.to });
 		expect([value(f, 'usage.parents_active'), value(f, 'usage.learners_active'), value(f, 'engagement.parents_engaged'), value(f, 'usage.learners')]).toEqual([1, 0, 1, 5]);
+		// The teacher counts in Quý III by their sign-in, and in Quý IV by their day of use in October.
+		expect(value(f, 'usage.staff_active')).toBe(1);
+		const q4 = periodOf('quarterly', '2026-Q4')!;
+		const school = await computeFigures(app.db, { path: schoolPath, from: q4.from, to: q4.to });
+		expect([value(school, 'usage.staff_active'), value(school, 'usage.learners_active')]).toEqual([1, 1]);
 		const aug = periodOf('monthly', '2026-08')!;
 		const g = await computeFigures(app.db, { path: schoolPath, from: aug.from, to: aug.to });
 		expect([value(g, 'usage.learners'), value(g, 'gradebook.assignments'), value(g, 'gradebook.coverage'), value(g, 'usage.schools_active_percent')]).toEqual([0, 0, null, 0]);

@@ -8,6 +8,7 @@ import { LockedError, NotFoundError, UnauthenticatedError, ValidationError, Forb
 import { enqueue } from '../platform/outbox';
 import { writeAudit } from '../audit/service';
 import { can } from './policy';
+import { recordSignIn } from './activity';
 import { fullName } from '../people/names';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -68,10 +69,14 @@ function locked(until: Date, now: Date) {
 	return new LockedError(m.error_account_locked({ minutes: String(minutes) }), until);
 }
 
-export async function createSession(db: Executor, accountId: string, days: number): Promise<{ token: string; expiresAt: Date }> {
+/** A sign-in: the session, and the day in account_activity_days (auth/activity.ts), together. */
+export async function createSession(db: Executor, accountId: string, days: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
 	const token = newToken();
-	const expiresAt = new Date(Date.now() + days * 86_400_000);
-	await db.insert(sessions).values({ id: sha256(token), accountId, expiresAt });
+	const expiresAt = new Date(now.getTime() + days * 86_400_000);
+	await db.transaction(async (tx) => {
+		await tx.insert(sessions).values({ id: sha256(token), accountId, expiresAt, createdAt: now });
+		await recordSignIn(tx, accountId, now);
+	});
 	return { token, expiresAt };
 }
 

@@ -104,6 +104,31 @@ export const sessions = pgTable(
 	(t) => [index('sessions_account_idx').on(t.accountId)]
 );
 
+/**
+ * The days an account used Sen (docs/decisions/012): one row per account and day in Vietnam's
+ * time on which it signed in or was served a request with a session or an API token, written
+ * `on conflict do nothing` through auth/activity.ts — at most once per account, day and process.
+ * The exact source of the "using Sen" counts (dashboards, reports), pruned after
+ * ACTIVITY_RETENTION_DAYS. The person's kind and home school of that day are carried, so the
+ * dashboards' job groups the rows without joining accounts and persons; the key leads with the
+ * day because every reader asks for a range of days.
+ */
+export const accountActivityDays = pgTable(
+	'account_activity_days',
+	{
+		day: date('day').notNull(),
+		/**
+		 * No foreign key: a deleted account's days stay as history (it did use Sen then) until pruned,
+		 * and deleting a person never scans this table, whose key leads with the day.
+		 */
+		accountId: uuid('account_id').notNull(),
+		/** persons.kind and persons.school_id on that day. */
+		kind: personKind('kind').notNull(),
+		schoolId: uuid('school_id')
+	},
+	(t) => [primaryKey({ columns: [t.day, t.accountId] })]
+);
+
 export const apiTokens = pgTable('api_tokens', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	accountId: uuid('account_id')

@@ -12,6 +12,7 @@ import { sendDigests } from '../notifications/digest';
 import { applyRetention } from '../messaging/service';
 import { sendEventReminders } from '../events/service';
 import { refreshDashboardStats } from '../programs/dashboard-stats';
+import { pruneActivityDays } from '../auth/activity';
 import { sendReportReminders } from '../programs/report-service';
 import { sendSessionReminders } from '../programs/training-service';
 import { sendSurveyReminders } from '../programs/survey-service';
@@ -31,8 +32,9 @@ export const periodicJobs: PeriodicJob[] = [
 	{ name: 'messaging-retention', everySeconds: 6 * 3600, run: (db, now) => applyRetention(db, now) },
 	// A day before an event, its confirmed registrants (once per event and person).
 	{ name: 'event-reminders', everySeconds: 300, run: (db, now) => sendEventReminders(db, now) },
-	// The program dashboards' rows per school and day and the score bands (recomputing writes the same rows).
-	{ name: 'dashboard-stats', everySeconds: 900, run: (db, now) => refreshDashboardStats(db, now) },
+	// The program dashboards' rows per school and day and the score bands (recomputing writes the same
+	// rows), then the activity days older than their retention (deleting twice deletes nothing more).
+	{ name: 'dashboard-stats', everySeconds: 900, run: async (db, now) => ({ ...(await refreshDashboardStats(db, now)), pruned: await pruneActivityDays(db, now) }) },
 	// Periodic report deadlines: 3 days before, on the day, overdue (once each per organisation and period).
 	{ name: 'program-report-reminders', everySeconds: 3600, run: (db, now) => sendReportReminders(db, now) },
 	// A day before a training session, its course's trainees (once per session and person).

@@ -1,6 +1,6 @@
 /**
  * The dashboards' pre-aggregation (số liệu tổng hợp theo ngày). A city of 2,748 schools and two
- * million learners cannot be counted from enrolments, sessions and grade entries on every page
+ * million learners cannot be counted from enrolments, activity days and grade entries on every page
  * view, so the periodic job `dashboard-stats` (dashboard-stats.ts) writes one row per school and
  * day — and one row per school, year, term and score band — and the dashboards read those:
  * 2,748 rows for the city, not two million. Rows are derived data: recomputing a day gives the
@@ -28,11 +28,11 @@ export const schoolDailyStats = pgTable(
 		parents: integer('parents').notNull(),
 		/** Sign-in accounts of the school's people. */
 		accounts: integer('accounts').notNull(),
-		/** Distinct people with a sign-in (a session begun) in the 7 days ending that day, by kind. */
+		/** Distinct people who used Sen (account_activity_days) in the 7 days ending that day, by kind. */
 		activeLearners7d: integer('active_learners_7d').notNull(),
 		activeParents7d: integer('active_parents_7d').notNull(),
 		activeTeachers7d: integer('active_teachers_7d').notNull(),
-		/** Distinct accounts with a sign-in in the 30 days ending that day. */
+		/** Distinct accounts that used Sen in the 30 days ending that day. */
 		activeAccounts30d: integer('active_accounts_30d').notNull(),
 		/** Classes of the current year, and those with at least one grade entry (gradebook coverage). */
 		classes: integer('classes').notNull(),

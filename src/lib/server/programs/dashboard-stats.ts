@@ -1,16 +1,18 @@
 /**
  * The `dashboard-stats` periodic job: recomputes the dashboards' pre-aggregated rows
  * (dashboard-schema.ts) with set-based SQL — one statement for the days, one for the score bands —
- * so a city dashboard reads one row per school instead of millions of enrolments, sessions and
- * grade entries.
+ * so a city dashboard reads one row per school instead of millions of enrolments, activity days
+ * and grade entries.
  *
- * Sign-ins: Sen keeps no sign-in log, but every sign-in begins a `sessions` row (created_at) that
- * lives until sign-out or expiry. A day's row counts the distinct people of each kind whose session
- * began in the 7 (and accounts in the 30) days ending that day; the job runs every 15 minutes, and
- * an activity count never goes down on a recomputation (`greatest`), so a later sign-out does not
- * erase an earlier sign-in. (A session begun and ended between two runs is not seen: the counts
- * are a floor.) People belong to a school by `persons.school_id`: learners, staff (teachers and
- * other staff) and parents (a guardian's record carries the school of their child).
+ * Using Sen: a day's row counts the distinct people of each kind who used Sen (signed in, or were
+ * served a request with a session or an API token) in the 7 days ending that day, and the
+ * distinct accounts in the 30 days, from `account_activity_days` (auth/activity.ts, one row per
+ * account and day in Vietnam, carrying the person's kind and school of that day — so no join to
+ * accounts or persons here). The source is exact and its rows within a window never go away (they
+ * are pruned after 400 days), so a recomputation simply overwrites the counts: a sign-out or an
+ * expired session changes nothing, and the `greatest(old, new)` that kept session-based counts
+ * from going down is gone. People belong to a school by the school carried on the row: learners,
+ * staff (teachers and other staff) and parents (a guardian's record carries their child's school).
  *
  * Idempotent: running it twice with the same data writes the same rows (upsert on the day; the
  * bands of the current year are deleted and rewritten in one transaction).
@@ -28,9 +30,6 @@ const currentYears = (day: string) => sql`
 	select distinct on (school_id) id, school_id, name from school_years
 	order by school_id, (starts_on <= ${day}::date and ends_on >= ${day}::date) desc, (starts_on <= ${day}::date) desc, starts_on desc`;
 
-// The start of a Vietnamese day (UTC+7, no daylight saving) as a timestamptz.
-const vnDayStart = (dayExpr: ReturnType<typeof sql>) => sql`((${dayExpr})::timestamp - interval '7 hours') at time zone 'UTC'`;
-
 /** Recomputes the daily rows of the `days` days ending today (in Vietnam) for every school. */
 export async function refreshDailyStats(db: Executor, now: Date, days = 2): Promise<number> {
 	const to = todayInVietnam(now);
@@ -47,17 +46,16 @@ export async function refreshDailyStats(db: Executor, now: Date, days = 2): Prom
 			select c.school_id, count(*)::int n,
 				count(*) filter (where exists (select 1 from grade_columns gc join grade_entries ge on ge.column_id = gc.id where gc.class_id = c.id))::int graded
 			from classes c join cur_year y on y.id = c.school_year_id group by 1),
-		signins as (
-			select p.school_id, p.kind, a.id account_id, s.created_at
-			from sessions s join accounts a on a.id = s.account_id join persons p on p.id = a.person_id
-			where p.school_id is not null and s.created_at >= ${vnDayStart(sql`${from}::date - 29`)} and s.created_at < ${vnDayStart(sql`${to}::date + 1`)}),
+		active as (
+			select school_id, kind, account_id, day from account_activity_days
+			where school_id is not null and day >= ${from}::date - 29 and day <= ${to}::date),
 		act as (
-			select d.day, si.school_id,
-				count(distinct si.account_id) filter (where si.kind = 'learner' and si.created_at >= ${vnDayStart(sql`d.day - 6`)})::int learners7,
-				count(distinct si.account_id) filter (where si.kind = 'guardian' and si.created_at >= ${vnDayStart(sql`d.day - 6`)})::int parents7,
-				count(distinct si.account_id) filter (where si.kind = 'staff' and si.created_at >= ${vnDayStart(sql`d.day - 6`)})::int teachers7,
-				count(distinct si.account_id)::int accounts30
-			from days d join signins si on si.created_at >= ${vnDayStart(sql`d.day - 29`)} and si.created_at < ${vnDayStart(sql`d.day + 1`)}
+			select d.day, a.school_id,
+				count(distinct a.account_id) filter (where a.kind = 'learner' and a.day >= d.day - 6)::int learners7,
+				count(distinct a.account_id) filter (where a.kind = 'guardian' and a.day >= d.day - 6)::int parents7,
+				count(distinct a.account_id) filter (where a.kind = 'staff' and a.day >= d.day - 6)::int teachers7,
+				count(distinct a.account_id)::int accounts30
+			from days d join active a on a.day >= d.day - 29 and a.day <= d.day
 			group by 1, 2)
 		insert into school_daily_stats (school_id, day, org_unit_id, path, learners, teachers, parents, accounts,
 			active_learners_7d, active_parents_7d, active_teachers_7d, active_accounts_30d, classes, classes_with_grades, refreshed_at)
@@ -72,10 +70,8 @@ export async function refreshDailyStats(db: Executor, now: Date, days = 2): Prom
 		on conflict (school_id, day) do update set
 			org_unit_id = excluded.org_unit_id, path = excluded.path, learners = excluded.learners, teachers = excluded.teachers,
 			parents = excluded.parents, accounts = excluded.accounts,
-			active_learners_7d = greatest(school_daily_stats.active_learners_7d, excluded.active_learners_7d),
-			active_parents_7d = greatest(school_daily_stats.active_parents_7d, excluded.active_parents_7d),
-			active_teachers_7d = greatest(school_daily_stats.active_teachers_7d, excluded.active_teachers_7d),
-			active_accounts_30d = greatest(school_daily_stats.active_accounts_30d, excluded.active_accounts_30d),
+			active_learners_7d = excluded.active_learners_7d, active_parents_7d = excluded.active_parents_7d,
+			active_teachers_7d = excluded.active_teachers_7d, active_accounts_30d = excluded.active_accounts_30d,
 			classes = excluded.classes, classes_with_grades = excluded.classes_with_grades, refreshed_at = excluded.refreshed_at`);
 	return rowCount(result);
 }

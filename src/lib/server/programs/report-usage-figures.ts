@@ -4,15 +4,18 @@
  * scope's org path (prefix) and the period [from, to).
  *
  * What the words mean here:
+ * - a person "used Sen" during the period when their account has a day in it in
+ *   `account_activity_days` (auth/activity.ts: they signed in, or were served a page or an API
+ *   call with a session or a token, that day in Vietnam's time) — exact, whether they signed out
+ *   since or stayed signed in for weeks. The period's days are those from `from` to `to` in
+ *   Vietnam (periods begin at midnight there). A school person is counted under the school carried
+ *   on the day's row (its path), anyone else (officers, the community) under their own path;
  * - a school "uses Sen" in a period when at least one person of the school (its staff, learners,
- *   parents: persons whose path lies under the school) signed in during it;
- * - a person "signed in" during the period when one of their sessions was created in it (a
- *   session row is the sign-in; sessions ended by signing out are deleted, so this counts only
- *   sign-ins whose session still exists — a lower bound, never more than the truth);
+ *   parents) used Sen during it;
  * - learners enrolled: distinct learners enrolled in a class of a school year that overlaps the period;
  * - gradebook coverage: the share of teaching assignments (class × subject, of a school year that
  *   overlaps the period) whose grid has at least one entered value (a score or a level) in any term;
- * - an engaged parent: a guardian with an account who, in the period, signed in, read a
+ * - an engaged parent: a guardian with an account who, in the period, used Sen, read a
  *   notification, or read a class announcement (their read pointer moved in the period);
  * - community: network engagements requested in the period, club memberships approved and
  *   current at the period's end, event registrations made in the period (not cancelled);
@@ -31,32 +34,43 @@ async function one(db: Executor, q: ReturnType<typeof sql>): Promise<Record<stri
 	return Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, Number(v ?? 0)]));
 }
 
-/** People of a kind under the path with an account who signed in during the period. */
-const signedIn = (kind: string, s: FigureScope) =>
-	sql`(select count(distinct p.id) from persons p join accounts a on a.person_id = p.id join sessions se on se.account_id = a.id where p.kind = ${kind} and p.path like ${under(s.path)} and se.created_at >= ${s.from.toISOString()}::timestamptz and se.created_at < ${s.to.toISOString()}::timestamptz)`;
+// The period's first day and the day after its last, in Vietnam.
+const firstDay = (s: FigureScope) => sql`(${s.from.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date`;
+const endDay = (s: FigureScope) => sql`(${s.to.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date`;
+
+/**
+ * The activity days of the period of people under the path: a school person's by the school on
+ * the row (schools are few, so this is a hash join), anyone else's by their person's path.
+ */
+const activeUnder = (s: FigureScope) => sql`
+	select d.account_id, d.kind, d.school_id from account_activity_days d join schools sc on sc.id = d.school_id
+	where sc.path like ${under(s.path)} and d.day >= ${firstDay(s)} and d.day < ${endDay(s)}
+	union all
+	select d.account_id, d.kind, null from account_activity_days d join accounts a on a.id = d.account_id join persons p on p.id = a.person_id
+	where d.school_id is null and p.path like ${under(s.path)} and d.day >= ${firstDay(s)} and d.day < ${endDay(s)}`;
 
 export const usageFigures: FigureSource = async (db, s) => {
 	const r = await one(
 		db,
-		sql`select
+		sql`with act as (${activeUnder(s)})
+		select
 			(select count(*) from schools sc where sc.path like ${under(s.path)}) as schools,
-			(select count(distinct p.school_id) from persons p join accounts a on a.person_id = p.id join sessions se on se.account_id = a.id
-				where p.school_id is not null and p.path like ${under(s.path)} and se.created_at >= ${s.from.toISOString()}::timestamptz and se.created_at < ${s.to.toISOString()}::timestamptz) as schools_active,
+			(select count(distinct school_id) from act) as schools_active,
 			(select count(distinct e.learner_id) from enrolments e join schools sc on sc.id = e.school_id join school_years y on y.id = e.school_year_id
-				where sc.path like ${under(s.path)} and y.starts_on < (${s.to.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date and y.ends_on >= (${s.from.toISOString()}::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date) as learners,
-			${signedIn('learner', s)} as learners_active,
-			${signedIn('guardian', s)} as parents_active,
-			${signedIn('staff', s)} as staff_active`
+				where sc.path like ${under(s.path)} and y.starts_on < ${endDay(s)} and y.ends_on >= ${firstDay(s)}) as learners,
+			(select count(distinct account_id) from act where kind = 'learner') as learners_active,
+			(select count(distinct account_id) from act where kind = 'guardian') as parents_active,
+			(select count(distinct account_id) from act where kind = 'staff') as staff_active`
 	);
 	const f = (key: string, vi: string, en: string, value: number | null, unit: Figure['unit'] = 'count'): Figure => ({ key: `usage.${key}`, group: 'usage', label: { vi, en }, value, unit });
 	return [
 		f('schools', 'Số trường trong phạm vi', 'Schools in scope', r.schools),
-		f('schools_active', 'Số trường sử dụng Sen trong kỳ (có người đăng nhập)', 'Schools using Sen in the period (someone signed in)', r.schools_active),
+		f('schools_active', 'Số trường sử dụng Sen trong kỳ (có người sử dụng)', 'Schools using Sen in the period (someone used it)', r.schools_active),
 		f('schools_active_percent', 'Tỷ lệ trường sử dụng Sen', 'Share of schools using Sen', pct(r.schools_active, r.schools), 'percent'),
 		f('learners', 'Số học sinh đang học', 'Learners enrolled', r.learners),
-		f('learners_active', 'Số học sinh đăng nhập trong kỳ', 'Learners who signed in in the period', r.learners_active),
-		f('parents_active', 'Số phụ huynh đăng nhập trong kỳ', 'Parents who signed in in the period', r.parents_active),
-		f('staff_active', 'Số cán bộ, giáo viên đăng nhập trong kỳ', 'Staff who signed in in the period', r.staff_active)
+		f('learners_active', 'Số học sinh sử dụng Sen trong kỳ', 'Learners who used Sen in the period', r.learners_active),
+		f('parents_active', 'Số phụ huynh sử dụng Sen trong kỳ', 'Parents who used Sen in the period', r.parents_active),
+		f('staff_active', 'Số cán bộ, giáo viên sử dụng Sen trong kỳ', 'Staff who used Sen in the period', r.staff_active)
 	];
 };
 
@@ -81,7 +95,7 @@ export const engagementFigures: FigureSource = async (db, s) => {
 		db,
 		sql`select count(*) as parents_with_account,
 			count(*) filter (where
-				exists (select 1 from sessions se where se.account_id = a.id and se.created_at >= ${s.from.toISOString()}::timestamptz and se.created_at < ${s.to.toISOString()}::timestamptz)
+				used.account_id is not null
 				or exists (select 1 from notifications n where n.person_id = p.id and n.read_at >= ${s.from.toISOString()}::timestamptz and n.read_at < ${s.to.toISOString()}::timestamptz)
 				or exists (select 1 from conversation_members cm where cm.person_id = p.id and cm.last_read_at >= ${s.from.toISOString()}::timestamptz and cm.last_read_at < ${s.to.toISOString()}::timestamptz)
 			) as parents_engaged,
@@ -89,12 +103,14 @@ export const engagementFigures: FigureSource = async (db, s) => {
 			(select count(*) from club_members cm join clubs c on c.id = cm.club_id where c.path like ${under(s.path)} and cm.status = 'approved' and cm.requested_at < ${s.to.toISOString()}::timestamptz) as club_members,
 			(select count(*) from event_registrations er join events ev on ev.id = er.event_id where ev.path like ${under(s.path)} and er.status <> 'cancelled' and er.registered_at >= ${s.from.toISOString()}::timestamptz and er.registered_at < ${s.to.toISOString()}::timestamptz) as event_registrations
 			from persons p join accounts a on a.person_id = p.id
+			-- A join, not an exists: the key of the activity days leads with the day, not the account.
+			left join (select distinct account_id from account_activity_days where kind = 'guardian' and day >= ${firstDay(s)} and day < ${endDay(s)}) used on used.account_id = a.id
 			where p.kind = 'guardian' and p.path like ${under(s.path)}`
 	);
 	const f = (key: string, vi: string, en: string, value: number | null, unit: Figure['unit'] = 'count'): Figure => ({ key: `engagement.${key}`, group: 'engagement', label: { vi, en }, value, unit });
 	return [
 		f('parents_with_account', 'Số phụ huynh có tài khoản', 'Parents with an account', r.parents_with_account),
-		f('parents_engaged', 'Số phụ huynh tương tác trong kỳ (đăng nhập, đọc thông báo)', 'Parents engaged in the period (signed in, read a notice)', r.parents_engaged),
+		f('parents_engaged', 'Số phụ huynh tương tác trong kỳ (sử dụng Sen, đọc thông báo)', 'Parents engaged in the period (used Sen, read a notice)', r.parents_engaged),
 		f('parents_engaged_percent', 'Tỷ lệ phụ huynh tương tác', 'Share of parents engaged', pct(r.parents_engaged, r.parents_with_account), 'percent'),
 		f('network_engagements', 'Số lượt kết nối mạng lưới cộng đồng trong kỳ', 'Community network engagements in the period', r.network),
 		f('club_members', 'Số thành viên câu lạc bộ', 'Club memberships', r.club_members),
