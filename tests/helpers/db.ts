@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { migrate, openPglite, openPostgres, type DatabaseHandle } from '#lib/server/db/client';
+import { migrate, openPglite, openPostgres, type Database, type DatabaseHandle } from '#lib/server/db/client';
+import * as schema from '#lib/server/db/schema';
 
 export const MIGRATIONS = resolve('drizzle');
 import { TEMPLATE_PATH } from './paths';
@@ -40,4 +41,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 			await c.end();
 		}
 	};
+}
+
+/**
+ * The same database through a second drizzle instance that counts the statements it sends: for
+ * tests that a fan-out stays a few queries however many items it has (transactions included).
+ */
+export async function countingDatabase(handle: DatabaseHandle): Promise<{ db: Database; queries(): number; reset(): void }> {
+	let n = 0;
+	const logger = { logQuery: () => void n++ };
+	const client = (handle.db as unknown as { $client: unknown }).$client;
+	const { drizzle } = handle.kind === 'pglite' ? await import('drizzle-orm/pglite') : await import('drizzle-orm/node-postgres');
+	const db = drizzle(client as never, { schema, logger }) as unknown as Database;
+	return { db, queries: () => n, reset: () => void (n = 0) };
 }
