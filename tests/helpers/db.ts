@@ -51,7 +51,8 @@ export async function countingDatabase(handle: DatabaseHandle): Promise<{ db: Da
 	let n = 0;
 	const logger = { logQuery: () => void n++ };
 	const client = (handle.db as unknown as { $client: unknown }).$client;
-	const { drizzle } = handle.kind === 'pglite' ? await import('drizzle-orm/pglite') : await import('drizzle-orm/node-postgres');
-	const db = drizzle(client as never, { schema, logger }) as unknown as Database;
+	type Drizzle = (client: never, config: { schema: typeof schema; logger: typeof logger }) => unknown;
+	const drizzle = (handle.kind === 'pglite' ? (await import('drizzle-orm/pglite')).drizzle : (await import('drizzle-orm/node-postgres')).drizzle) as unknown as Drizzle;
+	const db = drizzle(client as never, { schema, logger }) as Database;
 	return { db, queries: () => n, reset: () => void (n = 0) };
 }
