@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { migrate, openPglite, openPostgres, type DatabaseHandle } from '#lib/server/db/client';
+import { migrate, openPglite, openPostgres, type Database, type DatabaseHandle } from '#lib/server/db/client';
+import * as schema from '#lib/server/db/schema';
 
 export const MIGRATIONS = resolve('drizzle');
 import { TEMPLATE_PATH } from './paths';
@@ -40,4 +41,18 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 			await c.end();
 		}
 	};
+}
+
+/**
+ * The same database through a second drizzle instance that counts the statements it sends: for
+ * tests that a fan-out stays a few queries however many items it has (transactions included).
+ */
+export async function countingDatabase(handle: DatabaseHandle): Promise<{ db: Database; queries(): number; reset(): void }> {
+	let n = 0;
+	const logger = { logQuery: () => void n++ };
+	const client = (handle.db as unknown as { $client: unknown }).$client;
+	type Drizzle = (client: never, config: { schema: typeof schema; logger: typeof logger }) => unknown;
+	const drizzle = (handle.kind === 'pglite' ? (await import('drizzle-orm/pglite')).drizzle : (await import('drizzle-orm/node-postgres')).drizzle) as unknown as Drizzle;
+	const db = drizzle(client as never, { schema, logger }) as Database;
+	return { db, queries: () => n, reset: () => void (n = 0) };
 }

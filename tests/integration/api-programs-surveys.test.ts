@@ -6,20 +6,22 @@
  * Bình Yên holds a draft, Sao Mai has not started.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startApp, type Client, type TestApp } from '../helpers/app';
+import { countingDatabase } from '../helpers/db';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
-import { sendSurveyReminders } from '#lib/server/programs/survey-service';
+import { sendSurvey, sendSurveyReminders } from '#lib/server/programs/survey-service';
 import { surveyFigures } from '#lib/server/programs/survey-figures';
 import { readinessByUnitUnder } from '#lib/server/programs/readiness-service';
 import { readinessIndex, readyForGradebook } from '#lib/server/programs/readiness-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
+import { loadPrincipal } from '#lib/server/auth/service';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
 
 let app: TestApp;
@@ -375,5 +377,39 @@ describe('which IT-readiness survey the tables show', () => {
 		// The unit's own, sent last, is the unit's latest.
 		expect((await ok(await as.unit.get('/api/v1/surveys/readiness'))).survey.id).toBe(t.id);
 		expect(await readinessByUnitUnder(app.db, unit['HN-THACHTHAT'].path)).toEqual([expect.objectContaining({ name: 'Xã Thạch Thất', schools: 2, submitted: 0 })]);
+	});
+});
+
+describe('sending a survey to many schools', () => {
+	it('takes the same number of queries for 3 schools as for 30 (one notifyMany for every school’s leaders), and notifies each leader', async () => {
+		const [ward] = await app.db.insert(orgUnits).values({ kind: 'commune_ward', code: 'HN-FANOUT', name: 'Phường Thử', parentId: unit.HN.id, path: `${unit.HN.path}fanout/` }).returning();
+		const many = await app.db
+			.insert(schools)
+			.values(Array.from({ length: 30 }, (_, i) => ({ orgUnitId: ward.id, code: `FAN-${i}`, name: `Trường Thử ${i}`, level: 'primary' as const, ownership: 'public' as const, setting: 'urban' as const, path: `${ward.path}s${i}/` })))
+			.returning();
+		const leaders = await app.db
+			.insert(persons)
+			.values(many.flatMap((s, i) => [1, 2].map((k) => ({ kind: 'staff' as const, familyName: 'Phạm', givenName: `Hiệu trưởng ${i}.${k}`, schoolId: s.id, path: s.path }))))
+			.returning();
+		await app.db.insert(roleGrants).values(leaders.map((l) => ({ personId: l.id, role: 'school_leader' as const, scopeType: 'school' as const, scopeId: l.schoolId!, scopePath: l.path, schoolId: l.schoolId })));
+		const [account] = await app.db.select().from(accounts).where(eq(accounts.username, 'city'));
+		const city = (await loadPrincipal(app.db, account.id, 'session'))!;
+		const counting = await countingDatabase(app.handle);
+		const queriesToSend = async (n: number) => {
+			const s = await ok(await as.city.post('/api/v1/surveys', { title: `Gửi ${n} trường`, definition }), 201);
+			await ok(await as.city.put(`/api/v1/surveys/${s.id}`, { version: s.version, target: { kind: 'schools', schoolIds: many.slice(0, n).map((x) => x.id) }, opensAt: inDays(-1), closesAt: inDays(10) }));
+			counting.reset();
+			expect((await sendSurvey(counting.db, city, s.id)).schools).toBe(n);
+			return counting.queries();
+		};
+		const three = await queriesToSend(3);
+		const thirty = await queriesToSend(30);
+		expect(three).toBeGreaterThan(5);
+		expect(thirty).toBe(three);
+		const notes = await app.db
+			.select({ personId: notifications.personId })
+			.from(notifications)
+			.where(and(eq(notifications.kind, 'survey_sent'), eq(notifications.title, 'Khảo sát mới: Gửi 30 trường'), inArray(notifications.personId, leaders.map((l) => l.id))));
+		expect(notes.map((n) => n.personId).sort()).toEqual(leaders.map((l) => l.id).sort());
 	});
 });

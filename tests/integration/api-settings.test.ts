@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
+import { countingDatabase } from '../helpers/db';
 import { classes, orgUnits, schools } from '#lib/server/organisations/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { settings } from '#lib/server/settings/schema';
-import { getSetting } from '#lib/server/settings/service';
+import { getSetting, getSettingAtEach } from '#lib/server/settings/service';
 import { rows as rawRows } from '#lib/server/db/client';
 
 let app: TestApp;
@@ -101,6 +102,18 @@ describe('inheritance', () => {
 		const [c6a1] = await app.db.select().from(classes).where(and(eq(classes.schoolId, thcs.id), eq(classes.name, '6A1')));
 		await expect(getSetting(app.db, c6a1.path, KEY)).resolves.toBe('after_publish');
 		await expect(getSetting(app.db, thcs.path, 'messaging.quietHours')).resolves.toEqual({ start: '21:00', end: '06:30' });
+		// …and at many paths at once, in one query, each path by its own chain (a fan-out over schools).
+		const pathOf = async (schoolId: string) => (await app.db.select({ path: schools.path }).from(schools).where(eq(schools.id, schoolId)))[0].path;
+		const [saoMaiPath, hoaSuaPath, thptPath] = [await pathOf(saoMai), await pathOf(primaryBaDinh), await pathOf(thpt)];
+		const counting = await countingDatabase(app.handle);
+		const atEach = await getSettingAtEach(counting.db, [c6a1.path, saoMaiPath, hoaSuaPath, thptPath, c6a1.path], KEY);
+		expect([...atEach.entries()]).toEqual([
+			[c6a1.path, 'after_publish'], // the school's own
+			[saoMaiPath, 'immediate'], // the unit's
+			[hoaSuaPath, 'after_publish'], // the city's
+			[thptPath, 'after_publish']
+		]);
+		expect(counting.queries()).toBe(1);
 
 		expect((await as.leader.delete(`/api/v1/settings/${KEY}?scope=${thcs.id}`)).status).toBe(204);
 		expect(await effective(as.leader, thcs.id, KEY)).toMatchObject({ value: 'immediate', source: { level: 'unit' }, own: null });

@@ -1,6 +1,6 @@
 /**
- * notify() on a real database: each person's channels per kind, quiet hours (urgent kinds
- * excepted), the daily digest, idempotency; and the real senders — SMTP against an in-process
+ * notify() and notifyMany() on a real database: each person's channels per kind, quiet hours (urgent kinds
+ * excepted), the daily digest, idempotency, many notices in a few queries; and the real senders — SMTP against an in-process
  * SMTP server, web push against a local HTTPS server standing in for the push service.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import webpush from 'web-push';
-import { createTestDatabase } from '../helpers/db';
+import { countingDatabase, createTestDatabase } from '../helpers/db';
 import type { DatabaseHandle } from '#lib/server/db/client';
 import { accounts, persons } from '#lib/server/people/schema';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { settings } from '#lib/server/settings/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from '#lib/server/notifications/schema';
-import { alreadyNotified, notify } from '#lib/server/notifications/service';
+import { alreadyNotified, notify, notifyMany, type Notice } from '#lib/server/notifications/service';
 import { sendDigests } from '#lib/server/notifications/digest';
 import { deliverPending, listOutbox, logSender, registerSender } from '#lib/server/platform/outbox';
 import { smtpSender } from '#lib/server/notifications/senders/email';
@@ -309,5 +309,142 @@ describe("a school's quiet hours for messages", () => {
 		await notify(handle.db, { to: [id.lan, id.hoa], kind: 'contact_book.entry', title: 'Sổ liên lạc', schoolId: school.id, key: 'quiet:4' }, EVENING);
 		const later = (await queued()).filter((r) => r.subject === 'Sổ liên lạc');
 		expect(Object.fromEntries(later.map((r) => [r.recipient, r.notBefore?.toISOString() ?? null]))).toEqual({ 'lan@sen.test': '2026-12-02T00:00:00.000Z', 'hoa@sen.test': null });
+	});
+});
+
+describe('notifyMany()', () => {
+	// 2026-12-01 15:00 UTC = 22:00 in Hanoi.
+	const EVENING = new Date('2026-12-01T15:00:00Z');
+	let unitId: string;
+	async function newSchools(prefix: string, n: number) {
+		return handle.db
+			.insert(schools)
+			.values(Array.from({ length: n }, (_, i) => ({ orgUnitId: unitId, code: `${prefix}-${i}`, name: `Trường ${prefix} ${i}`, level: 'primary' as const, ownership: 'public' as const, setting: 'urban' as const, path: `/fan/${prefix.toLowerCase()}${i}/` })))
+			.returning();
+	}
+	beforeAll(async () => {
+		[{ id: unitId }] = await handle.db.insert(orgUnits).values({ kind: 'department', code: 'FAN', name: 'Sở (fan-out)', path: '/fan/' }).returning();
+	});
+	const sorted = (xs: string[][]) => xs.map((x) => [...x].sort());
+
+	it('writes several notices with their own keys, kinds, schools and channel choices in one call, and returns each one’s fresh recipients', async () => {
+		const [a, b] = await newSchools('ONE', 2);
+		// Lan's choice for forum replies is SMS; for the other kinds she keeps the defaults.
+		await handle.db.insert(notificationPreferences).values({ personId: id.lan, kind: 'forum_reply', channels: ['sms'] });
+		const fresh = await notifyMany(
+			handle.db,
+			[
+				{ to: [id.lan, id.minh, id.lan], kind: 'general', title: 'Khảo sát A', link: '/s/a', schoolId: a.id, key: 'many:a' },
+				{ to: [id.hoa], kind: 'survey_sent', title: 'Khảo sát B', schoolId: b.id, key: 'many:b' },
+				{ to: [id.lan], kind: 'forum_reply', title: 'Trả lời', schoolId: a.id, key: 'many:c' }
+			],
+			AFTERNOON
+		);
+		expect(sorted(fresh)).toEqual(sorted([[id.lan, id.minh], [id.hoa], [id.lan]]));
+		const rows = await handle.db.select().from(notifications);
+		expect(rows.map((r) => [r.key, r.personId, r.schoolId, r.kind, r.title].join(' ')).sort()).toEqual(
+			[
+				['many:a', id.lan, a.id, 'general', 'Khảo sát A'],
+				['many:a', id.minh, a.id, 'general', 'Khảo sát A'],
+				['many:b', id.hoa, b.id, 'survey_sent', 'Khảo sát B'],
+				['many:c', id.lan, a.id, 'forum_reply', 'Trả lời']
+			]
+				.map((x) => x.join(' '))
+				.sort()
+		);
+		expect((await queued()).map((r) => [r.channel, r.recipient, r.subject])).toEqual([
+			['email', 'hoa@sen.test', 'Khảo sát B'],
+			['email', 'lan@sen.test', 'Khảo sát A'],
+			['email', 'minh@sen.test', 'Khảo sát A'],
+			['sms', '+84901234567', 'Trả lời']
+		]);
+		expect((await queued()).find((r) => r.subject === 'Khảo sát A')!.body).toContain('/s/a');
+	});
+
+	it('is idempotent on (person, key): the same notices again notify nobody and queue nothing; only a new key is sent', async () => {
+		const notices: Notice[] = [
+			{ to: [id.lan, id.minh], kind: 'general', title: 'Nhắc 1', key: 'again:1' },
+			{ to: [id.hoa], kind: 'general', title: 'Nhắc 2', key: 'again:2' }
+		];
+		await notifyMany(handle.db, notices, AFTERNOON);
+		const counts = async () => [(await handle.db.select().from(notifications)).length, (await queued()).length];
+		expect(await counts()).toEqual([3, 3]);
+		expect(await notifyMany(handle.db, notices, AFTERNOON)).toEqual([[], []]);
+		expect(await counts()).toEqual([3, 3]);
+		expect(await notifyMany(handle.db, [...notices, { to: [id.hoa], kind: 'general', title: 'Nhắc 3', key: 'again:3' }], AFTERNOON)).toEqual([[], [], [id.hoa]]);
+		expect(await counts()).toEqual([4, 4]);
+		// The same person and key twice in one call is one notification, the first notice's.
+		expect(await notifyMany(handle.db, [{ to: [id.minh], kind: 'general', title: 'Đầu', key: 'twice' }, { to: [id.minh, id.lan], kind: 'general', title: 'Sau', key: 'twice' }], AFTERNOON)).toEqual([[id.minh], [id.lan]]);
+		expect((await handle.db.select().from(notifications).where(eq(notifications.key, 'twice'))).map((n) => [n.personId, n.title]).sort()).toEqual([[id.lan, 'Sau'], [id.minh, 'Đầu']].sort());
+	});
+
+	it('holds, digests and sends at once exactly as one notify() per notice would: own quiet hours, the school’s for messages, the digest, urgent kinds', async () => {
+		const [plain, early] = await newSchools('QUIET', 2);
+		await handle.db.insert(settings).values({ scopePath: early.path, key: 'messaging.quietHours', value: { start: '20:00', end: '07:00' } });
+		await handle.db.insert(notificationSettings).values([
+			{ personId: id.lan, quietStart: '22:00', quietEnd: '06:00' },
+			{ personId: id.hoa, digest: 'daily' }
+		]);
+		const notices = (suffix: string): Notice[] => [
+			{ to: [id.lan, id.hoa, id.minh], kind: 'messaging.announcement', title: 'Thông báo lớp', schoolId: plain.id, key: `q:1${suffix}` },
+			{ to: [id.minh], kind: 'contact_book.entry', title: 'Sổ liên lạc', schoolId: early.id, key: `q:2${suffix}` },
+			{ to: [id.minh], kind: 'general', title: 'Chung', schoolId: early.id, key: `q:3${suffix}` },
+			{ to: [id.hoa, id.lan], kind: 'account_security', title: 'Khẩn', key: `q:4${suffix}` },
+			{ to: [id.minh], kind: 'messaging.announcement', title: 'Không trường', key: `q:5${suffix}` }
+		];
+		const snapshot = async () => ({
+			outbox: (await queued()).map((r) => `${r.channel} ${r.recipient} ${r.subject} ${r.notBefore?.toISOString() ?? '-'}`).sort(),
+			digest: (await handle.db.select({ personId: notificationDigestItems.personId }).from(notificationDigestItems)).map((r) => r.personId)
+		});
+		await notifyMany(handle.db, notices(''), EVENING);
+		const many = await snapshot();
+		expect(many).toEqual({
+			outbox: [
+				'email hoa@sen.test Khẩn -', // urgent: no digest, no quiet hours
+				'email lan@sen.test Khẩn -',
+				'email lan@sen.test Thông báo lớp 2026-12-01T23:00:00.000Z', // her own 22:00–06:00
+				'email minh@sen.test Chung -', // not a message kind: the school's quiet hours do not apply
+				'email minh@sen.test Không trường -', // no school, no quiet hours of his own
+				'email minh@sen.test Sổ liên lạc 2026-12-02T00:00:00.000Z', // that school's 20:00–07:00
+				'email minh@sen.test Thông báo lớp 2026-12-01T23:30:00.000Z' // the default 21:00–06:30
+			],
+			digest: [id.hoa] // the announcement's email waits for Hoa's daily digest
+		});
+		for (const t of [notificationDigestItems, outbox]) await handle.db.delete(t);
+		for (const n of notices(':single')) await notify(handle.db, n, EVENING);
+		expect(await snapshot()).toEqual(many);
+	});
+
+	it('skips a notice with no recipients; nothing to send costs no query at all', async () => {
+		expect(await notifyMany(handle.db, [{ to: [], kind: 'general', title: 'Không ai', key: 'none:1' }, { to: [id.lan], kind: 'general', title: 'Có', key: 'none:2' }], AFTERNOON)).toEqual([[], [id.lan]]);
+		expect((await handle.db.select().from(notifications)).map((n) => n.key)).toEqual(['none:2']);
+		const counting = await countingDatabase(handle);
+		expect(await notifyMany(counting.db, [{ to: [], kind: 'general', title: 'Không ai', key: 'none:3' }], AFTERNOON)).toEqual([[]]);
+		expect(await notifyMany(counting.db, [], AFTERNOON)).toEqual([]);
+		expect(counting.queries()).toBe(0);
+	});
+
+	it('takes the same few queries for 3 notices as for 30, each of another school and person (the school’s quiet hours read once for all)', async () => {
+		const many = await newSchools('BOUND', 30);
+		const people = await handle.db
+			.insert(persons)
+			.values(many.map((_, i) => ({ kind: 'staff' as const, familyName: 'Trần', givenName: `Hiệu trưởng ${i}`, path: '/hn/', email: `leader${i}@fan.test` })))
+			.returning({ id: persons.id });
+		const notices = (n: number, run: string, kind: Notice['kind'] = 'messaging.announcement'): Notice[] => many.slice(0, n).map((s, i) => ({ to: [people[i].id], kind, title: `Thông báo ${i}`, schoolId: s.id, key: `bound:${run}:${i}` }));
+		const counting = await countingDatabase(handle);
+		const queriesOf = async (list: Notice[]) => {
+			counting.reset();
+			await counting.db.transaction((tx) => notifyMany(tx, list, AFTERNOON));
+			return counting.queries();
+		};
+		const three = await queriesOf(notices(3, 'a'));
+		const thirty = await queriesOf(notices(30, 'b'));
+		expect(three).toBeGreaterThan(4); // the counter counts: an insert and the lookups at least
+		expect(thirty).toBe(three);
+		expect(thirty).toBeLessThan(15);
+		expect((await handle.db.select().from(notifications)).length).toBe(33);
+		expect((await queued()).length).toBe(33);
+		// A kind that does not wait for the school's quiet hours does not read them.
+		expect(await queriesOf(notices(30, 'c', 'general'))).toBeLessThan(thirty);
 	});
 });

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
+import { notify, notifyMany } from '../notifications/service';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -278,10 +278,12 @@ export async function register(db: Executor, p: Principal, eventId: string, pers
 async function promote(tx: Executor, e: Event) {
 	const seats = await seatsOf(tx, e.id);
 	const ids = toPromote(e.capacity, seats);
-	for (const pid of ids) {
-		const seat = seats.find((s) => s.personId === pid)!;
-		await tx.update(eventRegistrations).set({ status: 'confirmed' }).where(eq(eventRegistrations.id, seat.id));
-		await notify(tx, {
+	if (!ids.length) return ids;
+	const promoted = seats.filter((s) => ids.includes(s.personId));
+	await tx.update(eventRegistrations).set({ status: 'confirmed' }).where(inArray(eventRegistrations.id, promoted.map((s) => s.id)));
+	await notifyMany(
+		tx,
+		promoted.map((seat) => ({
 			to: [seat.personId, seat.registeredBy],
 			kind: 'event_promoted',
 			title: m.evt_notify_promoted_title({ title: e.title }),
@@ -289,8 +291,8 @@ async function promote(tx: Executor, e: Event) {
 			link: `/events/${e.id}`,
 			schoolId: e.schoolId,
 			key: `event-promoted:${e.id}:${seat.personId}:${seat.position}`
-		});
-	}
+		}))
+	);
 	return ids;
 }
 
@@ -367,23 +369,31 @@ export async function giveFeedback(db: Executor, p: Principal, eventId: string, 
 export async function sendEventReminders(db: Executor, now = new Date()) {
 	const until = new Date(now.getTime() + REMINDER_HOURS * 3600_000);
 	const due = await db.select().from(events).where(and(isNull(events.cancelledAt), gt(events.startsAt, now), lte(events.startsAt, until)));
-	let sent = 0;
-	for (const e of due.filter((x) => reminderDue(x, now))) {
-		await db.transaction(async (tx) => {
-			const seats = await tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, 'confirmed')));
-			const fresh = await notify(tx, {
-				to: seats.flatMap((s) => [s.personId, s.registeredBy]),
-				kind: 'event_reminder',
-				title: m.evt_notify_reminder_title({ title: e.title }),
-				body: m.evt_notify_reminder_body(),
-				link: `/events/${e.id}`,
-				schoolId: e.schoolId,
-				key: `event-reminder:${e.id}`
-			});
-			sent += fresh.length;
-		});
-	}
-	return { sent };
+	const toRemind = due.filter((x) => reminderDue(x, now));
+	if (!toRemind.length) return { sent: 0 };
+	return db.transaction(async (tx) => {
+		// Every due event's confirmed seats in one query, and every reminder in one notifyMany(): the
+		// notify keys keep two processes running the job at once from sending twice.
+		const seats = await tx
+			.select({ eventId: eventRegistrations.eventId, personId: eventRegistrations.personId, registeredBy: eventRegistrations.registeredBy })
+			.from(eventRegistrations)
+			.where(and(inArray(eventRegistrations.eventId, toRemind.map((e) => e.id)), eq(eventRegistrations.status, 'confirmed')));
+		const seated = new Map<string, string[]>();
+		for (const s of seats) {
+			if (!seated.has(s.eventId)) seated.set(s.eventId, []);
+			seated.get(s.eventId)!.push(s.personId, s.registeredBy);
+		}
+		const notices = toRemind.map((e) => ({
+			to: seated.get(e.id) ?? [],
+			kind: 'event_reminder' as const,
+			title: m.evt_notify_reminder_title({ title: e.title }),
+			body: m.evt_notify_reminder_body(),
+			link: `/events/${e.id}`,
+			schoolId: e.schoolId,
+			key: `event-reminder:${e.id}`
+		}));
+		return { sent: (await notifyMany(tx, notices, now)).flat().length };
+	});
 }
 
 /** Events the caller (or their child) holds a confirmed place at, for the personal calendar feed. */

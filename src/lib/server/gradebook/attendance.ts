@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
 import { can, type Action, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { guardianships, persons } from '../people/schema';
 import * as orgRepo from '../organisations/repository';
@@ -179,18 +179,17 @@ async function notifyGuardians(
 		.innerJoin(persons, eq(persons.id, guardianships.guardianId))
 		.where(inArray(guardianships.learnerId, rows.map((r) => r.learnerId)));
 	const sentence = { excused: m.gf_notify_excused, unexcused: m.gf_notify_unexcused, late: m.gf_notify_late };
-	for (const g of guardians) {
-		if (!g.email) continue;
-		const r = rows.find((x) => x.learnerId === g.learnerId)!;
-		const learner = fullName(learners.get(r.learnerId)!);
-		const body = m.gf_notify_body({ learner, className: cls.name, status: sentence[r.status as keyof typeof sentence](), date: formatDate(on) });
-		await enqueue(tx, {
-			channel: 'email',
-			recipient: g.email,
-			subject: m.gf_notify_subject({ learner }),
-			body: r.note ? `${body}\n${m.gf_notify_note({ note: r.note })}` : body
-		});
-	}
+	const rowOf = new Map(rows.map((x) => [x.learnerId, x]));
+	await enqueueMany(
+		tx,
+		guardians.flatMap((g) => {
+			if (!g.email) return [];
+			const r = rowOf.get(g.learnerId)!;
+			const learner = fullName(learners.get(r.learnerId)!);
+			const body = m.gf_notify_body({ learner, className: cls.name, status: sentence[r.status as keyof typeof sentence](), date: formatDate(on) });
+			return [{ channel: 'email' as const, recipient: g.email, subject: m.gf_notify_subject({ learner }), body: r.note ? `${body}\n${m.gf_notify_note({ note: r.note })}` : body }];
+		})
+	);
 }
 
 const EMPTY: AttendanceTotals = { present: 0, late: 0, excused: 0, unexcused: 0, days: 0 };

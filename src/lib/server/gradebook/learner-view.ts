@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
 import { can, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { getSetting } from '../settings/service';
 import { NotFoundError } from '../errors';
 import { classes, enrolments, schoolYears, schools, subjects } from '../organisations/schema';
@@ -180,14 +180,12 @@ async function notifyPublished(tx: Executor, col: typeof gradeColumns.$inferSele
 	]);
 	const nameOf = new Map(learners.map((l) => [l.id, fullName(l)]));
 	const column = columnLabel(col);
-	for (const g of guardians) {
-		if (!g.email) continue;
-		const learner = nameOf.get(g.learnerId) ?? '';
-		await enqueue(tx, {
-			channel: 'email',
-			recipient: g.email,
-			subject: m.gf_publish_subject({ column, subject: subjectName, learner }),
-			body: m.gf_publish_body({ column, subject: subjectName, learner, className })
-		});
-	}
+	await enqueueMany(
+		tx,
+		guardians.flatMap((g) => {
+			if (!g.email) return [];
+			const learner = nameOf.get(g.learnerId) ?? '';
+			return [{ channel: 'email' as const, recipient: g.email, subject: m.gf_publish_subject({ column, subject: subjectName, learner }), body: m.gf_publish_body({ column, subject: subjectName, learner, className }) }];
+		})
+	);
 }

@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, decidesOwnRequest, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { getSetting } from '../settings/service';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { classes, schools, subjects } from '../organisations/schema';
@@ -540,14 +540,10 @@ async function guardiansOf(tx: Executor, learnerIds: string[]) {
 async function notifyNewScores(tx: Executor, cls: ClassContext, subjectName: string, changes: { learnerId: string; published: boolean }[]) {
 	const immediate = (await getSetting(tx, cls.path, 'gradebook.scoreVisibility')) === 'immediate';
 	const learnerIds = [...new Set(changes.filter((c) => immediate || c.published).map((c) => c.learnerId))];
-	for (const g of await guardiansOf(tx, learnerIds)) {
-		await enqueue(tx, {
-			channel: 'email',
-			recipient: g.email,
-			subject: m.gb_notify_subject({ learner: g.learnerName }),
-			body: m.gb_notify_body({ learner: g.learnerName, subject: subjectName, className: cls.name })
-		});
-	}
+	await enqueueMany(
+		tx,
+		(await guardiansOf(tx, learnerIds)).map((g) => ({ channel: 'email' as const, recipient: g.email, subject: m.gb_notify_subject({ learner: g.learnerName }), body: m.gb_notify_body({ learner: g.learnerName, subject: subjectName, className: cls.name }) }))
+	);
 }
 
 /** Every value a cell has had, oldest first (the teacher, the leader, and the audit). */
@@ -719,14 +715,15 @@ async function notifyChangedScore(tx: Executor, col: Column, learnerId: string, 
 		.innerJoin(classes, eq(classes.id, col.classId))
 		.where(eq(subjects.id, col.subjectId));
 	const column = columnLabel(col);
-	for (const g of await guardiansOf(tx, [learnerId])) {
-		await enqueue(tx, {
-			channel: 'email',
+	await enqueueMany(
+		tx,
+		(await guardiansOf(tx, [learnerId])).map((g) => ({
+			channel: 'email' as const,
 			recipient: g.email,
 			subject: m.gb_notify_change_subject({ learner: g.learnerName, subject: names.subjectName, column }),
 			body: m.gb_notify_change_body({ learner: g.learnerName, subject: names.subjectName, column, className: names.className, value: newText || '–' })
-		});
-	}
+		}))
+	);
 }
 
 /** The teacher takes back their own request while it is still pending. Audited. */

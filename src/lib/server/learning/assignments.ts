@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { classes, subjects } from '../organisations/schema';
 import { accounts, persons } from '../people/schema';
@@ -281,7 +281,7 @@ export async function createAssignment(db: Executor, p: Principal, input: Assign
 		await writeAudit(tx, p, { action: 'create', entityType: 'assignment', entityId: a.id, scopePath: a.path, schoolId: a.schoolId, after: a });
 		const subjectLine = m.asg_notify_new_subject({ title: a.title, subject: subject.name });
 		const body = m.asg_notify_new_body({ title: a.title, subject: subject.name, className: cls.name, teacher: p.displayName });
-		for (const recipient of await learnerEmails(tx, learners.map((l) => l.id))) await enqueue(tx, { channel: 'email', recipient, subject: subjectLine, body });
+		await enqueueMany(tx, (await learnerEmails(tx, learners.map((l) => l.id))).map((recipient) => ({ channel: 'email', recipient, subject: subjectLine, body })));
 		return presentAssignment(a);
 	});
 }
@@ -375,7 +375,7 @@ export async function gradeSubmission(db: Executor, p: Principal, id: string, le
 			after: { score: s.scoreTenths, rubricScores: s.rubricScores, comment: s.comment }
 		});
 		const body = m.asg_notify_graded_body({ title: a.title, score: String(scoreTenths / 10).replace('.', ','), max: String(a.maxTenths / 10).replace('.', ','), comment: input.comment || '—' });
-		for (const recipient of await learnerEmails(tx, [learnerId])) await enqueue(tx, { channel: 'email', recipient, subject: m.asg_notify_graded_subject({ title: a.title }), body });
+		await enqueueMany(tx, (await learnerEmails(tx, [learnerId])).map((recipient) => ({ channel: 'email', recipient, subject: m.asg_notify_graded_subject({ title: a.title }), body })));
 		return presentSubmission(a, s, (await filesOf(tx, [s.id])).get(s.id) ?? [], new Date());
 	});
 }

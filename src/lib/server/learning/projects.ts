@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { classes, enrolments } from '../organisations/schema';
 import { accounts, persons } from '../people/schema';
@@ -262,7 +262,7 @@ async function postEvidenceChecked(db: Executor, p: Principal, teamId: string, m
 		await writeAudit(tx, p, { action: 'post_evidence', entityType: 'project_team', entityId: teamId, scopePath: team.path, schoolId: team.schoolId, after: ev });
 		const subject = m.prj_notify_evidence_subject({ project: pr.title, team: team.name });
 		const body = m.prj_notify_evidence_body({ project: pr.title, team: team.name, milestone: ms.title, author: p.displayName });
-		for (const recipient of await emailsOf(tx, [pr.createdBy])) await enqueue(tx, { channel: 'email', recipient, subject, body });
+		await enqueueMany(tx, (await emailsOf(tx, [pr.createdBy])).map((recipient) => ({ channel: 'email', recipient, subject, body })));
 		return ev;
 	});
 }
@@ -286,7 +286,7 @@ export async function giveFeedback(db: Executor, p: Principal, teamId: string, m
 		await writeAudit(tx, p, { action: 'give_feedback', entityType: 'project_team', entityId: teamId, scopePath: team.path, schoolId: team.schoolId, after: fb });
 		const subject = m.prj_notify_feedback_subject({ project: pr.title });
 		const body = m.prj_notify_feedback_body({ project: pr.title, team: team.name, milestone: ms.title, author: p.displayName });
-		for (const recipient of await emailsOf(tx, memberIds)) await enqueue(tx, { channel: 'email', recipient, subject, body });
+		await enqueueMany(tx, (await emailsOf(tx, memberIds)).map((recipient) => ({ channel: 'email', recipient, subject, body })));
 		return fb;
 	});
 }

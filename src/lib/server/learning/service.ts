@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { enqueue } from '../platform/outbox';
+import { enqueueMany } from '../platform/outbox';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { subjectGroups, subjects } from '../organisations/schema';
 import { accounts, persons, roleGrants } from '../people/schema';
@@ -334,7 +334,7 @@ async function notify(tx: Executor, plan: Plan, actor: Principal, comment: strin
 	const recipients = who === 'author' ? await authorEmail(tx, plan) : await reviewerEmails(tx, who === 'group_head' ? 'subject_group_head' : 'school_leader', plan);
 	const subject = m.lp_notify_subject({ title: plan.title, status: statusLabel(plan.status) });
 	const body = m.lp_notify_body({ title: plan.title, status: statusLabel(plan.status), actor: actor.displayName, comment: comment || '—' });
-	for (const recipient of recipients) await enqueue(tx, { channel: 'email', recipient, subject, body });
+	await enqueueMany(tx, recipients.map((recipient) => ({ channel: 'email', recipient, subject, body })));
 }
 
 export const statusLabel = lessonPlanStatusLabel;

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate } from '../auth/authorize';
 import { can, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
+import { notify, notifyMany } from '../notifications/service';
 import { AppError, NotFoundError, ValidationError } from '../errors';
 import { classes, enrolments } from '../organisations/schema';
 import { guardianships, persons } from '../people/schema';
@@ -47,18 +47,25 @@ export async function writeEntries(db: Executor, p: Principal, input: EntriesInp
 			.insert(contactBookEntries)
 			.values(learnerIds.map((learnerId) => ({ schoolId: cls.schoolId, classId: cls.id, learnerId, path: cls.path, authorId: p.personId, kind: input.kind, on: input.on, body: input.body })))
 			.returning();
-		for (const e of rows) {
-			await writeAudit(tx, p, { action: 'create', entityType: 'contact_book_entry', entityId: e.id, scopePath: e.path, schoolId: e.schoolId, after: { learnerId: e.learnerId, kind: e.kind, on: e.on } });
-			await notify(tx, {
-				to: parents.filter((g) => g.learnerId === e.learnerId).map((g) => g.guardianId),
+		for (const e of rows) await writeAudit(tx, p, { action: 'create', entityType: 'contact_book_entry', entityId: e.id, scopePath: e.path, schoolId: e.schoolId, after: { learnerId: e.learnerId, kind: e.kind, on: e.on } });
+		// Each learner's parents, grouped once; every entry's notice in one notifyMany().
+		const parentsOf = new Map<string, string[]>();
+		for (const g of parents) {
+			if (!parentsOf.has(g.learnerId)) parentsOf.set(g.learnerId, []);
+			parentsOf.get(g.learnerId)!.push(g.guardianId);
+		}
+		await notifyMany(
+			tx,
+			rows.map((e) => ({
+				to: parentsOf.get(e.learnerId) ?? [],
 				kind: 'contact_book.entry',
 				title: m.msg_notify_contact_book({ className: cls.name }),
 				body: e.body.slice(0, 500),
 				link: `/learners/${e.learnerId}/contact-book`,
 				schoolId: e.schoolId,
 				key: `contact_book:${e.id}`
-			});
-		}
+			}))
+		);
 		return { items: rows.map(present) };
 	});
 }

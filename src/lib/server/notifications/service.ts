@@ -3,7 +3,8 @@
  * notification per recipient (idempotent on `key`) and queues the outgoing copies in the outbox
  * as each recipient chose (channels per kind, quiet hours, daily digest), so a notification exists
  * exactly when the change that caused it committed, and each copy is queued once
- * (`notification:<id>:<channel>` keys).
+ * (`notification:<id>:<channel>` keys). `notifyMany()` does the same for any number of notices
+ * (one per school of a survey, one per reminder) in a bounded number of queries; notify() is it for one.
  */
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -12,16 +13,9 @@ import { enqueueMany, type OutgoingMessage } from '../platform/outbox';
 import { getContext, hasContext } from '../context';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from './schema';
 import { kindDef, NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
-import { quietUntil } from './rules';
+import { quietUntil, type QuietHours } from './rules';
 import { schools } from '../organisations/schema';
-import { getSetting } from '../settings/service';
-
-/** The school's quiet hours for message notifications, in Vietnam's time. */
-async function schoolQuietHours(tx: Executor, schoolId: string) {
-	const [school] = await tx.select({ path: schools.path }).from(schools).where(eq(schools.id, schoolId));
-	if (!school) return null;
-	return { ...(await getSetting(tx, school.path, 'messaging.quietHours')), timeZone: 'Asia/Ho_Chi_Minh' };
-}
+import { getSettingAtEach } from '../settings/service';
 
 export interface Notice {
 	/** Person ids; duplicates are dropped. */
@@ -55,55 +49,104 @@ export const pushPayload = (title: string, body: string, link: string | null | u
 
 /** Notify people of an event, in the caller's transaction. Returns the ids newly notified. */
 export async function notify(tx: Executor, n: Notice, now = new Date()): Promise<string[]> {
-	const to = [...new Set(n.to)];
-	if (!to.length) return [];
-	const inserted: { id: string; personId: string }[] = [];
-	for (let i = 0; i < to.length; i += 1000)
-		inserted.push(
-			...(await tx
-				.insert(notifications)
-				.values(to.slice(i, i + 1000).map((personId) => ({ personId, schoolId: n.schoolId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, key: n.key })))
-				.onConflictDoNothing()
-				.returning({ id: notifications.id, personId: notifications.personId }))
-		);
-	if (!inserted.length) return [];
-	const fresh = inserted.map((r) => r.personId);
-	const def = kindDef(n.kind);
-	const urgent = def.urgent === true;
+	return (await notifyMany(tx, [n], now))[0];
+}
+
+/** Rows per multi-row insert, and ids per `in (…)` lookup: far below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1000;
+const LOOKUP_CHUNK = 10_000;
+
+async function inChunks<T, R>(items: readonly T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+	const out: R[] = [];
+	for (let i = 0; i < items.length; i += size) out.push(...(await run(items.slice(i, i + size))));
+	return out;
+}
+
+/** Kinds whose notices wait for the school's quiet hours (messaging.quietHours) when the person chose none. */
+const usesSchoolQuietHours = (kind: NotificationKind) => {
+	const def = kindDef(kind);
+	return !def.urgent && (def.group === 'messaging' || def.group === 'contact_book');
+};
+
+/**
+ * Notify people of many events at once (a survey sent to 2,748 schools, a reminder job's run), in
+ * the caller's transaction, with the semantics of one notify() per notice: the in-app rows in
+ * chunked multi-row inserts, then one lookup each of the fresh recipients' addresses, channel
+ * choices, quiet hours and digest settings and push subscriptions, the schools' quiet hours once
+ * for all the schools that need them, and the outgoing copies in multi-row inserts — a number of
+ * queries that does not grow with the number of notices. Returns, per notice, the ids newly
+ * notified (a person already notified of the notice's key is not notified again; the same person
+ * and key twice in one call counts for the first notice).
+ */
+export async function notifyMany(tx: Executor, notices: readonly Notice[], now = new Date()): Promise<string[][]> {
+	const fresh: string[][] = notices.map(() => []);
+	// One row per (person, key), the first notice's; sorted so that concurrent runs (a job in two
+	// processes) take the unique index's locks in the same order and wait for each other instead of deadlocking.
+	const wanted = new Map<string, { notice: number; personId: string; key: string }>();
+	notices.forEach((n, notice) => {
+		for (const personId of n.to) {
+			const k = `${n.key}\u0000${personId}`;
+			if (!wanted.has(k)) wanted.set(k, { notice, personId, key: n.key });
+		}
+	});
+	if (!wanted.size) return fresh;
+	const rows = [...wanted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+	const inserted = await inChunks(rows, INSERT_CHUNK, (chunk) =>
+		tx
+			.insert(notifications)
+			.values(chunk.map(({ notice, personId, key }) => {
+				const n = notices[notice];
+				return { personId, schoolId: n.schoolId ?? null, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, key };
+			}))
+			.onConflictDoNothing()
+			.returning({ id: notifications.id, personId: notifications.personId, key: notifications.key })
+	);
+	if (!inserted.length) return fresh;
+	const written = inserted.map((r) => ({ ...r, notice: wanted.get(`${r.key}\u0000${r.personId}`)!.notice }));
+	for (const r of written) fresh[r.notice].push(r.personId);
 
 	// One query after another: a transaction's connection runs one at a time anyway.
-	const people = await tx
-		.select({ id: persons.id, email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})`, phone: persons.phone })
-		.from(persons)
-		.leftJoin(accounts, eq(accounts.personId, persons.id))
-		.where(inArray(persons.id, fresh));
-	const prefs = await tx.select().from(notificationPreferences).where(and(inArray(notificationPreferences.personId, fresh), eq(notificationPreferences.kind, n.kind)));
-	const settings = await tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, fresh));
-	const subs = await tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, fresh));
-	const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
+	const people = [...new Set(written.map((r) => r.personId))];
+	const kinds = [...new Set(written.map((r) => notices[r.notice].kind))];
+	const addresses = await inChunks(people, LOOKUP_CHUNK, (ids) =>
+		tx
+			.select({ id: persons.id, email: sql<string | null>`coalesce(${persons.email}, ${accounts.email})`, phone: persons.phone })
+			.from(persons)
+			.leftJoin(accounts, eq(accounts.personId, persons.id))
+			.where(inArray(persons.id, ids))
+	);
+	const prefs = await inChunks(people, LOOKUP_CHUNK, (ids) => tx.select().from(notificationPreferences).where(and(inArray(notificationPreferences.personId, ids), inArray(notificationPreferences.kind, kinds))));
+	const settings = await inChunks(people, LOOKUP_CHUNK, (ids) => tx.select().from(notificationSettings).where(inArray(notificationSettings.personId, ids)));
+	const subs = await inChunks(people, LOOKUP_CHUNK, (ids) => tx.select({ id: pushSubscriptions.id, personId: pushSubscriptions.personId }).from(pushSubscriptions).where(inArray(pushSubscriptions.personId, ids)));
 	// Someone who has not chosen quiet hours of their own gets the school's for messages
 	// (the scoped setting messaging.quietHours), so a teacher's evening note waits for the morning.
-	const group = def.group;
-	const schoolQuiet = !urgent && n.schoolId && (group === 'messaging' || group === 'contact_book') ? await schoolQuietHours(tx, n.schoolId) : null;
-	const personById = new Map(people.map((x) => [x.id, x]));
+	const schoolQuiet = await schoolQuietHours(tx, [...new Set(written.flatMap((r) => (usesSchoolQuietHours(notices[r.notice].kind) && notices[r.notice].schoolId ? [notices[r.notice].schoolId!] : [])))]);
+	const personById = new Map(addresses.map((x) => [x.id, x]));
 	const settingsOf = new Map(settings.map((x) => [x.personId, x]));
-	const channelsChosen = new Map(prefs.map((x) => [x.personId, x.channels]));
+	const channelsChosen = new Map(prefs.map((x) => [`${x.personId}|${x.kind}`, x.channels]));
 	const subsOf = new Map<string, string[]>();
-	for (const sub of subs) subsOf.set(sub.personId, [...(subsOf.get(sub.personId) ?? []), sub.id]);
+	for (const sub of subs) {
+		if (!subsOf.has(sub.personId)) subsOf.set(sub.personId, []);
+		subsOf.get(sub.personId)!.push(sub.id);
+	}
+
 	// Collected, then written in multi-row inserts: a class announcement reaches every parent at once.
 	const outgoing: OutgoingMessage[] = [];
 	const digestItems: (typeof notificationDigestItems.$inferInsert)[] = [];
-	for (const { id, personId } of inserted) {
+	for (const { id, personId, notice } of written) {
+		const n = notices[notice];
+		const urgent = kindDef(n.kind).urgent === true;
+		const body = [n.body ?? '', absoluteLink(n.link)].filter(Boolean).join('\n\n');
 		const person = personById.get(personId);
 		const s = settingsOf.get(personId);
-		const channels = outgoingChannels(n.kind, channelsChosen.get(personId));
+		const channels = outgoingChannels(n.kind, channelsChosen.get(`${personId}|${n.kind}`));
 		const notBefore = urgent
 			? null
 			: s
 				? s.quietStart && s.quietEnd
 					? quietUntil(now, { start: s.quietStart, end: s.quietEnd, timeZone: s.timeZone })
 					: null
-				: quietUntil(now, schoolQuiet);
+				: quietUntil(now, usesSchoolQuietHours(n.kind) && n.schoolId ? schoolQuiet.get(n.schoolId) : null);
 		for (const channel of channels) {
 			const key = `notification:${id}:${channel}`;
 			if (channel === 'email' && person?.email) {
@@ -116,12 +159,21 @@ export async function notify(tx: Executor, n: Notice, now = new Date()): Promise
 			}
 		}
 	}
-	for (let i = 0; i < digestItems.length; i += 1000) await tx.insert(notificationDigestItems).values(digestItems.slice(i, i + 1000)).onConflictDoNothing();
-	await enqueueMany(tx, outgoing);
+	for (let i = 0; i < digestItems.length; i += INSERT_CHUNK) await tx.insert(notificationDigestItems).values(digestItems.slice(i, i + INSERT_CHUNK)).onConflictDoNothing();
+	await enqueueMany(tx, outgoing, INSERT_CHUNK);
 	return fresh;
 }
 
-/** How many unread notifications a person has (the header's badge). */
+/** The schools' quiet hours for message notifications, in Vietnam's time: two queries for any number of schools. */
+async function schoolQuietHours(tx: Executor, schoolIds: readonly string[]): Promise<Map<string, QuietHours>> {
+	const quiet = new Map<string, QuietHours>();
+	if (!schoolIds.length) return quiet;
+	const found = await inChunks(schoolIds, LOOKUP_CHUNK, (ids) => tx.select({ id: schools.id, path: schools.path }).from(schools).where(inArray(schools.id, ids)));
+	const values = await getSettingAtEach(tx, found.map((x) => x.path), 'messaging.quietHours');
+	for (const school of found) quiet.set(school.id, { ...values.get(school.path)!, timeZone: 'Asia/Ho_Chi_Minh' });
+	return quiet;
+}
+
 /**
  * The notification keys among `keys` already sent to any of `personIds`: periodic reminder jobs
  * skip those in one lookup on the (person, key) index instead of opening a transaction per
@@ -138,6 +190,7 @@ export async function alreadyNotified(db: Executor, personIds: readonly string[]
 	return sent;
 }
 
+/** How many unread notifications a person has (the header's badge). */
 export async function unreadNotifications(db: Executor, personId: string): Promise<number> {
 	const [r] = await db
 		.select({ n: sql<number>`count(*)::int` })

@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
-import { alreadyNotified, notify } from '../notifications/service';
+import { alreadyNotified, notifyMany } from '../notifications/service';
 import { fullName } from '../people/names';
 import { downloadResponse, findFiles, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
@@ -348,22 +348,27 @@ export async function sendMilestoneReminders(db: Executor, now = new Date()) {
 		.where(and(eq(roleGrants.role, 'school_leader'), inArray(roleGrants.schoolId, [...new Set(toRemind.map((r) => r.ms.schoolId))])));
 	const keyOf = (milestoneId: string) => `pilot-milestone-due:${milestoneId}`;
 	const done = await alreadyNotified(db, leaders.map((l) => l.id), toRemind.map((r) => keyOf(r.ms.id)));
-	let sent = 0;
-	for (const { ms, modelName } of toRemind) {
-		const to = leaders.filter((l) => l.schoolId === ms.schoolId).map((l) => l.id);
-		if (!to.length || done.has(keyOf(ms.id))) continue;
-		await db.transaction(async (tx) => {
-			const fresh = await notify(tx, {
-				to,
-				kind: 'pilot_milestone_due',
-				title: m.prgpil_notify_due_title({ title: ms.title }),
-				body: m.prgpil_notify_due_body({ model: modelName, due: ms.dueOn.split('-').reverse().join('/') }),
-				link: `/programs/pilots/sites/${ms.siteId}`,
-				schoolId: ms.schoolId,
-				key: keyOf(ms.id)
-			}, now);
-			sent += fresh.length;
-		});
+	const leadersOf = new Map<string, string[]>();
+	for (const l of leaders) {
+		if (!l.schoolId) continue;
+		if (!leadersOf.has(l.schoolId)) leadersOf.set(l.schoolId, []);
+		leadersOf.get(l.schoolId)!.push(l.id);
 	}
+	const notices = toRemind
+		.filter(({ ms }) => !done.has(keyOf(ms.id)))
+		.map(({ ms, modelName }) => ({
+			to: leadersOf.get(ms.schoolId) ?? [],
+			kind: 'pilot_milestone_due' as const,
+			title: m.prgpil_notify_due_title({ title: ms.title }),
+			body: m.prgpil_notify_due_body({ model: modelName, due: ms.dueOn.split('-').reverse().join('/') }),
+			link: `/programs/pilots/sites/${ms.siteId}`,
+			schoolId: ms.schoolId,
+			key: keyOf(ms.id)
+		}))
+		.filter((n) => n.to.length);
+	if (!notices.length) return { sent: 0 };
+	// One transaction for the run (a few queries however many milestones): the notify keys keep two
+	// processes running the job at once from sending twice, and what fails is tried again next run.
+	const sent = (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
 	return { sent };
 }

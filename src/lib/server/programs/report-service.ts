@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { ownsReport, receivesReport, scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { alreadyNotified, notify } from '../notifications/service';
+import { alreadyNotified, notify, notifyMany, type Notice } from '../notifications/service';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
@@ -359,7 +359,7 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 		owners.get(k)!.add(g.personId);
 	}
 	const ownersOf = (level: ReportLevel, path: string) => [...(owners.get(`${OWNER_ROLE[level]}|${path}`) ?? [])];
-	let sent = 0;
+	const notices: Notice[] = [];
 	for (const period of periodsToWatch(now)) {
 		const due = orgs.flatMap((o) => {
 			const stage = reminderStage(o.level, period, now);
@@ -384,10 +384,12 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 			if (sentKeys.has(key)) continue;
 			const params = { report: templateTitle(period.template), period: periodLabel(period), date: formatDay(dueDate(o.level, period)) };
 			const title = stage === 'soon' ? m.prgrep_ntf_reminder_soon(params) : stage === 'due' ? m.prgrep_ntf_reminder_due(params) : m.prgrep_ntf_reminder_overdue(params);
-			// notify() is idempotent on the key, so two processes running the job at once send once.
-			sent += (await db.transaction((tx) => notify(tx, { to, kind: 'program_report_reminder', title, link: '/programs/reports', schoolId: o.schoolId, key }, now))).length;
+			notices.push({ to, kind: 'program_report_reminder', title, link: '/programs/reports', schoolId: o.schoolId, key });
 		}
 	}
-	return sent;
+	if (!notices.length) return 0;
+	// Every organisation's reminder in one transaction and a few queries: the notify keys keep two
+	// processes running the job at once from sending twice, and what fails is tried again next run.
+	return (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
 }
 

@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { alreadyNotified, notify } from '../notifications/service';
+import { alreadyNotified, notify, notifyMany } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
@@ -174,6 +174,17 @@ export async function resolveTargets(db: Executor, s: Pick<Survey, 'path'>, t: S
 const leadersOf = (db: Executor, schoolIds: string[]) =>
 	schoolIds.length ? db.selectDistinct({ personId: roleGrants.personId, schoolId: roleGrants.schoolId }).from(roleGrants).where(and(eq(roleGrants.role, 'school_leader'), inArray(roleGrants.schoolId, schoolIds))) : Promise.resolve([]);
 
+/** The leaders' person ids per school, grouped once (not a scan of every leader per school). */
+function leadersBySchool(leaders: readonly { personId: string; schoolId: string | null }[]) {
+	const bySchool = new Map<string, string[]>();
+	for (const l of leaders) {
+		if (!l.schoolId) continue;
+		if (!bySchool.has(l.schoolId)) bySchool.set(l.schoolId, []);
+		bySchool.get(l.schoolId)!.push(l.personId);
+	}
+	return bySchool;
+}
+
 /** Sends a draft: one not-started response per targeted school, in one transaction; leaders notified. */
 export async function sendSurvey(db: Executor, p: Principal, id: string, now = new Date()) {
 	await loadSurvey(db, p, id, 'update');
@@ -192,11 +203,11 @@ export async function sendSurvey(db: Executor, p: Principal, id: string, now = n
 		const [u] = await tx.update(surveys).set({ status: 'sent', sentAt: now, version: s.version + 1, updatedAt: now }).where(eq(surveys.id, id)).returning();
 		await writeAudit(tx, p, { action: 'send', entityType: 'survey', entityId: id, scopePath: s.path, after: { schools: targets.length } });
 		const rows = await tx.select({ id: surveyResponses.id, schoolId: surveyResponses.schoolId }).from(surveyResponses).where(eq(surveyResponses.surveyId, id));
-		const leaders = await leadersOf(tx, targets.map((t) => t.id));
-		for (const r of rows) {
-			const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
-			if (to.length) await notify(tx, { to, kind: 'survey_sent', title: m.prgsrv_notice_sent({ title: s.title }), body: m.prgsrv_notice_closes({ date: formatDateTime(u.closesAt) }), link: `/programs/surveys/${s.id}/respond`, schoolId: r.schoolId, key: `survey-sent:${r.id}` }, now);
-		}
+		// Every school's leaders notified in one notifyMany(): a few queries for the city's 2,748 schools, not five per school.
+		const leaders = leadersBySchool(await leadersOf(tx, targets.map((t) => t.id)));
+		const title = m.prgsrv_notice_sent({ title: s.title });
+		const body = m.prgsrv_notice_closes({ date: formatDateTime(u.closesAt) });
+		await notifyMany(tx, rows.map((r) => ({ to: leaders.get(r.schoolId) ?? [], kind: 'survey_sent', title, body, link: `/programs/surveys/${s.id}/respond`, schoolId: r.schoolId, key: `survey-sent:${r.id}` })), now);
 		return { ...presentSurvey(u), schools: targets.length };
 	});
 }
@@ -414,7 +425,6 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 		.from(surveyResponses)
 		.innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
 		.where(and(eq(surveys.status, 'sent'), ne(surveyResponses.status, 'submitted'), isNotNull(surveys.closesAt), sql`${surveys.closesAt} > ${now}`, sql`${surveys.opensAt} <= ${now}`, lt(surveys.closesAt, new Date(now.getTime() + 8 * 86_400_000))));
-	let sent = 0;
 	const due = rows.map((r) => ({ r, kinds: remindersDue(r.closesAt!, now, undefined, (d) => todayInVietnam(d)) })).filter((x) => x.kinds.length);
 	if (!due.length) return 0;
 	const leaders = await leadersOf(db, [...new Set(due.map((x) => x.r.schoolId))]);
@@ -423,16 +433,15 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 	const keyOf = (responseId: string, k: string) => `survey-reminder:${responseId}:${k}`;
 	const wanted = due.flatMap((x) => x.kinds.map((k) => keyOf(x.r.id, k)));
 	const done = await alreadyNotified(db, leaders.map((l) => l.personId), wanted);
-	for (const { r, kinds } of due) {
-		const to = leaders.filter((l) => l.schoolId === r.schoolId).map((l) => l.personId);
-		if (!to.length) continue;
-		for (const k of kinds) {
-			if (done.has(keyOf(r.id, k))) continue;
-			const ids = await db.transaction((tx) =>
-				notify(tx, { to, kind: 'survey_reminder', title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: keyOf(r.id, k) }, now)
-			);
-			sent += ids.length;
-		}
-	}
-	return sent;
+	const bySchool = leadersBySchool(leaders);
+	const notices = due.flatMap(({ r, kinds }) =>
+		kinds
+			.filter((k) => !done.has(keyOf(r.id, k)))
+			.map((k) => ({ to: bySchool.get(r.schoolId) ?? [], kind: 'survey_reminder' as const, title: k === 'last_day' ? m.prgsrv_notice_last_day({ title: r.title }) : m.prgsrv_notice_reminder({ title: r.title }), link: `/programs/surveys/${r.surveyId}/respond`, schoolId: r.schoolId, key: keyOf(r.id, k) }))
+			.filter((n) => n.to.length)
+	);
+	if (!notices.length) return 0;
+	// One transaction for the run's reminders (a few queries, however many schools): the notify keys
+	// keep two processes running the job at once from sending twice, and what fails is tried again next run.
+	return (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
 }

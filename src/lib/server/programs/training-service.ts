@@ -18,7 +18,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, mayEver, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
+import { notifyMany } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -377,10 +377,8 @@ export async function enrol(db: Executor, p: Principal, courseId: string, input:
 			.insert(trainingEnrolments)
 			.values(trainees.map((t) => ({ courseId, personId: t.id, schoolId: t.schoolId, path: t.path, enrolledBy: p.personId, enrolledAt: now, verificationCode: newCode() })))
 			.returning();
-		for (const r of rows) {
-			await writeAudit(tx, p, { action: 'create', entityType: 'training_enrolment', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r });
-			await notify(tx, { to: [r.personId], kind: 'training_enrolled', title: m.prgtrn_notify_enrolled_title({ title: c.title }), body: m.prgtrn_notify_enrolled_body(), link: `/programs/training/${c.id}`, schoolId: r.schoolId, key: `training-enrolled:${r.id}` });
-		}
+		for (const r of rows) await writeAudit(tx, p, { action: 'create', entityType: 'training_enrolment', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r });
+		await notifyMany(tx, rows.map((r) => ({ to: [r.personId], kind: 'training_enrolled', title: m.prgtrn_notify_enrolled_title({ title: c.title }), body: m.prgtrn_notify_enrolled_body(), link: `/programs/training/${c.id}`, schoolId: r.schoolId, key: `training-enrolled:${r.id}` })));
 		return { enrolled: rows.map((r) => ({ id: r.id, personId: r.personId, schoolId: r.schoolId })) };
 	});
 }
@@ -592,23 +590,31 @@ export async function sendSessionReminders(db: Executor, now = new Date()) {
 		.from(trainingSessions)
 		.innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
 		.where(and(gt(trainingSessions.startsAt, now), lte(trainingSessions.startsAt, until), ne(trainingCourses.status, 'cancelled')));
-	let sent = 0;
-	for (const d of due.filter((x) => sessionReminderDue(x.s.startsAt, now))) {
-		await db.transaction(async (tx) => {
-			const trainees = await tx.select({ personId: trainingEnrolments.personId }).from(trainingEnrolments).innerJoin(persons, eq(persons.id, trainingEnrolments.personId)).where(eq(trainingEnrolments.courseId, d.s.courseId));
-			if (!trainees.length) return;
-			const fresh = await notify(tx, {
-				to: trainees.map((t) => t.personId),
-				kind: 'training_reminder',
-				title: m.prgtrn_notify_reminder_title({ title: d.title }),
-				body: m.prgtrn_notify_reminder_body(),
-				link: `/programs/training/${d.s.courseId}`,
-				key: `training-reminder:${d.s.id}`
-			});
-			sent += fresh.length;
-		});
-	}
-	return { sent };
+	const sessions = due.filter((x) => sessionReminderDue(x.s.startsAt, now));
+	if (!sessions.length) return { sent: 0 };
+	return db.transaction(async (tx) => {
+		// Every due session's trainees in one query, and every reminder in one notifyMany(): the notify
+		// keys keep two processes running the job at once from sending twice.
+		const enrolled = await tx
+			.select({ courseId: trainingEnrolments.courseId, personId: trainingEnrolments.personId })
+			.from(trainingEnrolments)
+			.innerJoin(persons, eq(persons.id, trainingEnrolments.personId))
+			.where(inArray(trainingEnrolments.courseId, [...new Set(sessions.map((d) => d.s.courseId))]));
+		const traineesOf = new Map<string, string[]>();
+		for (const e of enrolled) {
+			if (!traineesOf.has(e.courseId)) traineesOf.set(e.courseId, []);
+			traineesOf.get(e.courseId)!.push(e.personId);
+		}
+		const notices = sessions.map((d) => ({
+			to: traineesOf.get(d.s.courseId) ?? [],
+			kind: 'training_reminder' as const,
+			title: m.prgtrn_notify_reminder_title({ title: d.title }),
+			body: m.prgtrn_notify_reminder_body(),
+			link: `/programs/training/${d.s.courseId}`,
+			key: `training-reminder:${d.s.id}`
+		}));
+		return { sent: (await notifyMany(tx, notices, now)).flat().length };
+	});
 }
 
 

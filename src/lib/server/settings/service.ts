@@ -96,10 +96,19 @@ function present(scope: Scope, key: SettingKey, r: Resolution<unknown>, here: { 
  * reading their configuration. One indexed query; no policy check, as no person is asking.
  */
 export async function getSetting<K extends SettingKey>(db: Executor, scopePath: string, key: K): Promise<SettingValue<K>> {
+	return (await getSettingAtEach(db, [scopePath], key)).get(scopePath)!;
+}
+
+/**
+ * The value in effect for a key at each of many org paths, in one query over all their chains
+ * (a fan-out to thousands of schools reads a setting once, not once per school).
+ */
+export async function getSettingAtEach<K extends SettingKey>(db: Executor, scopePaths: readonly string[], key: K): Promise<Map<string, SettingValue<K>>> {
 	const def = definitionOf(key) as SettingDefinition<SettingValue<K>>;
-	const paths = ancestorPaths(scopePath);
-	if (!paths.length) return def.default;
-	return resolveSetting(def, scopePath, await repo.listValuesAt(db, paths, key)).value;
+	const wanted = [...new Set(scopePaths)];
+	const chains = [...new Set(wanted.flatMap(ancestorPaths))];
+	const stored = chains.length ? await repo.listValuesAt(db, chains, key) : [];
+	return new Map(wanted.map((path) => [path, ancestorPaths(path).length ? resolveSetting(def, path, stored).value : def.default]));
 }
 
 /** Sets a value at a scope (a 400 for an unknown key, a level it may not be set at, or a bad value). */
