@@ -19,7 +19,7 @@ import { programReports } from '#lib/server/programs/report-schema';
 import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { sendReportReminders } from '#lib/server/programs/report-service';
 import { computeFigures } from '#lib/server/programs/report-figures';
-import { periodOf } from '#lib/server/programs/report-rules';
+import { periodContaining, periodLabel, periodOf } from '#lib/server/programs/report-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
@@ -169,6 +169,21 @@ describe('the workflow up the tree', () => {
 		// Nobody reports for an organisation not theirs.
 		await denied(await as.leader.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thpt.id}` }), 400);
 		await denied(await as.unit.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thcs.id}` }), 400);
+	});
+
+	it('should refuse with 400 a report for a period that has not begun; the running period may be drafted', async () => {
+		const now = new Date();
+		for (const template of ['monthly', 'quarterly', 'yearly'] as const) {
+			const next = periodContaining(template, periodContaining(template, now).to);
+			const err = await denied(await as.leader.post('/api/v1/program-reports', { template, period: next.key, org: `school:${thcs.id}` }), 400);
+			expect(err.details.issues).toEqual([{ path: 'period', message: `${periodLabel(next)} chưa bắt đầu: chỉ lập được báo cáo cho kỳ đã bắt đầu (kỳ hiện tại hoặc các kỳ trước).` }]);
+		}
+		expect(await app.db.select().from(programReports).where(and(eq(programReports.path, thcs.path), eq(programReports.periodKey, periodContaining('yearly', periodContaining('yearly', now).to).key)))).toEqual([]);
+		// This month has begun and not ended: a draft may be written during it.
+		const month = periodContaining('monthly', now);
+		const draft = await ok(await as.leader.post('/api/v1/program-reports', { template: 'monthly', period: month.key, org: `school:${thcs.id}` }), 201);
+		expect(draft).toMatchObject({ status: 'draft', periodKey: month.key });
+		await app.db.delete(programReports).where(eq(programReports.id, draft.id));
 	});
 
 	it('a draft shows live figures of the template’s groups; the owner saves the narrative', async () => {

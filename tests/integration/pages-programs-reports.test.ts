@@ -52,6 +52,14 @@ describe('periodic report pages', () => {
 		expect(textOf(await again.text())).toContain('Đơn vị đã có báo cáo cho kỳ này.');
 	});
 
+	it('a period still to come is refused on the form with the reason beside the period', async () => {
+		const next = periodContaining('quarterly', periodContaining('quarterly', new Date()).to);
+		const res = await as.leader.form('/programs/reports?/create', { org: `school:${thcs.id}`, choice: `quarterly|${next.key}` });
+		expect(res.status).toBe(400);
+		expect(textOf(await res.text())).toContain(`${periodLabel(next)} chưa bắt đầu: chỉ lập được báo cáo cho kỳ đã bắt đầu (kỳ hiện tại hoặc các kỳ trước).`);
+		expect(await app.db.select().from(programReports).where(eq(programReports.periodKey, next.key))).toEqual([]);
+	});
+
 	it('the report page shows the live figures, the narrative form and the exports', async () => {
 		const t = await page(as.leader, `/programs/reports/${reportId}`);
 		for (const s of ['Báo cáo quý — Quý III/2026', 'Bản nháp', 'Hạn nộp: 10/10/2026', 'Số trường trong phạm vi', 'Sổ điểm điện tử', 'chưa có dữ liệu', 'Kết quả thực hiện', 'Kiến nghị, đề xuất', 'Kế hoạch kỳ tới', 'Lưu bản nháp', 'Gửi báo cáo', 'Tải PDF', 'Tải Excel (.xlsx)']) expect(t).toContain(s);

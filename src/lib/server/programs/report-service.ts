@@ -21,7 +21,7 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
 import { fullName } from '../people/names';
 import { programReports } from './report-schema';
-import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
+import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodHasBegun, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
 import { isLive, move, movesOpen, type ReportActor, type ReportMove } from './report-workflow';
 import { reportFigures } from './report-figures';
 import type { Figure } from './figures';
@@ -219,8 +219,8 @@ export async function myDeadlines(db: Executor, p: Principal, now = new Date()) 
 	return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-/** Generate a report (a draft) for one of the caller's organisations and a period. */
-export async function createReport(db: Executor, p: Principal, input: CreateReportInput) {
+/** Generate a report (a draft) for one of the caller's organisations and a period that has begun. */
+export async function createReport(db: Executor, p: Principal, input: CreateReportInput, now = new Date()) {
 	const period = periodOf(input.template, input.period);
 	if (!period) throw new ValidationError(m.error_invalid_input(), [{ path: 'period', message: m.prgrep_period_bad() }]);
 	const org = (await reportingOrgs(db, p)).find((o) => o.value === input.org);
@@ -228,6 +228,7 @@ export async function createReport(db: Executor, p: Principal, input: CreateRepo
 		authorizeList(p, 'program_report');
 		throw new ValidationError(m.error_invalid_input(), [{ path: 'org', message: m.prgrep_org_bad() }]);
 	}
+	if (!periodHasBegun(period, now)) throw new ValidationError(m.error_invalid_input(), [{ path: 'period', message: m.prgrep_period_future({ period: periodLabel(period) }) }]);
 	return db.transaction(async (tx) => {
 		const [r] = await tx
 			.insert(programReports)
@@ -236,7 +237,7 @@ export async function createReport(db: Executor, p: Principal, input: CreateRepo
 			.returning();
 		if (!r) throw new ConflictError(m.prgrep_exists());
 		await writeAudit(tx, p, { action: 'create', entityType: 'program_report', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r });
-		return summary(p, r, org.name, new Date());
+		return summary(p, r, org.name, now);
 	});
 }
 

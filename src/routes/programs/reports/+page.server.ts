@@ -50,7 +50,8 @@ export const actions: Actions = {
 		try {
 			id = (await createReport(getContext().db, p, parse(createReportInput, { template, period, org: v.org }))).id;
 		} catch (e) {
-			return pageFailure(e, v, 'create');
+			// The choice carries the template and the period: their issues are the choice's.
+			return pageFailure(e, { ...v, template, period }, 'create');
 		}
 		redirect(303, `/programs/reports/${id}`);
 	}
