@@ -313,19 +313,67 @@ describe('the workflow up the tree', () => {
 	});
 });
 
-describe('the list at the city’s scale', () => {
-	it('keeps the reports sent to the city’s officer when the schools’ reports fill the list', async () => {
-		// A month of 1,000 schools' reports (newer than Quý IV) that the city's officer may read.
+describe('the list, a page at a time', () => {
+	type Item = { id: string; path: string; toMe: boolean; mine: boolean; periodFrom: string };
+	/** Every page of the list as `who` reads it, following `next` (at most 100 pages). */
+	const allPages = async (who: Client, query: string) => {
+		const pages: Item[][] = [];
+		let cursor: string | null = null;
+		do {
+			const body: { items: Item[]; next: string | null } = await ok(await who.get(`/api/v1/program-reports?${query}${cursor ? `&cursor=${cursor}` : ''}`));
+			pages.push(body.items);
+			cursor = body.next;
+		} while (cursor && pages.length < 100);
+		return pages;
+	};
+	let inserted: string[] = [];
+	beforeAll(async () => {
+		// Twelve schools' reports of December (newer than Quý IV) under Xã Thạch Thất, more than two pages of five.
 		const dec = periodOf('monthly', '2026-12')!;
-		const rows = Array.from({ length: 1000 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
-		const inserted = await app.db.insert(programReports).values(rows).returning({ id: programReports.id });
-		try {
-			const items = (await ok(await as.city.get('/api/v1/program-reports'))).items as { path: string; toMe: boolean; mine: boolean }[];
-			expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
-			expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
-		} finally {
-			await app.db.delete(programReports).where(inArray(programReports.id, inserted.map((x) => x.id)));
-		}
+		const rows = Array.from({ length: 12 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
+		inserted = (await app.db.insert(programReports).values(rows).returning({ id: programReports.id })).map((x) => x.id);
+	});
+	afterAll(async () => {
+		await app.db.delete(programReports).where(inArray(programReports.id, inserted));
+	});
+
+	it('every report the city’s officer may read is on exactly one page; those they own or receive come first', async () => {
+		const pages = await allPages(as.city, 'limit=5');
+		const items = pages.flat();
+		expect(pages.length).toBeGreaterThan(3);
+		expect(pages.every((p) => p.length <= 5)).toBe(true);
+		const every = await app.db.select({ id: programReports.id }).from(programReports);
+		expect(items.map((x) => x.id).sort()).toEqual(every.map((x) => x.id).sort());
+		expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
+		// The reports sent to the city and its own come before all the others, though the others are newer.
+		const near = (x: Item) => x.mine || x.toMe;
+		expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
+		expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
+		expect(items.findLastIndex(near)).toBeLessThan(items.findIndex((x) => !near(x)));
+		// Each part newest period first.
+		for (const part of [items.filter(near), items.filter((x) => !near(x))]) expect(part.map((x) => x.periodFrom)).toEqual([...part.map((x) => x.periodFrom)].sort().reverse());
+		// The last page says so.
+		expect((await ok(await as.city.get('/api/v1/program-reports?limit=200'))).next).toBeNull();
+	});
+
+	it('the policy still filters every page: the unit officer pages through their unit’s reports only, and filters hold', async () => {
+		const items = (await allPages(as.unit, 'limit=3')).flat();
+		const theirs = await app.db.select({ id: programReports.id }).from(programReports).where(like(programReports.path, `${thachThat.path}%`));
+		expect(items.map((x) => x.id).sort()).toEqual(theirs.map((x) => x.id).sort());
+		expect(items.every((x) => x.path.startsWith(thachThat.path))).toBe(true);
+		expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
+		const monthly = (await allPages(as.city, 'template=monthly&period=2026-12&limit=4')).flat();
+		expect(monthly.map((x) => x.id).sort()).toEqual([...inserted].sort());
+		expect((await allPages(as.leader2, 'limit=2')).flat().every((x) => x.path === thpt.path)).toBe(true);
+	});
+
+	it('should answer 400 to a cursor Sen did not make, or a limit out of range', async () => {
+		const bad = await denied(await as.city.get('/api/v1/program-reports?cursor=not-a-cursor'), 400);
+		expect(bad.details.issues[0]).toMatchObject({ path: 'cursor', message: 'Liên kết trang không hợp lệ; hãy mở lại danh sách từ trang đầu.' });
+		const forged = Buffer.from(JSON.stringify([0, 'yesterday', 'monthly', '/x/'])).toString('base64url');
+		await denied(await as.city.get(`/api/v1/program-reports?cursor=${forged}`), 400);
+		await denied(await as.city.get('/api/v1/program-reports?limit=0'), 400);
+		await denied(await as.city.get('/api/v1/program-reports?limit=201'), 400);
 	});
 });
 
