@@ -10,7 +10,7 @@ import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
-import { classes, enrolments, orgUnits, schools, schoolYears, subjects } from '#lib/server/organisations/schema';
+import { classes, enrolments, orgUnits, schools, schoolYears, subjects, terms } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants, sessions } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
@@ -20,6 +20,11 @@ import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/p
 import { sendReportReminders } from '#lib/server/programs/report-service';
 import { computeFigures } from '#lib/server/programs/report-figures';
 import { periodContaining, periodLabel, periodOf } from '#lib/server/programs/report-rules';
+import { schoolResultStats } from '#lib/server/programs/dashboard-schema';
+import { loadDashboard, reportDashboard } from '#lib/server/programs/dashboard-service';
+import { dashboardSections } from '#lib/server/programs/dashboard-views';
+import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
+import { IT_READINESS_TEMPLATE } from '#lib/server/programs/readiness-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
@@ -377,6 +382,64 @@ describe('the list, a page at a time', () => {
 	});
 });
 
+describe('the PDF’s charts follow the report’s period', () => {
+	// A unit of two schools with two school years, term averages kept for 2025-2026 HK2 and
+	// 2026-2027 HK1 only, and an IT-readiness survey sent on 1/9/2026 that one school answered on
+	// 20/9 (Quý III) and the other on 20/10 (Quý IV).
+	const unitId = crypto.randomUUID();
+	let unitPath: string;
+	beforeAll(async () => {
+		unitPath = `${city.path}${unitId}/`;
+		await app.db.insert(orgUnits).values({ id: unitId, parentId: city.id, kind: 'commune_ward', code: 'HN-KYBC', name: 'Xã Kỳ Báo Cáo', path: unitPath });
+		const ids = [crypto.randomUUID(), crypto.randomUUID()];
+		await app.db.insert(schools).values(ids.map((sid, i) => ({ id: sid, orgUnitId: unitId, code: `KYBC-${i}`, name: `THCS Kỳ ${i}`, level: 'lower_secondary' as const, ownership: 'public' as const, setting: 'rural' as const, path: `${unitPath}${sid}/` })));
+		for (const sid of ids)
+			for (const y of [2025, 2026]) {
+				const [year] = await app.db.insert(schoolYears).values({ schoolId: sid, name: `${y}-${y + 1}`, startsOn: `${y}-09-05`, endsOn: `${y + 1}-05-31` }).returning();
+				await app.db.insert(terms).values([
+					{ schoolId: sid, schoolYearId: year.id, number: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-15` },
+					{ schoolId: sid, schoolYearId: year.id, number: 2, startsOn: `${y + 1}-01-16`, endsOn: `${y + 1}-05-31` }
+				]);
+			}
+		const band = (schoolYear: string, term: number, b: string, averages: number) => ({ schoolId: ids[0], schoolYear, term, band: b, orgUnitId: unitId, path: `${unitPath}${ids[0]}/`, averages });
+		await app.db.insert(schoolResultStats).values([band('2025-2026', 2, 'ge80', 7), band('2026-2027', 1, '65to80', 4)]);
+		const [survey] = await app.db
+			.insert(surveys)
+			.values({ orgUnitId: unitId, path: unitPath, title: 'Khảo sát mức sẵn sàng CNTT', template: IT_READINESS_TEMPLATE, definition: { sections: [{ id: 's1', title: '', description: '', questions: [] }] }, status: 'sent', sentAt: new Date('2026-09-01T01:00:00Z'), createdBy: id.city })
+			.returning();
+		await app.db.insert(surveyResponses).values([
+			{ surveyId: survey.id, schoolId: ids[0], path: `${unitPath}${ids[0]}/`, status: 'submitted', submittedAt: new Date('2026-09-20T03:00:00Z'), readinessIndex: 80, ready: true },
+			{ surveyId: survey.id, schoolId: ids[1], path: `${unitPath}${ids[1]}/`, status: 'submitted', submittedAt: new Date('2026-10-20T03:00:00Z'), readinessIndex: 50, ready: false }
+		]);
+	});
+	const asOf = async (template: 'monthly' | 'quarterly', key: string) => (await reportDashboard(app.db, unitPath, periodOf(template, key)!.to))!;
+	const noBands = { lt35: 0, '35to50': 0, '50to65': 0, '65to80': 0, ge80: 0 };
+
+	it('the results chart is of the school year and term in effect at the period’s end, or says there is none — never another term’s', async () => {
+		expect((await asOf('quarterly', '2026-Q1')).results).toMatchObject({ schoolYear: '2025-2026', term: 2, bands: { ...noBands, ge80: 7 } });
+		expect((await asOf('quarterly', '2026-Q4')).results).toMatchObject({ schoolYear: '2026-2027', term: 1, bands: { ...noBands, '65to80': 4 } });
+		// 30/11/2025 was in 2025-2026 HK1, of which nothing was kept: no data, not the later terms'.
+		const nov = await asOf('monthly', '2025-11');
+		expect(nov.results).toMatchObject({ schoolYear: '2025-2026', term: 1, bands: noBands });
+		const section = dashboardSections(nov).find((x) => x.key === 'results')!;
+		expect(section.chart).toBeNull();
+		expect(section.empty).toBe('Chưa có dữ liệu điểm trung bình môn học kỳ của năm học 2025-2026, học kỳ 1.');
+		// 31/7/2026, the summer between two school years: no term.
+		expect((await asOf('monthly', '2026-07')).results).toMatchObject({ schoolYear: null, term: null, bands: noBands });
+		// The live dashboard keeps showing the latest term with averages.
+		expect((await loadDashboard(app.db, { level: 'unit', id: unitId, name: 'Xã Kỳ Báo Cáo', path: unitPath })).results).toMatchObject({ schoolYear: '2026-2027', term: 1 });
+	});
+
+	it('the readiness chart counts only the responses submitted by the period’s end', async () => {
+		const row = { unitId, unitName: 'Xã Kỳ Báo Cáo', schools: 2 };
+		expect((await asOf('quarterly', '2026-Q3')).readiness).toEqual([{ ...row, submitted: 1, averageIndex: 80, ready: 1 }]);
+		expect((await asOf('quarterly', '2026-Q4')).readiness).toEqual([{ ...row, submitted: 2, averageIndex: 65, ready: 1 }]);
+		// In August the survey had not been sent.
+		expect((await asOf('monthly', '2026-08')).readiness).toEqual([]);
+		expect(dashboardSections(await asOf('monthly', '2026-08')).find((x) => x.key === 'readiness')).toMatchObject({ chart: null, empty: 'Chưa có trường nào được khảo sát mức sẵn sàng CNTT.' });
+	});
+});
+
 describe('exports', () => {
 	it('PDF: official header, title, period, figures, narrative and status', async () => {
 		const res = await as.unit.get(`/api/v1/program-reports/${id.report}/pdf`);
@@ -400,6 +463,8 @@ describe('exports', () => {
 		expect(t).toContain('Người dùng hoạt động theo tuần');
 		// The usage chart's first point: 11 weeks before 30/9.
 		expect(t).toContain('15/07');
+		// The results of the term in effect on 30/9 (2026-2027 HK1, no averages in the demo yet) in the chart's place.
+		expect(t).toContain('Phân bố điểm trung bình môn học kỳ — (chưa có dữ liệu) Chưa có dữ liệu điểm trung bình môn học kỳ của năm học 2026-2027, học kỳ 1.');
 		await app.db.delete(programReports).where(eq(programReports.id, r.id));
 	});
 
