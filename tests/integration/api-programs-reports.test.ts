@@ -10,7 +10,7 @@ import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startApp, type Client, type TestApp } from '../helpers/app';
-import { classes, enrolments, orgUnits, schools, schoolYears, subjects } from '#lib/server/organisations/schema';
+import { classes, enrolments, orgUnits, schools, schoolYears, subjects, terms } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
 import { createSession } from '#lib/server/auth/service';
 import { recordActivityDay } from '#lib/server/auth/activity';
@@ -21,7 +21,12 @@ import { programReports } from '#lib/server/programs/report-schema';
 import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { sendReportReminders } from '#lib/server/programs/report-service';
 import { computeFigures } from '#lib/server/programs/report-figures';
-import { periodOf } from '#lib/server/programs/report-rules';
+import { periodContaining, periodLabel, periodOf } from '#lib/server/programs/report-rules';
+import { schoolResultStats } from '#lib/server/programs/dashboard-schema';
+import { loadDashboard, reportDashboard } from '#lib/server/programs/dashboard-service';
+import { dashboardSections } from '#lib/server/programs/dashboard-views';
+import { surveyResponses, surveys } from '#lib/server/programs/survey-schema';
+import { IT_READINESS_TEMPLATE } from '#lib/server/programs/readiness-rules';
 import { periodicJobs } from '#lib/server/platform/jobs';
 import { hashPassword } from '#lib/server/auth/password';
 import { DEMO_PASSWORD } from '#lib/server/seed/demo';
@@ -186,6 +191,21 @@ describe('the workflow up the tree', () => {
 		await denied(await as.unit.post('/api/v1/program-reports', { template: 'quarterly', period: '2026-Q4', org: `school:${thcs.id}` }), 400);
 	});
 
+	it('should refuse with 400 a report for a period that has not begun; the running period may be drafted', async () => {
+		const now = new Date();
+		for (const template of ['monthly', 'quarterly', 'yearly'] as const) {
+			const next = periodContaining(template, periodContaining(template, now).to);
+			const err = await denied(await as.leader.post('/api/v1/program-reports', { template, period: next.key, org: `school:${thcs.id}` }), 400);
+			expect(err.details.issues).toEqual([{ path: 'period', message: `${periodLabel(next)} chưa bắt đầu: chỉ lập được báo cáo cho kỳ đã bắt đầu (kỳ hiện tại hoặc các kỳ trước).` }]);
+		}
+		expect(await app.db.select().from(programReports).where(and(eq(programReports.path, thcs.path), eq(programReports.periodKey, periodContaining('yearly', periodContaining('yearly', now).to).key)))).toEqual([]);
+		// This month has begun and not ended: a draft may be written during it.
+		const month = periodContaining('monthly', now);
+		const draft = await ok(await as.leader.post('/api/v1/program-reports', { template: 'monthly', period: month.key, org: `school:${thcs.id}` }), 201);
+		expect(draft).toMatchObject({ status: 'draft', periodKey: month.key });
+		await app.db.delete(programReports).where(eq(programReports.id, draft.id));
+	});
+
 	it('a draft shows live figures of the template’s groups; the owner saves the narrative', async () => {
 		const r = await ok(await as.leader.get(`/api/v1/program-reports/${id.report}`));
 		expect(r.live).toBe(true);
@@ -313,19 +333,125 @@ describe('the workflow up the tree', () => {
 	});
 });
 
-describe('the list at the city’s scale', () => {
-	it('keeps the reports sent to the city’s officer when the schools’ reports fill the list', async () => {
-		// A month of 1,000 schools' reports (newer than Quý IV) that the city's officer may read.
+describe('the list, a page at a time', () => {
+	type Item = { id: string; path: string; toMe: boolean; mine: boolean; periodFrom: string };
+	/** Every page of the list as `who` reads it, following `next` (at most 100 pages). */
+	const allPages = async (who: Client, query: string) => {
+		const pages: Item[][] = [];
+		let cursor: string | null = null;
+		do {
+			const body: { items: Item[]; next: string | null } = await ok(await who.get(`/api/v1/program-reports?${query}${cursor ? `&cursor=${cursor}` : ''}`));
+			pages.push(body.items);
+			cursor = body.next;
+		} while (cursor && pages.length < 100);
+		return pages;
+	};
+	let inserted: string[] = [];
+	beforeAll(async () => {
+		// Twelve schools' reports of December (newer than Quý IV) under Xã Thạch Thất, more than two pages of five.
 		const dec = periodOf('monthly', '2026-12')!;
-		const rows = Array.from({ length: 1000 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
-		const inserted = await app.db.insert(programReports).values(rows).returning({ id: programReports.id });
-		try {
-			const items = (await ok(await as.city.get('/api/v1/program-reports'))).items as { path: string; toMe: boolean; mine: boolean }[];
-			expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
-			expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
-		} finally {
-			await app.db.delete(programReports).where(inArray(programReports.id, inserted.map((x) => x.id)));
-		}
+		const rows = Array.from({ length: 12 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${thachThat.path}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy: id.city }));
+		inserted = (await app.db.insert(programReports).values(rows).returning({ id: programReports.id })).map((x) => x.id);
+	});
+	afterAll(async () => {
+		await app.db.delete(programReports).where(inArray(programReports.id, inserted));
+	});
+
+	it('every report the city’s officer may read is on exactly one page; those they own or receive come first', async () => {
+		const pages = await allPages(as.city, 'limit=5');
+		const items = pages.flat();
+		expect(pages.length).toBeGreaterThan(3);
+		expect(pages.every((p) => p.length <= 5)).toBe(true);
+		const every = await app.db.select({ id: programReports.id }).from(programReports);
+		expect(items.map((x) => x.id).sort()).toEqual(every.map((x) => x.id).sort());
+		expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
+		// The reports sent to the city and its own come before all the others, though the others are newer.
+		const near = (x: Item) => x.mine || x.toMe;
+		expect(items.filter((x) => x.toMe).map((x) => x.path)).toEqual(expect.arrayContaining([thachThat.path, thpt.path]));
+		expect(items.some((x) => x.mine && x.path === city.path)).toBe(true);
+		expect(items.findLastIndex(near)).toBeLessThan(items.findIndex((x) => !near(x)));
+		// Each part newest period first.
+		for (const part of [items.filter(near), items.filter((x) => !near(x))]) expect(part.map((x) => x.periodFrom)).toEqual([...part.map((x) => x.periodFrom)].sort().reverse());
+		// The last page says so.
+		expect((await ok(await as.city.get('/api/v1/program-reports?limit=200'))).next).toBeNull();
+	});
+
+	it('the policy still filters every page: the unit officer pages through their unit’s reports only, and filters hold', async () => {
+		const items = (await allPages(as.unit, 'limit=3')).flat();
+		const theirs = await app.db.select({ id: programReports.id }).from(programReports).where(like(programReports.path, `${thachThat.path}%`));
+		expect(items.map((x) => x.id).sort()).toEqual(theirs.map((x) => x.id).sort());
+		expect(items.every((x) => x.path.startsWith(thachThat.path))).toBe(true);
+		expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
+		const monthly = (await allPages(as.city, 'template=monthly&period=2026-12&limit=4')).flat();
+		expect(monthly.map((x) => x.id).sort()).toEqual([...inserted].sort());
+		expect((await allPages(as.leader2, 'limit=2')).flat().every((x) => x.path === thpt.path)).toBe(true);
+	});
+
+	it('should answer 400 to a cursor Sen did not make, or a limit out of range', async () => {
+		const bad = await denied(await as.city.get('/api/v1/program-reports?cursor=not-a-cursor'), 400);
+		expect(bad.details.issues[0]).toMatchObject({ path: 'cursor', message: 'Liên kết trang không hợp lệ; hãy mở lại danh sách từ trang đầu.' });
+		const forged = Buffer.from(JSON.stringify([0, 'yesterday', 'monthly', '/x/'])).toString('base64url');
+		await denied(await as.city.get(`/api/v1/program-reports?cursor=${forged}`), 400);
+		await denied(await as.city.get('/api/v1/program-reports?limit=0'), 400);
+		await denied(await as.city.get('/api/v1/program-reports?limit=201'), 400);
+	});
+});
+
+describe('the PDF’s charts follow the report’s period', () => {
+	// A unit of two schools with two school years, term averages kept for 2025-2026 HK2 and
+	// 2026-2027 HK1 only, and an IT-readiness survey sent on 1/9/2026 that one school answered on
+	// 20/9 (Quý III) and the other on 20/10 (Quý IV).
+	const unitId = crypto.randomUUID();
+	let unitPath: string;
+	beforeAll(async () => {
+		unitPath = `${city.path}${unitId}/`;
+		await app.db.insert(orgUnits).values({ id: unitId, parentId: city.id, kind: 'commune_ward', code: 'HN-KYBC', name: 'Xã Kỳ Báo Cáo', path: unitPath });
+		const ids = [crypto.randomUUID(), crypto.randomUUID()];
+		await app.db.insert(schools).values(ids.map((sid, i) => ({ id: sid, orgUnitId: unitId, code: `KYBC-${i}`, name: `THCS Kỳ ${i}`, level: 'lower_secondary' as const, ownership: 'public' as const, setting: 'rural' as const, path: `${unitPath}${sid}/` })));
+		for (const sid of ids)
+			for (const y of [2025, 2026]) {
+				const [year] = await app.db.insert(schoolYears).values({ schoolId: sid, name: `${y}-${y + 1}`, startsOn: `${y}-09-05`, endsOn: `${y + 1}-05-31` }).returning();
+				await app.db.insert(terms).values([
+					{ schoolId: sid, schoolYearId: year.id, number: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-15` },
+					{ schoolId: sid, schoolYearId: year.id, number: 2, startsOn: `${y + 1}-01-16`, endsOn: `${y + 1}-05-31` }
+				]);
+			}
+		const band = (schoolYear: string, term: number, b: string, averages: number) => ({ schoolId: ids[0], schoolYear, term, band: b, orgUnitId: unitId, path: `${unitPath}${ids[0]}/`, averages });
+		await app.db.insert(schoolResultStats).values([band('2025-2026', 2, 'ge80', 7), band('2026-2027', 1, '65to80', 4)]);
+		const [survey] = await app.db
+			.insert(surveys)
+			.values({ orgUnitId: unitId, path: unitPath, title: 'Khảo sát mức sẵn sàng CNTT', template: IT_READINESS_TEMPLATE, definition: { sections: [{ id: 's1', title: '', description: '', questions: [] }] }, status: 'sent', sentAt: new Date('2026-09-01T01:00:00Z'), createdBy: id.city })
+			.returning();
+		await app.db.insert(surveyResponses).values([
+			{ surveyId: survey.id, schoolId: ids[0], path: `${unitPath}${ids[0]}/`, status: 'submitted', submittedAt: new Date('2026-09-20T03:00:00Z'), readinessIndex: 80, ready: true },
+			{ surveyId: survey.id, schoolId: ids[1], path: `${unitPath}${ids[1]}/`, status: 'submitted', submittedAt: new Date('2026-10-20T03:00:00Z'), readinessIndex: 50, ready: false }
+		]);
+	});
+	const asOf = async (template: 'monthly' | 'quarterly', key: string) => (await reportDashboard(app.db, unitPath, periodOf(template, key)!.to))!;
+	const noBands = { lt35: 0, '35to50': 0, '50to65': 0, '65to80': 0, ge80: 0 };
+
+	it('the results chart is of the school year and term in effect at the period’s end, or says there is none — never another term’s', async () => {
+		expect((await asOf('quarterly', '2026-Q1')).results).toMatchObject({ schoolYear: '2025-2026', term: 2, bands: { ...noBands, ge80: 7 } });
+		expect((await asOf('quarterly', '2026-Q4')).results).toMatchObject({ schoolYear: '2026-2027', term: 1, bands: { ...noBands, '65to80': 4 } });
+		// 30/11/2025 was in 2025-2026 HK1, of which nothing was kept: no data, not the later terms'.
+		const nov = await asOf('monthly', '2025-11');
+		expect(nov.results).toMatchObject({ schoolYear: '2025-2026', term: 1, bands: noBands });
+		const section = dashboardSections(nov).find((x) => x.key === 'results')!;
+		expect(section.chart).toBeNull();
+		expect(section.empty).toBe('Chưa có dữ liệu điểm trung bình môn học kỳ của năm học 2025-2026, học kỳ 1.');
+		// 31/7/2026, the summer between two school years: no term.
+		expect((await asOf('monthly', '2026-07')).results).toMatchObject({ schoolYear: null, term: null, bands: noBands });
+		// The live dashboard keeps showing the latest term with averages.
+		expect((await loadDashboard(app.db, { level: 'unit', id: unitId, name: 'Xã Kỳ Báo Cáo', path: unitPath })).results).toMatchObject({ schoolYear: '2026-2027', term: 1 });
+	});
+
+	it('the readiness chart counts only the responses submitted by the period’s end', async () => {
+		const row = { unitId, unitName: 'Xã Kỳ Báo Cáo', schools: 2 };
+		expect((await asOf('quarterly', '2026-Q3')).readiness).toEqual([{ ...row, submitted: 1, averageIndex: 80, ready: 1 }]);
+		expect((await asOf('quarterly', '2026-Q4')).readiness).toEqual([{ ...row, submitted: 2, averageIndex: 65, ready: 1 }]);
+		// In August the survey had not been sent.
+		expect((await asOf('monthly', '2026-08')).readiness).toEqual([]);
+		expect(dashboardSections(await asOf('monthly', '2026-08')).find((x) => x.key === 'readiness')).toMatchObject({ chart: null, empty: 'Chưa có trường nào được khảo sát mức sẵn sàng CNTT.' });
 	});
 });
 
@@ -352,6 +478,8 @@ describe('exports', () => {
 		expect(t).toContain('Người dùng hoạt động theo tuần');
 		// The usage chart's first point: 11 weeks before 30/9.
 		expect(t).toContain('15/07');
+		// The results of the term in effect on 30/9 (2026-2027 HK1, no averages in the demo yet) in the chart's place.
+		expect(t).toContain('Phân bố điểm trung bình môn học kỳ — (chưa có dữ liệu) Chưa có dữ liệu điểm trung bình môn học kỳ của năm học 2026-2027, học kỳ 1.');
 		await app.db.delete(programReports).where(eq(programReports.id, r.id));
 	});
 

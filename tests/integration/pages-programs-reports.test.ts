@@ -3,11 +3,11 @@
  * (THCS Bình Yên) generates, writes and submits a report; `unit` (Xã Thạch Thất) returns it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { schools } from '#lib/server/organisations/schema';
 import { programReports } from '#lib/server/programs/report-schema';
-import { periodContaining, periodLabel } from '#lib/server/programs/report-rules';
+import { periodContaining, periodLabel, periodOf } from '#lib/server/programs/report-rules';
 
 let app: TestApp;
 const as: Record<string, Client> = {};
@@ -52,6 +52,14 @@ describe('periodic report pages', () => {
 		expect(textOf(await again.text())).toContain('Đơn vị đã có báo cáo cho kỳ này.');
 	});
 
+	it('a period still to come is refused on the form with the reason beside the period', async () => {
+		const next = periodContaining('quarterly', periodContaining('quarterly', new Date()).to);
+		const res = await as.leader.form('/programs/reports?/create', { org: `school:${thcs.id}`, choice: `quarterly|${next.key}` });
+		expect(res.status).toBe(400);
+		expect(textOf(await res.text())).toContain(`${periodLabel(next)} chưa bắt đầu: chỉ lập được báo cáo cho kỳ đã bắt đầu (kỳ hiện tại hoặc các kỳ trước).`);
+		expect(await app.db.select().from(programReports).where(eq(programReports.periodKey, next.key))).toEqual([]);
+	});
+
 	it('the report page shows the live figures, the narrative form and the exports', async () => {
 		const t = await page(as.leader, `/programs/reports/${reportId}`);
 		for (const s of ['Báo cáo quý — Quý III/2026', 'Bản nháp', 'Hạn nộp: 10/10/2026', 'Số trường trong phạm vi', 'Sổ điểm điện tử', 'chưa có dữ liệu', 'Kết quả thực hiện', 'Kiến nghị, đề xuất', 'Kế hoạch kỳ tới', 'Lưu bản nháp', 'Gửi báo cáo', 'Tải PDF', 'Tải Excel (.xlsx)']) expect(t).toContain(s);
@@ -83,6 +91,31 @@ describe('periodic report pages', () => {
 		const ok = await as.unit.form(`/programs/reports/${reportId}?/return`, { comment: 'Thiếu số liệu.' });
 		expect(ok.status).toBe(200);
 		expect(await page(as.leader, `/programs/reports/${reportId}`)).toContain('Ý kiến của đơn vị nhận: Thiếu số liệu.');
+	});
+
+	it('the list pages with a plain “Trang sau” link that keeps the filter; every report is on one page', async () => {
+		// Sixty schools' December reports sent to the unit officer: more than a page of 50.
+		const dec = periodOf('monthly', '2026-12')!;
+		const unitPath = thcs.path.replace(/[^/]+\/$/, '');
+		const [{ createdBy }] = await app.db.select({ createdBy: programReports.createdBy }).from(programReports).limit(1);
+		const rows = Array.from({ length: 60 }, () => ({ template: 'monthly' as const, periodKey: dec.key, periodFrom: dec.from, periodTo: dec.to, level: 'school' as const, path: `${unitPath}${crypto.randomUUID()}/`, narrative: { results: '', difficulties: '', proposals: '', nextPlan: '' }, createdBy }));
+		const ids = (await app.db.insert(programReports).values(rows).returning({ id: programReports.id })).map((x) => x.id);
+		try {
+			const first = await (await as.unit.get('/programs/reports?template=monthly')).text();
+			const next = /<a [^>]*href="(\?[^"]*cursor=[^"]*)"[^>]*rel="next"/.exec(first)?.[1].replace(/&amp;/g, '&');
+			expect(next).toContain('template=monthly');
+			expect(textOf(first)).toContain('Trang sau');
+			expect(textOf(first)).not.toContain('Trang đầu');
+			const res = await as.unit.get(`/programs/reports${next}`);
+			expect(res.status).toBe(200);
+			const second = await res.text();
+			expect(textOf(second)).toContain('Trang đầu');
+			expect(textOf(second)).not.toContain('Trang sau');
+			for (const id of ids) expect([first, second].map((h) => h.split(`href="/programs/reports/${id}"`).length - 1).reduce((a, b) => a + b)).toBe(1);
+			await page(as.unit, '/programs/reports?cursor=abc', 400);
+		} finally {
+			await app.db.delete(programReports).where(inArray(programReports.id, ids));
+		}
 	});
 
 	it('another school’s report is a 404 page; a bad id too', async () => {

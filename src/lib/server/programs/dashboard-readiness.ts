@@ -18,8 +18,8 @@ export interface ReadinessRow {
 	ready: number;
 }
 
-/** Rows for the units under `scope.path` (an org path, `/…/`). */
-export type ReadinessSource = (db: Executor, scope: { path: string }) => Promise<ReadinessRow[]>;
+/** Rows for the units under `scope.path` (an org path, `/…/`); with `asOf`, as they stood then (a report's period end). */
+export type ReadinessSource = (db: Executor, scope: { path: string; asOf?: Date }) => Promise<ReadinessRow[]>;
 
 export const readinessSource: ReadinessSource | null = async (db, scope) =>
-	(await readinessByUnitUnder(db, scope.path)).map((u) => ({ unitId: u.orgUnitId, unitName: u.name, schools: u.schools, submitted: u.submitted, averageIndex: u.averageIndex, ready: u.ready }));
+	(await readinessByUnitUnder(db, scope.path, scope.asOf)).map((u) => ({ unitId: u.orgUnitId, unitName: u.name, schools: u.schools, submitted: u.submitted, averageIndex: u.averageIndex, ready: u.ready }));

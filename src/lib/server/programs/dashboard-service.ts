@@ -9,13 +9,13 @@
  * `unit` or `school` drills down within it. Anything outside the caller's scope, and anyone
  * without a dashboard role, gets 404.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
 import { mayEver } from '../auth/policy';
 import { NotFoundError } from '../errors';
-import { orgUnits, schools } from '../organisations/schema';
+import { orgUnits, schools, schoolYears, terms } from '../organisations/schema';
 import { schoolDailyStats, schoolResultStats } from './dashboard-schema';
 import { addDays } from './dashboard-stats';
 import { readinessSource, type ReadinessRow, type ReadinessSource } from './dashboard-readiness';
@@ -126,8 +126,52 @@ export async function getDashboard(db: Executor, p: Principal, q: DashboardQuery
 const emptyBands = (): Record<BandKey, number> => Object.fromEntries(BANDS.map((b) => [b.key, 0])) as Record<BandKey, number>;
 const n = (x: unknown) => Number(x ?? 0);
 
+/**
+ * The dashboard drawn into a periodic report's PDF: of the report's organisation as it stood at the
+ * end of the report's period (its last instant, or now while the period runs) — usage up to that
+ * day, the results of the school year and term in effect on it, the readiness answered by then.
+ * Null when the path is no unit's or school's. For callers that have checked access to the report.
+ */
+export async function reportDashboard(db: Executor, path: string, periodTo: Date, now = new Date()): Promise<Dashboard | null> {
+	const scope = await dashboardScopeForPath(db, path);
+	if (!scope) return null;
+	return loadDashboard(db, scope, new Date(Math.min(now.getTime(), periodTo.getTime() - 1)), readinessSource, { asOf: true });
+}
+
+/**
+ * The school year (its name) and term in effect on `day` for most of the schools under `path`:
+ * each school's year containing the day and, in it, its term begun last by then (so a day between
+ * the terms counts for the one just ended). Null outside every school year (the summer).
+ */
+async function termInEffect(db: Executor, path: string, day: string): Promise<{ schoolYear: string; term: number } | null> {
+	const perSchool = db
+		.selectDistinctOn([terms.schoolId], { schoolYear: sql<string>`${schoolYears.name}`.as('school_year'), term: sql<number>`${terms.number}`.as('term') })
+		.from(terms)
+		.innerJoin(schoolYears, eq(schoolYears.id, terms.schoolYearId))
+		.innerJoin(schools, eq(schools.id, terms.schoolId))
+		.where(and(sql`${schools.path} like ${underPattern(path)}`, lte(schoolYears.startsOn, day), gte(schoolYears.endsOn, day), lte(terms.startsOn, day)))
+		.orderBy(terms.schoolId, desc(terms.startsOn))
+		.as('per_school');
+	const [pick] = await db
+		.select({ schoolYear: perSchool.schoolYear, term: perSchool.term })
+		.from(perSchool)
+		.groupBy(perSchool.schoolYear, perSchool.term)
+		.orderBy(sql`count(*) desc`, desc(perSchool.schoolYear), desc(perSchool.term))
+		.limit(1);
+	return pick ? { schoolYear: pick.schoolYear, term: Number(pick.term) } : null;
+}
+
+export interface DashboardOptions {
+	/**
+	 * Read the dashboard as of `now` (a report's period end) rather than live: the results of the
+	 * term in effect on that day — none, rather than another term's, when the job kept none for it —
+	 * and the readiness from responses submitted by then.
+	 */
+	asOf?: boolean;
+}
+
 /** The figures of a scope the caller may read (checked by `resolveDashboardScope`). */
-export async function loadDashboard(db: Executor, scope: DashboardScope, now = new Date(), readiness: ReadinessSource | null = readinessSource): Promise<Dashboard> {
+export async function loadDashboard(db: Executor, scope: DashboardScope, now = new Date(), readiness: ReadinessSource | null = readinessSource, opts: DashboardOptions = {}): Promise<Dashboard> {
 	const inScope = sql`${schoolDailyStats.path} like ${underPattern(scope.path)}`;
 	const today = todayInVietnam(now);
 	// The latest refreshed day (an index range on (day, path)), then when it was refreshed.
@@ -200,14 +244,16 @@ export async function loadDashboard(db: Executor, scope: DashboardScope, now = n
 					.orderBy(asc(schools.name))
 			: [];
 
-	// Results: the latest school year and term with averages in the scope.
+	// Results: the latest school year and term with averages in the scope (as of a day: the term then).
 	const inResults = sql`${schoolResultStats.path} like ${underPattern(scope.path)}`;
-	const [period] = await db
-		.select({ schoolYear: schoolResultStats.schoolYear, term: schoolResultStats.term })
-		.from(schoolResultStats)
-		.where(inResults)
-		.orderBy(sql`${schoolResultStats.schoolYear} desc`, sql`${schoolResultStats.term} desc`)
-		.limit(1);
+	const [period] = opts.asOf
+		? [await termInEffect(db, scope.path, today)].filter((x) => x !== null)
+		: await db
+				.select({ schoolYear: schoolResultStats.schoolYear, term: schoolResultStats.term })
+				.from(schoolResultStats)
+				.where(inResults)
+				.orderBy(sql`${schoolResultStats.schoolYear} desc`, sql`${schoolResultStats.term} desc`)
+				.limit(1);
 	const bands = emptyBands();
 	const byUnit = new Map<string, { unitId: string; unitName: string; bands: Record<BandKey, number> }>();
 	if (period) {
@@ -235,6 +281,6 @@ export async function loadDashboard(db: Executor, scope: DashboardScope, now = n
 		results: { schoolYear: period?.schoolYear ?? null, term: period?.term ?? null, bands, byUnit: [...byUnit.values()] },
 		units,
 		schools: schoolRows,
-		readiness: readiness && scope.level !== 'school' ? await readiness(db, { path: scope.path }) : null
+		readiness: readiness && scope.level !== 'school' ? await readiness(db, { path: scope.path, asOf: opts.asOf ? now : undefined }) : null
 	};
 }

@@ -53,7 +53,7 @@ export function dashboardSections(d: Dashboard): DashboardSection[] {
 	const r = d.results;
 	const total = BANDS.reduce((a, b) => a + r.bands[b.key], 0);
 	// Without any term average the section says so once, as its empty message, not also as its description.
-	const resultsDesc = r.schoolYear ? m.prgdsh_results_desc({ year: r.schoolYear, term: String(r.term) }) : '';
+	const resultsDesc = total && r.schoolYear ? m.prgdsh_results_desc({ year: r.schoolYear, term: String(r.term) }) : '';
 	const rowsOf = [{ name: m.prgdsh_all_scope(), bands: r.bands }, ...(r.byUnit.length > 1 ? r.byUnit.map((u) => ({ name: u.unitName, bands: u.bands })) : [])];
 	out.push({
 		key: 'results',
@@ -75,7 +75,8 @@ export function dashboardSections(d: Dashboard): DashboardSection[] {
 			columns: [m.prgdsh_unit(), ...BANDS_DOWN.map((b) => b.label), m.prgdsh_total()],
 			rows: total ? rowsOf.map((x) => [x.name, ...BANDS_DOWN.map((b) => x.bands[b.key]), BANDS.reduce((a, b) => a + x.bands[b.key], 0)]) : []
 		},
-		empty: total ? undefined : m.prgdsh_results_none()
+		// A term named without averages (a report's period whose term the job kept none of) says which.
+		empty: total ? undefined : r.schoolYear ? m.prgdsh_results_none_term({ year: r.schoolYear, term: String(r.term) }) : m.prgdsh_results_none()
 	});
 
 	out.push({
@@ -120,7 +121,8 @@ export function dashboardSections(d: Dashboard): DashboardSection[] {
 			table: {
 				columns: [m.prgdsh_unit(), m.prgdsh_schools(), m.prgdsh_readiness_submitted(), m.prgdsh_readiness_index(), m.prgdsh_readiness_ready()],
 				rows: rows.map((x) => [x.unitName, x.schools, x.submitted, x.averageIndex, x.ready])
-			}
+			},
+			empty: rows.length ? undefined : m.prgdsh_readiness_none()
 		});
 	}
 	return out;
@@ -153,12 +155,17 @@ export function tableCsv(t: DataTable): string {
 /**
  * Draws the dashboard's charts into a pdfkit document made by platform/pdf.ts `renderPdf`, from
  * `y` down, adding pages as needed; returns the y below the last chart. The periodic reports
- * call it with a dashboard from `loadDashboard(db, await dashboardScopeForPath(db, path))`.
+ * call it with a dashboard from `reportDashboard(db, path, periodTo)`.
  */
 export function drawDashboardCharts(doc: PDFKit.PDFDocument, d: Dashboard, y: number, width = A4.width - 2 * A4.margin): number {
 	const bottom = A4.height - A4.margin;
 	for (const s of dashboardSections(d)) {
-		if (!s.chart) continue;
+		if (!s.chart) {
+			// The results and the readiness follow the report's period: without data for it, the
+			// chart's place says so rather than disappearing (or showing another period's data).
+			if ((s.key === 'results' || s.key === 'readiness') && s.empty) y = drawNoData(doc, s, y, width);
+			continue;
+		}
 		// Charts are ~400 units wide; estimate the height before drawing so none is cut by the page end.
 		const estimate = (width / 400) * (s.chart.kind === 'hbar' || s.chart.kind === 'stacked' ? 90 + 22 * s.chart.categories.length : 270);
 		if (y + estimate > bottom && y > A4.margin + 1) {
@@ -171,4 +178,15 @@ export function drawDashboardCharts(doc: PDFKit.PDFDocument, d: Dashboard, y: nu
 		doc.fillColor('black');
 	}
 	return y;
+}
+
+function drawNoData(doc: PDFKit.PDFDocument, s: DashboardSection, y: number, width: number): number {
+	if (y + 60 > A4.height - A4.margin) {
+		doc.addPage();
+		y = A4.margin;
+	}
+	doc.font('bold').fontSize(10).fillColor('black').text(s.title, A4.margin, y, { width });
+	doc.font('italic').fontSize(9).fillColor('#4b5563').text(`— (${m.prgrep_no_data()}) ${s.empty ?? ''}`.trim(), A4.margin, doc.y + 4, { width });
+	doc.fillColor('black');
+	return doc.y + 16;
 }

@@ -39,9 +39,10 @@ export async function readinessSurvey(db: Executor, p: Principal, surveyId?: str
  * comes before one a unit below sent to its own schools, so a ward's follow-up survey of two
  * schools never replaces the city's survey of every school on the city's table.
  */
-async function latestReadinessSurvey(db: Executor, responses: SQL, scopes: string[], surveyId?: string): Promise<ReadinessSurvey | null> {
+async function latestReadinessSurvey(db: Executor, responses: SQL, scopes: string[], surveyId?: string, sentBy?: Date): Promise<ReadinessSurvey | null> {
 	const conds = [eq(surveys.template, IT_READINESS_TEMPLATE), eq(surveys.status, 'sent'), exists(db.select({ one: sql`1` }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveys.id), responses)))];
 	if (surveyId) conds.push(eq(surveys.id, surveyId));
+	if (sentBy) conds.push(sql`${surveys.sentAt} <= ${sentBy.toISOString()}::timestamptz`);
 	const covering = scopes.length ? sql`(${sql.join(scopes.map((x) => sql`left(${x}, length(${surveys.path})) = ${surveys.path}`), sql` or `)})` : sql`false`;
 	const [s] = await db
 		.select({ id: surveys.id, title: surveys.title, sentAt: surveys.sentAt, closesAt: surveys.closesAt })
@@ -96,15 +97,17 @@ export async function readinessByUnit(db: Executor, p: Principal, surveyId?: str
 /**
  * The same table for the schools under an org path, from the latest IT-readiness survey answered
  * there: for the dashboards, which have already decided that the caller may read that scope.
+ * With `asOf` (a report's period end), as it stood then: the latest survey sent by then, counting
+ * only the responses submitted by then (one submitted later is still "not submitted").
  */
-export async function readinessByUnitUnder(db: Executor, path: string): Promise<UnitReadiness[]> {
+export async function readinessByUnitUnder(db: Executor, path: string, asOf?: Date): Promise<UnitReadiness[]> {
 	const under = sql`${surveyResponses.path} like ${underPattern(path)}`;
-	const s = await latestReadinessSurvey(db, under, [path]);
-	return s ? unitsOf(db, s, under) : [];
+	const s = await latestReadinessSurvey(db, under, [path], undefined, asOf);
+	return s ? unitsOf(db, s, under, asOf) : [];
 }
 
-async function unitsOf(db: Executor, s: ReadinessSurvey, responses: SQL): Promise<UnitReadiness[]> {
-	const submitted = sql`${surveyResponses.status} = 'submitted'`;
+async function unitsOf(db: Executor, s: ReadinessSurvey, responses: SQL, asOf?: Date): Promise<UnitReadiness[]> {
+	const submitted = asOf ? sql`(${surveyResponses.status} = 'submitted' and ${surveyResponses.submittedAt} <= ${asOf.toISOString()}::timestamptz)` : sql`${surveyResponses.status} = 'submitted'`;
 	const rows = await db
 		.select({
 			orgUnitId: orgUnits.id,

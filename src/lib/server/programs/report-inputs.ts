@@ -26,10 +26,49 @@ export const submitInput = z.object({ narrative: narrativeInput.optional() }).de
 /** Accepting (comment optional) or returning (comment required). */
 export const decisionInput = z.object({ comment: z.string().trim().max(5000).default('') });
 
+/**
+ * Where a page of the reports list ends (keyset paging): the last row's place in the list's order
+ * — near (the caller's own or sent to them) before the rest, then newest period, template, path.
+ * (template, period, path) is unique, so the order is total and no row is skipped or repeated.
+ */
+export interface ReportCursor {
+	/** 0: the caller's own and those sent to them; 1: the others. */
+	rank: 0 | 1;
+	/** periodFrom as an ISO instant. */
+	from: string;
+	template: (typeof REPORT_TEMPLATES)[number];
+	path: string;
+}
+
+const cursorTuple = z.tuple([z.union([z.literal(0), z.literal(1)]), z.iso.datetime(), z.enum(REPORT_TEMPLATES), z.string().regex(/^\/([0-9a-f-]{36}\/)+$/i)]);
+
+/** The opaque `next` of a reports page (base64url of the row's place). */
+export const encodeReportCursor = (c: ReportCursor) => Buffer.from(JSON.stringify([c.rank, c.from, c.template, c.path])).toString('base64url');
+
+/** The place a `cursor` names, or null when it is not one `encodeReportCursor` made. */
+export function decodeReportCursor(s: string): ReportCursor | null {
+	try {
+		const t = cursorTuple.safeParse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+		return t.success ? { rank: t.data[0], from: t.data[1], template: t.data[2], path: t.data[3] } : null;
+	} catch {
+		return null;
+	}
+}
+
+/** The reports list's page size unless `limit` says otherwise (the page shows this many). */
+export const REPORTS_PAGE_SIZE = 50;
+
 export const reportsQuery = z.object({
 	template: z.enum(REPORT_TEMPLATES).optional(),
 	period: z.string().max(10).optional(),
-	status: z.enum(REPORT_STATUSES).optional()
+	status: z.enum(REPORT_STATUSES).optional(),
+	/** The `next` of the previous page; absent for the first page. */
+	cursor: z
+		.string()
+		.max(1000)
+		.transform((s, ctx) => decodeReportCursor(s) ?? (ctx.addIssue({ code: 'custom', message: m.prgrep_cursor_bad() }), z.NEVER))
+		.optional(),
+	limit: z.coerce.number().int().min(1).max(200).default(REPORTS_PAGE_SIZE)
 });
 export type ReportsQuery = z.infer<typeof reportsQuery>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, dueInstant, parentPath, periodContaining, periodLabel, periodOf, periodsToWatch, previousPeriod, reminderStage, TEMPLATES, type ReportTemplate } from './report-rules';
+import { dueDate, dueInstant, parentPath, periodContaining, periodHasBegun, periodLabel, periodOf, periodsToWatch, previousPeriod, reminderStage, TEMPLATES, type ReportTemplate } from './report-rules';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -31,6 +31,25 @@ describe('report periods (calendar, Vietnam time)', () => {
 		expect(previousPeriod(periodOf('monthly', '2027-01')!).key).toBe('2026-12');
 		expect(previousPeriod(periodOf('quarterly', '2027-Q1')!).key).toBe('2026-Q4');
 		expect(previousPeriod(periodOf('yearly', '2027')!).key).toBe('2026');
+	});
+
+	// A report may be drafted from the period's first day in Hanoi (during the period), not before.
+	const begun: [ReportTemplate, string, string, boolean][] = [
+		['monthly', '2026-12', '2026-11-30T16:59:59Z', false],
+		['monthly', '2026-12', '2026-11-30T17:00:00Z', true],
+		['monthly', '2026-12', '2026-12-15T03:00:00Z', true],
+		['monthly', '2026-11', '2026-12-15T03:00:00Z', true],
+		['quarterly', '2027-Q1', '2026-12-31T16:59:59Z', false],
+		['quarterly', '2026-Q4', '2026-12-01T03:00:00Z', true],
+		['yearly', '2027', '2026-12-15T03:00:00Z', false],
+		['yearly', '2026', '2026-01-01T00:00:00Z', true]
+	];
+	it.each(begun)('%s %s has begun at %s: %s', (t, key, at, expected) => {
+		expect(periodHasBegun(periodOf(t, key)!, new Date(at))).toBe(expected);
+	});
+	it('the periods watched for reminders have all begun', () => {
+		const now = new Date('2026-12-01T03:00:00Z');
+		expect(periodsToWatch(now).every((p) => periodHasBegun(p, now))).toBe(true);
 	});
 
 	it('labels periods in Vietnamese', () => {

@@ -98,6 +98,13 @@ export function periodContaining(template: ReportTemplate, at: Date): Period {
 	return periodOf(template, key)!;
 }
 
+/**
+ * Whether the period has begun at `now`: its first day has come in Vietnam (`from` is Vietnam's
+ * midnight). A report may be drafted while its period runs (the yearly one is written in the year
+ * it covers, the reminders watch the current period), never for a period still to come.
+ */
+export const periodHasBegun = (p: Pick<Period, 'from'>, now: Date) => p.from.getTime() <= now.getTime();
+
 /** The period just before (the one a report is usually written about). */
 export const previousPeriod = (p: Period): Period => periodContaining(p.template, new Date(p.from.getTime() - 1));
 

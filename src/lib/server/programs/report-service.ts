@@ -21,19 +21,17 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
 import { fullName } from '../people/names';
 import { programReports } from './report-schema';
-import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
+import { dueDate, dueInstant, emptyNarrative, formatDay, parentPath, periodHasBegun, periodLabel, periodOf, periodsToWatch, reminderStage, TEMPLATES, type Narrative, type ReportLevel, type ReportStatus, type ReportTemplate } from './report-rules';
 import { isLive, move, movesOpen, type ReportActor, type ReportMove } from './report-workflow';
 import { reportFigures } from './report-figures';
 import type { Figure } from './figures';
-import type { CreateReportInput, ReportsQuery } from './report-inputs';
+import { encodeReportCursor, REPORTS_PAGE_SIZE, type CreateReportInput, type ReportCursor, type ReportsQuery } from './report-inputs';
 import { m } from '#lib/paraglide/messages.js';
 
 type Report = typeof programReports.$inferSelect;
 const cols = { path: programReports.path };
 const OWNER_ROLE = { school: 'school_leader', unit: 'unit_officer', city: 'city_officer' } as const;
 const PROGRAM_OFFICER_ROLES = new Set<string>(['unit_officer', 'city_officer']);
-/** The most reports a list returns (newest first after the caller's own and those sent to them). */
-export const LIST_LIMIT = 1000;
 
 export const templateTitle = (t: ReportTemplate) => ({ monthly: m.prgrep_template_monthly, quarterly: m.prgrep_template_quarterly, yearly: m.prgrep_template_yearly })[t]();
 export const statusLabel = (s: ReportStatus, top = false) => (top && s === 'submitted' ? m.prgrep_status_final() : { draft: m.prgrep_status_draft, submitted: m.prgrep_status_submitted, accepted: m.prgrep_status_accepted, returned: m.prgrep_status_returned }[s]());
@@ -110,28 +108,51 @@ function summary(p: Principal, r: Report, orgName: string, now: Date) {
 }
 export type ReportSummary = ReturnType<typeof summary>;
 
-/** The reports the caller may read (their own, those sent to them, those under them), newest period first. */
-export async function listReports(db: Executor, p: Principal, f: ReportsQuery = {}, now = new Date()): Promise<ReportSummary[]> {
+/** A page of the reports list and the cursor of the next (null on the last page). */
+export interface ReportsPage {
+	items: ReportSummary[];
+	next: string | null;
+}
+
+/**
+ * The reports the caller may read (their own, those sent to them, those under them), a page at a
+ * time (keyset paging, report-inputs.ts `ReportCursor`). The caller's own reports and those sent
+ * to them come first, newest period first, then the others: the city's officer can read every
+ * school's report (thousands a month), and those never push the ones they must act on to a later
+ * page. Every report is on exactly one page.
+ */
+export async function listReports(db: Executor, p: Principal, f: Partial<ReportsQuery> = {}, now = new Date()): Promise<ReportsPage> {
 	authorizeList(p, 'program_report');
+	const limit = f.limit ?? REPORTS_PAGE_SIZE;
 	const conds: SQL[] = [scopeCondition(p, 'read', 'program_report', cols)];
 	if (f.template) conds.push(eq(programReports.template, f.template));
 	if (f.period) conds.push(eq(programReports.periodKey, f.period));
 	if (f.status) conds.push(eq(programReports.status, f.status));
-	// The caller's own reports and those sent to them come first, so the cap never hides them
-	// (the city's officer can read every school's report: thousands a month).
 	const ownPaths = [...new Set(p.grants.filter((g) => g.role === 'school_leader' || PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
 	const officerPaths = [...new Set(p.grants.filter((g) => PROGRAM_OFFICER_ROLES.has(g.role)).map((g) => g.scopePath))];
 	const near: SQL[] = [sql`false`];
 	if (ownPaths.length) near.push(inArray(programReports.path, ownPaths));
 	if (officerPaths.length) near.push(inArray(sql`regexp_replace(${programReports.path}, '[^/]+/$', '')`, officerPaths));
+	const rank = sql<number>`(case when ${or(...near)} then 0 else 1 end)`;
+	if (f.cursor) conds.push(afterCursor(rank, f.cursor));
 	const rs = await db
-		.select()
+		.select({ report: programReports, rank })
 		.from(programReports)
 		.where(and(...conds))
-		.orderBy(sql`case when ${or(...near)} then 0 else 1 end`, desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
-		.limit(LIST_LIMIT);
-	const name = await orgNames(db, rs);
-	return rs.map((r) => summary(p, r, name(r), now));
+		.orderBy(rank, desc(programReports.periodFrom), asc(programReports.template), asc(programReports.path))
+		.limit(limit + 1);
+	const page = rs.slice(0, limit);
+	const last = page.at(-1);
+	const next = rs.length > limit && last ? encodeReportCursor({ rank: Number(last.rank) === 0 ? 0 : 1, from: last.report.periodFrom.toISOString(), template: last.report.template, path: last.report.path }) : null;
+	const name = await orgNames(db, page.map((x) => x.report));
+	return { items: page.map(({ report: r }) => summary(p, r, name(r), now)), next };
+}
+
+/** The rows after the cursor in the list's order: rank, period newest first, template, path. */
+function afterCursor(rank: SQL, c: ReportCursor): SQL {
+	const from = sql`${c.from}::timestamptz`;
+	const template = sql`${c.template}::program_report_template`;
+	return sql`(${rank} > ${c.rank} or (${rank} = ${c.rank} and (${programReports.periodFrom} < ${from} or (${programReports.periodFrom} = ${from} and (${programReports.template} > ${template} or (${programReports.template} = ${template} and ${programReports.path} > ${c.path}))))))`;
 }
 
 async function loadReport(db: Executor, p: Principal, id: string, lock = false): Promise<Report> {
@@ -219,8 +240,8 @@ export async function myDeadlines(db: Executor, p: Principal, now = new Date()) 
 	return out.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-/** Generate a report (a draft) for one of the caller's organisations and a period. */
-export async function createReport(db: Executor, p: Principal, input: CreateReportInput) {
+/** Generate a report (a draft) for one of the caller's organisations and a period that has begun. */
+export async function createReport(db: Executor, p: Principal, input: CreateReportInput, now = new Date()) {
 	const period = periodOf(input.template, input.period);
 	if (!period) throw new ValidationError(m.error_invalid_input(), [{ path: 'period', message: m.prgrep_period_bad() }]);
 	const org = (await reportingOrgs(db, p)).find((o) => o.value === input.org);
@@ -228,6 +249,7 @@ export async function createReport(db: Executor, p: Principal, input: CreateRepo
 		authorizeList(p, 'program_report');
 		throw new ValidationError(m.error_invalid_input(), [{ path: 'org', message: m.prgrep_org_bad() }]);
 	}
+	if (!periodHasBegun(period, now)) throw new ValidationError(m.error_invalid_input(), [{ path: 'period', message: m.prgrep_period_future({ period: periodLabel(period) }) }]);
 	return db.transaction(async (tx) => {
 		const [r] = await tx
 			.insert(programReports)
@@ -236,7 +258,7 @@ export async function createReport(db: Executor, p: Principal, input: CreateRepo
 			.returning();
 		if (!r) throw new ConflictError(m.prgrep_exists());
 		await writeAudit(tx, p, { action: 'create', entityType: 'program_report', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r });
-		return summary(p, r, org.name, new Date());
+		return summary(p, r, org.name, now);
 	});
 }
 
