@@ -249,6 +249,20 @@ describe('attendance, scores, completion and certificates', () => {
 		expect(await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.secondEnrolment))).toHaveLength(0);
 		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'training_enrolment'), eq(auditLog.action, 'delete')))).toHaveLength(1);
 	});
+
+	it('a completed enrolment cannot be withdrawn, by the leader nor the office (409, in Vietnamese); its certificate still verifies', async () => {
+		const [before] = await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.teacherEnrolment));
+		expect(before.completedAt).not.toBeNull();
+		const e = await denied(await as.leader.delete(`/api/v1/training-courses/${id.course}/enrolments/${id.teacherEnrolment}`), 409);
+		expect(e.message).toBe('Không thể rút tên người đã hoàn thành khóa bồi dưỡng: kết quả và giấy chứng nhận của họ được giữ nguyên.');
+		await denied(await as.city.delete(`/api/v1/training-courses/${id.course}/enrolments/${id.teacherEnrolment}`), 409);
+		const [after] = await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.teacherEnrolment));
+		expect(after).toEqual(before);
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, id.teacherEnrolment), eq(auditLog.action, 'delete')))).toHaveLength(0);
+		const verify = await app.request('GET', `/programs/training/verify?code=${before.verificationCode}`);
+		expect(verify.status).toBe(200);
+		expect(await verify.text()).toContain('Giấy chứng nhận hợp lệ.');
+	});
 });
 
 describe('feedback, reminders and online materials', () => {
