@@ -82,6 +82,7 @@ describe('a pilot site and a publication, from the school and the family back to
 		await o.getByText('Đã lưu thay đổi.').waitFor();
 		await expect(o.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${title} (đổi giờ)`);
 		await expect(o.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		await snap(o, 'publication-corrected-390');
 
 		// The parent opens the notice sent at publishing and reads the corrected text, marked as edited.
 		const pctx = await newContext(browser, sen, { width: 390, height: 844 });

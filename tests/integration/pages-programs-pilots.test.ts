@@ -177,6 +177,10 @@ describe('the publication pages', () => {
 		expect(kept).toMatch(/Đã thu hồi lúc \d/);
 		expect(kept).toContain('Lý do: Gửi nhầm ngày');
 		expect(kept).not.toContain('Sửa nội dung');
+		// A correction posted from a page opened before the withdrawal is refused, and says why.
+		const stale = await as.city.form(`${at}?/edit`, { title: 'Sửa muộn', body: '' });
+		expect(stale.status).toBe(409);
+		expect(textOf(await stale.text())).toContain('Mục này đã được thu hồi nên không sửa hay thu hồi lại được.');
 		expect(await page(as.city, '/programs/publications')).toContain('Đã thu hồi');
 		const gone = await page(as.parent, at);
 		expect(gone).toContain('Thông báo đã được thu hồi');
