@@ -65,4 +65,48 @@ describe('a pilot site and a publication, from the school and the family back to
 		await expect(o.getByTestId('read-count').textContent()).resolves.toBe(`Đã đọc 1/${audience}`);
 		await Promise.all([octx.close(), lctx.close(), pctx.close()]);
 	});
+
+	it('the office corrects and then withdraws an announcement on a 390-px phone without JavaScript; a parent following the notice learns it was corrected, then withdrawn', { timeout: 120_000 }, async () => {
+		const city = await apiAs(sen, 'city');
+		const title = 'Lịch họp phụ huynh học kỳ II';
+		const pub = (await city.post('/api/v1/publications', { kind: 'announcement', title, body: 'Thứ bảy, 8 giờ.', audience: 'parents' })) as { id: string };
+
+		const octx = await newContext(browser, sen, { width: 390, height: 844, javaScript: false });
+		const o = await octx.newPage();
+		await loginAs(o, 'city');
+		await o.goto(`/programs/publications/${pub.id}`);
+		const edit = o.locator('form[action="?/edit"]');
+		await edit.getByLabel('Tiêu đề').fill(`${title} (đổi giờ)`);
+		await edit.getByLabel('Nội dung').fill('Thứ bảy, 14 giờ.');
+		await Promise.all([o.waitForLoadState('load'), edit.getByRole('button', { name: 'Lưu thay đổi' }).click()]);
+		await o.getByText('Đã lưu thay đổi.').waitFor();
+		await expect(o.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${title} (đổi giờ)`);
+		await expect(o.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		await snap(o, 'publication-corrected-390');
+
+		// The parent opens the notice sent at publishing and reads the corrected text, marked as edited.
+		const pctx = await newContext(browser, sen, { width: 390, height: 844 });
+		const p = await pctx.newPage();
+		await loginAs(p, 'parent');
+		await p.goto('/notifications');
+		const notice = p.locator('[data-notification]').filter({ hasText: title });
+		await Promise.all([p.waitForURL((u) => u.pathname === `/programs/publications/${pub.id}`), notice.getByRole('button', { name: /^Xem/ }).click()]);
+		await p.getByText('Thứ bảy, 14 giờ.').waitFor();
+		await expect(p.getByTestId('edited').textContent()).resolves.toMatch(/Đã sửa lúc \d/);
+
+		// The office withdraws it with a reason; the parent's old link now says so, and the list no longer has it.
+		const withdraw = o.locator('form[action="?/withdraw"]');
+		await withdraw.getByLabel('Lý do (không bắt buộc)').fill('Đổi sang họp trực tuyến');
+		await Promise.all([o.waitForLoadState('load'), withdraw.getByRole('button', { name: 'Thu hồi' }).click()]);
+		await expect(o.getByTestId('withdrawn').textContent()).resolves.toContain('Lý do: Đổi sang họp trực tuyến');
+		await expect(o.locator('form[action="?/edit"]').count()).resolves.toBe(0);
+		await p.reload();
+		await p.getByRole('heading', { name: 'Thông báo đã được thu hồi' }).waitFor();
+		await expect(p.getByTestId('withdrawn').textContent()).resolves.toContain('Lý do: Đổi sang họp trực tuyến');
+		await expect(p.getByText('Thứ bảy, 14 giờ.').count()).resolves.toBe(0);
+		await snap(p, 'publication-withdrawn-390');
+		await p.goto('/programs/publications');
+		await expect(p.getByTestId('publications').textContent()).resolves.not.toContain(title);
+		await Promise.all([octx.close(), pctx.close()]);
+	});
 });

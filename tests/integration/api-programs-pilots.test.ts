@@ -52,7 +52,7 @@ const ok = async (res: Response, status = 200) => {
 	expect(res.status, JSON.stringify(body)).toBe(status);
 	return body;
 };
-const denied = async (res: Response, status: 400 | 403 | 404 | 409) => {
+const denied = async (res: Response, status: 400 | 403 | 404 | 409 | 410) => {
 	const body = await res.json();
 	expect(res.status, JSON.stringify(body)).toBe(status);
 	return body.error;
@@ -327,6 +327,85 @@ describe('publications', () => {
 		await denied(await as.city.post('/api/v1/publications', { ...body, attachmentUrl: 'http://x.vn/a.pdf' }), 400);
 	});
 
+	it('the office corrects the title, body and link: edited time set, audited with before and after, nobody notified again; the audience stays as sent', async () => {
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'announcement', title: 'Lịch tập huấn phụ huynh', body: 'Thứ bảy, 8 giờ.', audience: 'parents' }), 201);
+		const notices = async () => (await app.db.select().from(notifications).where(eq(notifications.key, `publication:${pub.id}`))).length;
+		const sent = await notices();
+		expect(pub.editedAt).toBeNull();
+		const edited = await ok(await as.city.patch(`/api/v1/publications/${pub.id}`, { title: 'Lịch tập huấn phụ huynh (đính chính)', body: 'Chủ nhật, 8 giờ.', attachmentUrl: 'https://sogd.hanoi.gov.vn/lich.pdf' }));
+		expect(edited).toMatchObject({ title: 'Lịch tập huấn phụ huynh (đính chính)', body: 'Chủ nhật, 8 giờ.', attachmentUrl: 'https://sogd.hanoi.gov.vn/lich.pdf', audience: 'parents', withdrawnAt: null });
+		expect(edited.editedAt).not.toBeNull();
+		const trail = await audits(pub.id);
+		expect(trail.map((a) => a.action)).toEqual(['create', 'update']);
+		expect(trail[1]).toMatchObject({ actorId: id.city, before: expect.objectContaining({ title: 'Lịch tập huấn phụ huynh', body: 'Thứ bảy, 8 giờ.', attachmentUrl: null }), after: expect.objectContaining({ title: 'Lịch tập huấn phụ huynh (đính chính)', body: 'Chủ nhật, 8 giờ.' }) });
+		expect(await notices()).toBe(sent);
+		const read = await ok(await as.parent.get(`/api/v1/publications/${pub.id}`));
+		expect(read).toMatchObject({ title: 'Lịch tập huấn phụ huynh (đính chính)', editedAt: edited.editedAt });
+		// Only the link removed: the rest kept.
+		expect(await ok(await as.city.patch(`/api/v1/publications/${pub.id}`, { attachmentUrl: null }))).toMatchObject({ attachmentUrl: null, body: 'Chủ nhật, 8 giờ.' });
+		// The audience, kind and levels are fixed once sent (withdraw and publish anew); nothing to correct, an http link: 400.
+		const fixed = await denied(await as.city.patch(`/api/v1/publications/${pub.id}`, { title: 'Mới', audience: 'everyone' }), 400);
+		expect(fixed.details.issues[0].message).toBe('Không sửa được audience sau khi đã gửi: muốn gửi cho đối tượng khác, hãy thu hồi rồi phát hành mới.');
+		expect((await denied(await as.city.patch(`/api/v1/publications/${pub.id}`, {}), 400)).details.issues[0].message).toMatch(/ít nhất một nội dung/);
+		expect((await denied(await as.city.patch(`/api/v1/publications/${pub.id}`, { attachmentUrl: 'http://x.vn/a.pdf' }), 400)).details.issues[0].path).toBe('attachmentUrl');
+		expect((await app.db.select().from(publications).where(eq(publications.id, pub.id)))[0]).toMatchObject({ audience: 'parents', title: 'Lịch tập huấn phụ huynh (đính chính)' });
+		expect((await audits(pub.id)).map((a) => a.action)).toEqual(['create', 'update', 'update']);
+	});
+
+	it('only those who may publish it correct or withdraw it: a reader who is not its office 403, anyone else 404', async () => {
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Tin của Sở', audience: 'everyone' }), 201);
+		const unitPub = await ok(await as.unit.post('/api/v1/publications', { orgUnitId: unit.id, kind: 'announcement', title: 'Thông báo của xã', audience: 'leaders' }), 201);
+		// The unit's officer, a leader and a parent read the city's news for everyone, but did not publish it.
+		for (const who of ['unit', 'leader', 'parent']) {
+			await denied(await as[who].patch(`/api/v1/publications/${pub.id}`, { title: 'Sửa trộm' }), 403);
+			await denied(await as[who].post(`/api/v1/publications/${pub.id}/withdrawal`, {}), 403);
+		}
+		// Another school's leader does not even see the unit's announcement; its teacher is not its audience.
+		await denied(await as.leader2.patch(`/api/v1/publications/${unitPub.id}`, { title: 'Sửa trộm' }), 404);
+		await denied(await as.teacher.post(`/api/v1/publications/${unitPub.id}/withdrawal`, {}), 404);
+		await denied(await as.leader.patch(`/api/v1/publications/${unitPub.id}`, { title: 'Sửa trộm' }), 403);
+		// The city office over the unit may, as it may publish there.
+		expect(await ok(await as.city.patch(`/api/v1/publications/${unitPub.id}`, { body: 'Bổ sung của Sở.' }))).toMatchObject({ body: 'Bổ sung của Sở.' });
+		expect(await ok(await as.unit.patch(`/api/v1/publications/${unitPub.id}`, { title: 'Thông báo của xã (sửa)' }))).toMatchObject({ title: 'Thông báo của xã (sửa)' });
+		expect((await app.db.select().from(publications).where(eq(publications.id, pub.id)))[0]).toMatchObject({ title: 'Tin của Sở', editedAt: null, withdrawnAt: null });
+	});
+
+	it('withdrawn (audited, with a reason): gone from the audience’s lists and the public page, its old link says so (410), reads stop; the office keeps it, marked, and cannot withdraw or correct it again (409)', async () => {
+		const pub = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Ngày hội sáng tạo toàn thành phố', body: 'Ngày 20/12.', audience: 'everyone', public: true }), 201);
+		await ok(await as.parent.get(`/api/v1/publications/${pub.id}`));
+		// Corrected first: the public page shows when.
+		await ok(await as.city.patch(`/api/v1/publications/${pub.id}`, { body: 'Ngày 21/12.' }));
+		const item = await app.request('GET', `/program/${pub.id}`);
+		expect(item.status).toBe(200);
+		const html = await item.text();
+		expect(html).toContain('Ngày 21/12.');
+		expect(html).toMatch(/Đã sửa lúc \d/);
+		expect(titles((await ok(await as.parent.get('/api/v1/publications'))).items)).toContain('Ngày hội sáng tạo toàn thành phố');
+		await denied(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, { reason: 'x'.repeat(1001) }), 400);
+		const gone = await ok(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, { reason: 'Đổi ngày tổ chức' }));
+		expect(gone).toMatchObject({ id: pub.id, withdrawalReason: 'Đổi ngày tổ chức' });
+		expect(gone.withdrawnAt).not.toBeNull();
+		const trail = await audits(pub.id);
+		expect(trail.map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+		expect(trail[2]).toMatchObject({ actorId: id.city, before: expect.objectContaining({ withdrawnAt: null }), after: expect.objectContaining({ withdrawalReason: 'Đổi ngày tổ chức' }) });
+		// The audience: not listed, the old link answers 410 with what happened and no read is recorded.
+		for (const who of ['parent', 'teacher', 'learner', 'leader2']) expect(titles((await ok(await as[who].get('/api/v1/publications'))).items), who).not.toContain('Ngày hội sáng tạo toàn thành phố');
+		const e = await denied(await as.parent.get(`/api/v1/publications/${pub.id}`), 410);
+		expect(e).toMatchObject({ code: 'gone', message: 'Thông báo đã được thu hồi', details: { title: 'Ngày hội sáng tạo toàn thành phố', reason: 'Đổi ngày tổ chức' } });
+		await denied(await as.teacher.get(`/api/v1/publications/${pub.id}`), 410);
+		expect((await app.db.select().from(publicationReads).where(eq(publicationReads.publicationId, pub.id))).map((r) => r.personId)).toEqual([id.parent]);
+		// The public page: 404, and not listed.
+		expect((await app.request('GET', `/program/${pub.id}`)).status).toBe(404);
+		expect(await (await app.request('GET', '/program')).text()).not.toContain('Ngày hội sáng tạo toàn thành phố');
+		// The office keeps it, marked withdrawn, with the reads frozen.
+		expect((await ok(await as.city.get('/api/v1/publications'))).items.find((x: { id: string }) => x.id === pub.id)).toMatchObject({ withdrawalReason: 'Đổi ngày tổ chức' });
+		expect((await ok(await as.city.get(`/api/v1/publications/${pub.id}`))).withdrawnAt).not.toBeNull();
+		expect((await ok(await as.city.get(`/api/v1/publications/${pub.id}/reads`))).read).toBe(1);
+		expect((await denied(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, {}), 409)).message).toBe('Mục này đã được thu hồi nên không sửa hay thu hồi lại được.');
+		await denied(await as.city.patch(`/api/v1/publications/${pub.id}`, { title: 'Sửa sau khi thu hồi' }), 409);
+		expect((await audits(pub.id)).map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+	});
+
 	it('a city-wide publication reaches an audience beyond PostgreSQL’s 65,535 parameters, each person once', async () => {
 		// 66,000 more parents of LC Sao Mai, written in two statements.
 		const [sm] = await app.db.select().from(schools).where(eq(schools.code, 'LC-SAOMAI'));
@@ -357,7 +436,7 @@ describe('publications', () => {
 		const all = await app.db.select().from(publications);
 		for (const p of all) {
 			const r = await app.request('GET', `/program/${p.id}`);
-			expect(r.status, p.title).toBe(p.public ? 200 : 404);
+			expect(r.status, p.title).toBe(p.public && !p.withdrawnAt ? 200 : 404);
 		}
 		// Not public: a news item the office did not mark public.
 		const hidden = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Tin nội bộ', audience: 'staff' }), 201);

@@ -249,6 +249,20 @@ describe('attendance, scores, completion and certificates', () => {
 		expect(await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.secondEnrolment))).toHaveLength(0);
 		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'training_enrolment'), eq(auditLog.action, 'delete')))).toHaveLength(1);
 	});
+
+	it('a completed enrolment cannot be withdrawn, by the leader nor the office (409, in Vietnamese); its certificate still verifies', async () => {
+		const [before] = await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.teacherEnrolment));
+		expect(before.completedAt).not.toBeNull();
+		const e = await denied(await as.leader.delete(`/api/v1/training-courses/${id.course}/enrolments/${id.teacherEnrolment}`), 409);
+		expect(e.message).toBe('Không thể rút tên người đã hoàn thành khóa bồi dưỡng: kết quả và giấy chứng nhận của họ được giữ nguyên.');
+		await denied(await as.city.delete(`/api/v1/training-courses/${id.course}/enrolments/${id.teacherEnrolment}`), 409);
+		const [after] = await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.teacherEnrolment));
+		expect(after).toEqual(before);
+		expect(await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, id.teacherEnrolment), eq(auditLog.action, 'delete')))).toHaveLength(0);
+		const verify = await app.request('GET', `/programs/training/verify?code=${before.verificationCode}`);
+		expect(verify.status).toBe(200);
+		expect(await verify.text()).toContain('Giấy chứng nhận hợp lệ.');
+	});
 });
 
 describe('feedback, reminders and online materials', () => {
@@ -325,15 +339,45 @@ describe('targets and figures', () => {
 			}
 			const teacherRoles = await app.db.select({ personId: roleGrants.personId }).from(roleGrants).innerJoin(persons, eq(persons.id, roleGrants.personId)).where(and(inArray(roleGrants.role, ['teacher', 'homeroom_teacher', 'subject_group_head']), eq(persons.kind, 'staff')));
 			const teacherIds = new Set(teacherRoles.map((t) => t.personId));
-			const [teachersInScope] = [await app.db.select({ id: persons.id, path: persons.path }).from(persons).where(inArray(persons.id, [...teacherIds]))];
-			const done = new Set(inScope.filter((r) => r.group === 'core_teachers' && inPeriod(r.e.completedAt) && teacherIds.has(r.e.personId)).map((r) => r.e.personId));
-			expect(value('training.core_teacher_share'), `share at ${path}`).toBe(coreTeacherShare(done.size, teachersInScope.filter((t) => t.path.startsWith(path)).length));
+			// The share's people: the teachers whose current school is in the scope; of them, those trained as core teachers anywhere.
+			const teachersInScope = (await app.db.select({ id: persons.id, path: persons.path }).from(persons).where(inArray(persons.id, [...teacherIds]))).filter((t) => t.path.startsWith(path));
+			const trained = new Set(all.filter((r) => r.group === 'core_teachers' && inPeriod(r.e.completedAt)).map((r) => r.e.personId));
+			expect(value('training.core_teacher_share'), `share at ${path}`).toBe(coreTeacherShare(teachersInScope.filter((t) => trained.has(t.id)).length, teachersInScope.length));
 		}
 		const city = await trainingFigures(app.db, { path: cityUnit.path, ...period });
 		// The demo's parent gave 5/4, then here 4/4 (replacing it); the teacher 5/4 → (4 + 4.5) / 2.
 		expect(city.find((f) => f.key === 'training.feedback_average')!.value).toBe(4.25);
 		expect(city.find((f) => f.key === 'training.sessions_held')!.value).toBeGreaterThanOrEqual(5);
 		expect(city.find((f) => f.key === 'training.managers.completed')!.target).toBe(60);
+	});
+
+	it('the core-teacher share counts the same teachers on both sides: one trained at a school who moved to another counts at the new one only, so never above 100 %', async () => {
+		const period = programYearPeriod(vietnamYear());
+		const school = async (code: string, name: string) => {
+			const sid = crypto.randomUUID();
+			return (await app.db.insert(schools).values({ id: sid, orgUnitId: thachThat.id, code, name, level: 'lower_secondary', ownership: 'public', setting: 'rural', path: `${thachThat.path}${sid}/` }).returning())[0];
+		};
+		const [doi, suoi] = [await school('THCS-DOI', 'THCS Đồi'), await school('THCS-SUOI', 'THCS Suối')];
+		// Both teachers of THCS Đồi complete the core-teacher course there; then one moves to THCS Suối.
+		const [stays, moves] = await app.db
+			.insert(persons)
+			.values(['Ở Lại', 'Chuyển Đi'].map((givenName) => ({ kind: 'staff' as const, familyName: 'Nguyễn', middleName: 'Văn', givenName, schoolId: doi.id, path: doi.path })))
+			.returning();
+		await app.db.insert(roleGrants).values([stays, moves].map((t) => ({ personId: t.id, role: 'teacher' as const, scopeType: 'school' as const, scopeId: doi.id, scopePath: doi.path, schoolId: doi.id })));
+		await app.db.insert(trainingEnrolments).values(
+			[stays, moves].map((t) => ({ courseId: id.course, personId: t.id, schoolId: doi.id, path: doi.path, enrolledBy: id.city, completedAt: new Date(), verificationCode: crypto.randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase() }))
+		);
+		const share = async (path: string) => (await trainingFigures(app.db, { path, ...period })).find((f) => f.key === 'training.core_teacher_share')!.value;
+		expect(await share(doi.path)).toBe(100);
+		expect(await share(suoi.path)).toBeNull();
+		await app.db.update(persons).set({ schoolId: suoi.id, path: suoi.path }).where(eq(persons.id, moves.id));
+		await app.db.update(roleGrants).set({ scopeId: suoi.id, scopePath: suoi.path, schoolId: suoi.id }).where(eq(roleGrants.personId, moves.id));
+		// Counted by the enrolment's path, THCS Đồi would have 2 trained of 1 teacher (200 %) and THCS Suối 0 of 1.
+		expect(await share(doi.path)).toBe(100);
+		expect(await share(suoi.path)).toBe(100);
+		const unitShare = await share(thachThat.path);
+		expect(unitShare).not.toBeNull();
+		expect(unitShare!).toBeLessThanOrEqual(100);
 	});
 
 	it('the routes are in the OpenAPI document', async () => {

@@ -151,6 +151,46 @@ describe('the publication pages', () => {
 		expect(await page(as.parent, '/program')).toContain('Tổng kết học kỳ I');
 	});
 
+	it('the office corrects and then withdraws a publication from its page without JavaScript; the audience sees "Đã sửa lúc …", then "Thông báo đã được thu hồi"', async () => {
+		expect((await as.city.form('/programs/publications?/publish', { kind: 'announcement', title: 'Họp phụ huynh đầu năm', body: 'Sáng thứ bảy.', audience: 'parents' })).status).toBe(303);
+		const [pub] = await app.db.select().from(publications).where(eq(publications.title, 'Họp phụ huynh đầu năm'));
+		const at = `/programs/publications/${pub.id}`;
+		const office = await page(as.city, at);
+		expect(office).toContain('Sửa nội dung');
+		expect(office).toContain('Thu hồi');
+		expect(await page(as.parent, at)).not.toContain('Sửa nội dung');
+		expect((await as.parent.form(`${at}?/edit`, { title: 'Sửa trộm', body: '' })).status).toBe(403);
+		const bad = await as.city.form(`${at}?/edit`, { title: '', body: 'Chiều thứ bảy.' });
+		expect(bad.status).toBe(400);
+		expect(textOf(await bad.text())).toContain('Tiêu đề: Vui lòng điền mục này.');
+		const saved = await as.city.form(`${at}?/edit`, { title: 'Họp phụ huynh đầu năm (đổi giờ)', body: 'Chiều thứ bảy.', attachmentUrl: '' });
+		expect(saved.status).toBe(200);
+		expect(textOf(await saved.text())).toContain('Đã lưu thay đổi.');
+		const seen = await page(as.parent, at);
+		expect(seen).toContain('Họp phụ huynh đầu năm (đổi giờ)');
+		expect(seen).toContain('Chiều thứ bảy.');
+		expect(seen).toMatch(/Đã sửa lúc \d/);
+
+		expect((await as.parent.form(`${at}?/withdraw`, { reason: '' })).status).toBe(403);
+		expect((await as.city.form(`${at}?/withdraw`, { reason: 'Gửi nhầm ngày' })).status).toBe(200);
+		const kept = await page(as.city, at);
+		expect(kept).toMatch(/Đã thu hồi lúc \d/);
+		expect(kept).toContain('Lý do: Gửi nhầm ngày');
+		expect(kept).not.toContain('Sửa nội dung');
+		// A correction posted from a page opened before the withdrawal is refused, and says why.
+		const stale = await as.city.form(`${at}?/edit`, { title: 'Sửa muộn', body: '' });
+		expect(stale.status).toBe(409);
+		expect(textOf(await stale.text())).toContain('Mục này đã được thu hồi nên không sửa hay thu hồi lại được.');
+		expect(await page(as.city, '/programs/publications')).toContain('Đã thu hồi');
+		const gone = await page(as.parent, at);
+		expect(gone).toContain('Thông báo đã được thu hồi');
+		expect(gone).toContain('Họp phụ huynh đầu năm (đổi giờ)');
+		expect(gone).toContain('Lý do: Gửi nhầm ngày');
+		expect(gone).not.toContain('Chiều thứ bảy.');
+		expect(await page(as.parent, '/programs/publications')).not.toContain('Họp phụ huynh đầu năm');
+		await page(as.teacher, at, 404);
+	});
+
 	it('the public page and an item render without sign-in', async () => {
 		const res = await app.request('GET', '/program');
 		expect(res.status).toBe(200);

@@ -160,6 +160,21 @@ describe('the course page', () => {
 		const [open] = await app.db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.courseId, id.core), eq(trainingEnrolments.personId, id.counsellor)));
 		expect(textOf(await (await app.request('GET', `/programs/training/verify?code=${open.verificationCode}`)).text())).toContain('Không tìm thấy giấy chứng nhận hợp lệ');
 	});
+
+	it('the leader is offered to withdraw a trainee who has not completed, never one who has; a forged post is refused with the reason', async () => {
+		const enrolmentOf = async (personId: string) => (await app.db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.courseId, id.core), eq(trainingEnrolments.personId, personId))))[0];
+		const [done, open] = [await enrolmentOf(id.teacher), await enrolmentOf(id.counsellor)];
+		expect(done.completedAt).not.toBeNull();
+		expect(open.completedAt).toBeNull();
+		const html = await (await as.leader.get(`/programs/training/${id.core}`)).text();
+		const withdrawField = (enrolmentId: string) => `name="enrolmentId" value="${enrolmentId}"`;
+		expect(html).toContain(withdrawField(open.id));
+		expect(html).not.toContain(withdrawField(done.id));
+		const refused = await as.leader.form(`/programs/training/${id.core}?/withdraw`, { enrolmentId: done.id });
+		expect(refused.status).toBe(409);
+		expect(textOf(await refused.text())).toContain('Không thể rút tên người đã hoàn thành khóa bồi dưỡng');
+		expect(await enrolmentOf(id.teacher)).toEqual(done);
+	});
 });
 
 describe('online materials for families', () => {

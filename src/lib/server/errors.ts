@@ -41,6 +41,12 @@ export class ConflictError extends AppError {
 		super(409, 'conflict', message, details);
 	}
 }
+/** It existed and was taken back on purpose (a withdrawn publication): said so, not "not found". */
+export class GoneError extends AppError {
+	constructor(message: string, details?: unknown) {
+		super(410, 'gone', message, details);
+	}
+}
 export class LockedError extends AppError {
 	constructor(message: string, readonly until: Date) {
 		super(423, 'account_locked', message, { lockedUntil: until.toISOString() });

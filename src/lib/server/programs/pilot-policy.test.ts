@@ -1,6 +1,6 @@
 /**
  * The central policy's rules for pilot models, sites and publications on a small tree
- *   /city/ → /city/unitA/ → /city/unitA/school1/, and /city/unitB/school2/
+ *   /city/ → /city/unitA/ → /city/unitA/school1/, and /city/unitB/ → /city/unitB/school2/
  * with hand-made principals and no database.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ const who = (personId: string, grants: Grant[], childIds: string[] = []): Princi
 const P = {
 	city: who('city', [grant('city_officer', 'city', CITY)]),
 	unit: who('unit', [grant('unit_officer', 'org_unit', UNIT_A)]),
+	unitB: who('unitB', [grant('unit_officer', 'org_unit', '/city/unitB/')]),
 	leader: who('leader', [grant('school_leader', 'school', SCHOOL1)]),
 	leader2: who('leader2', [grant('school_leader', 'school', SCHOOL2)]),
 	teacher: who('teacher', [grant('teacher', 'school', SCHOOL1)]),
@@ -85,5 +86,32 @@ describe('publication audiences along the path', () => {
 		expect(can(P.unit, 'create', 'publication', { path: UNIT_A })).toBe(true);
 		expect(can(P.unit, 'create', 'publication', { path: CITY })).toBe(false);
 		expect(can(P.leader, 'create', 'publication', { path: SCHOOL1 })).toBe(false);
+	});
+});
+
+describe('who corrects and withdraws a publication: exactly those who may publish it', () => {
+	const pub = (path: string, audience: Resource['audience'] = 'everyone'): Resource => ({ path, audience });
+	it.each<[Who, Resource, boolean]>([
+		['city', pub(CITY), true],
+		['city', pub(UNIT_A), true], // the city office over the unit
+		['unit', pub(UNIT_A), true],
+		['unit', pub(CITY), false], // reads the city's news for everyone, but did not publish it
+		['unitB', pub(UNIT_A), false], // another unit's office
+		['leader', pub(CITY, 'leaders'), false], // in the audience, not the office
+		['teacher', pub(UNIT_A, 'staff'), false],
+		['parent', pub(CITY, 'parents'), false],
+		['mentor', pub(CITY), false]
+	])('%s corrects and withdraws %j: %s', (w, r, expected) => {
+		expect(can(P[w], 'update', 'publication', r)).toBe(expected);
+		expect(can(P[w], 'delete', 'publication', r)).toBe(expected);
+	});
+
+	it('for every principal and path, correcting and withdrawing go with publishing', () => {
+		for (const w of Object.keys(P) as Who[])
+			for (const path of [CITY, UNIT_A, SCHOOL1, SCHOOL2]) {
+				const publishes = can(P[w], 'create', 'publication', { path });
+				expect([w, path, can(P[w], 'update', 'publication', pub(path))]).toEqual([w, path, publishes]);
+				expect([w, path, can(P[w], 'delete', 'publication', pub(path))]).toEqual([w, path, publishes]);
+			}
 	});
 });

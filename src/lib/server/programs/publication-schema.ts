@@ -1,7 +1,9 @@
 /**
  * The program office's publications (thông báo, tài liệu hướng dẫn, tin tức, giá trị) to an
  * audience along its path (the city's or a unit's, optionally only schools of some levels), and
- * who has read each: one row per person, the first time they open it.
+ * who has read each: one row per person, the first time they open it. The office corrects a
+ * publication in place (`edited_at`) and withdraws it (`withdrawn_at`, with an optional reason);
+ * its audience never changes once sent.
  */
 import { pgTable, pgEnum, uuid, text, boolean, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
 import { schoolLevel, schools } from '../organisations/schema';
@@ -31,7 +33,12 @@ export const publications = pgTable(
 		publishedBy: uuid('published_by')
 			.notNull()
 			.references(() => persons.id),
-		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow()
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Last corrected (title, body, attachment), shown as "Đã sửa lúc …"; null if never. */
+		editedAt: timestamp('edited_at', { withTimezone: true }),
+		/** Withdrawn (thu hồi): gone from the audience's lists and the public page, reads no longer recorded. */
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		withdrawalReason: text('withdrawal_reason')
 	},
 	(t) => [index('publications_path_idx').on(t.path), index('publications_published_idx').on(t.publishedAt)]
 );

@@ -7,22 +7,27 @@
  * The audience of a publication is every person holding a grant under its path whose role belongs
  * to the audience (`publicationAudienceRoles`), at a school of one of its levels when it has any:
  * the same set the policy lets read it, computed in SQL for the notice and for "Đã đọc X/Y".
+ *
+ * Whoever may publish it (policy: `update`, `delete` on kind `publication`) corrects its title, body
+ * and attachment (`edited_at`, audited with before and after) and withdraws it (`withdrawn_at`,
+ * an optional reason, audited). A withdrawn publication leaves the audience's lists and the public
+ * page; its audience following the old link learns it was withdrawn (410), and reads stop.
  */
-import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, publicationAudienceRoles, scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
 import { notify } from '../notifications/service';
-import { NotFoundError, ValidationError, ForbiddenError } from '../errors';
+import { ConflictError, GoneError, NotFoundError, ValidationError, ForbiddenError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { publicationReads, publications } from './publication-schema';
 import { isHttpsUrl } from './pilot-rules';
 import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
-import type { PublicationInput } from './publication-inputs';
+import type { PublicationInput, PublicationPatch, PublicationWithdrawal } from './publication-inputs';
 import { m } from '#lib/paraglide/messages.js';
 import { underPattern } from '../db/like';
 
@@ -69,6 +74,16 @@ async function loadReadable(db: Executor, p: Principal, id: string): Promise<Pub
 	if (!pub) throw new NotFoundError(m.error_not_found());
 	return pub;
 }
+
+/** One the caller may correct (`update`) or withdraw (`delete`): 404 to whom it is not shown, 403 to a reader who is not its office. */
+async function loadManaged(db: Executor, p: Principal, id: string, action: 'update' | 'delete'): Promise<Publication> {
+	const pub = await loadReadable(db, p, id);
+	if (!can(p, action, 'publication', resourceOf(pub))) throw new ForbiddenError(m.error_forbidden());
+	return pub;
+}
+
+/** What its audience learns of a withdrawn publication: that it was withdrawn, when and why — not its content. */
+const withdrawnError = (pub: Publication) => new GoneError(m.prgpub_withdrawn(), { id: pub.id, title: pub.title, withdrawnAt: pub.withdrawnAt, reason: pub.withdrawalReason });
 
 /** The org units the caller may publish from (the form's choice). */
 export async function publisherUnits(db: Executor, p: Principal) {
@@ -122,10 +137,10 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 	});
 }
 
-/** Publications for the caller's audience (and those they published), newest first, with unread marks. */
+/** Publications for the caller's audience (and those they published, withdrawn ones too, marked), newest first, with unread marks. */
 export async function listPublications(db: Executor, p: Principal, f: { kind?: string } = {}) {
 	authorizeList(p, 'publication');
-	const conds: SQL[] = [readableCondition(p, await schoolGrantsOf(db, p))];
+	const conds: SQL[] = [readableCondition(p, await schoolGrantsOf(db, p)), or(isNull(publications.withdrawnAt), scopeCondition(p, 'update', 'publication', { path: publications.path }))!];
 	if (f.kind) conds.push(eq(publications.kind, f.kind as Publication['kind']));
 	const rows = await db
 		.select({ pub: publications, read: sql<boolean>`exists (select 1 from publication_reads r where r.publication_id = ${publications.id} and r.person_id = ${p.personId})` })
@@ -136,12 +151,46 @@ export async function listPublications(db: Executor, p: Principal, f: { kind?: s
 	return rows.map((r) => ({ ...r.pub, read: r.read, canManage: can(p, 'update', 'publication', resourceOf(r.pub)) }));
 }
 
-/** Opening a publication records the caller's read once; the publisher (an officer over it) also gets the statistics. */
+/**
+ * Opening a publication records the caller's read once; the publisher (an officer over it) also
+ * gets the statistics. Withdrawn: its office still opens it (reads frozen), its audience gets 410.
+ */
 export async function openPublication(db: Executor, p: Principal, id: string) {
 	const pub = await loadReadable(db, p, id);
-	await db.insert(publicationReads).values({ publicationId: id, personId: p.personId }).onConflictDoNothing();
 	const manage = can(p, 'update', 'publication', resourceOf(pub));
+	if (pub.withdrawnAt && !manage) throw withdrawnError(pub);
+	if (!pub.withdrawnAt) await db.insert(publicationReads).values({ publicationId: id, personId: p.personId }).onConflictDoNothing();
 	return { ...pub, canManage: manage, stats: manage ? await readStats(db, pub) : null };
+}
+
+/**
+ * Corrects a sent publication's title, body or attachment, in place: the audience is not notified
+ * again, the page shows "Đã sửa lúc …", the audit keeps before and after. Withdrawn ones are final.
+ */
+export async function editPublication(db: Executor, p: Principal, id: string, patch: PublicationPatch, now = new Date()) {
+	const found = await loadManaged(db, p, id, 'update');
+	if (patch.attachmentUrl && !isHttpsUrl(patch.attachmentUrl)) throw invalid('attachmentUrl', m.prgpub_https_only());
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(publications).where(eq(publications.id, found.id)).for('update');
+		if (before.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
+		const next = { title: patch.title ?? before.title, body: patch.body ?? before.body, attachmentUrl: patch.attachmentUrl === undefined ? before.attachmentUrl : patch.attachmentUrl || null };
+		if (next.title === before.title && next.body === before.body && next.attachmentUrl === before.attachmentUrl) return before;
+		const [after] = await tx.update(publications).set({ ...next, editedAt: now }).where(eq(publications.id, before.id)).returning();
+		await writeAudit(tx, p, { action: 'update', entityType: 'publication', entityId: after.id, scopePath: after.path, before, after });
+		return after;
+	});
+}
+
+/** Withdraws a publication (thu hồi), with an optional reason; once only. */
+export async function withdrawPublication(db: Executor, p: Principal, id: string, input: PublicationWithdrawal, now = new Date()) {
+	const found = await loadManaged(db, p, id, 'delete');
+	return db.transaction(async (tx) => {
+		const [before] = await tx.select().from(publications).where(eq(publications.id, found.id)).for('update');
+		if (before.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
+		const [after] = await tx.update(publications).set({ withdrawnAt: now, withdrawalReason: input.reason || null }).where(eq(publications.id, before.id)).returning();
+		await writeAudit(tx, p, { action: 'withdraw', entityType: 'publication', entityId: after.id, scopePath: after.path, before, after });
+		return after;
+	});
 }
 
 async function readStats(db: Executor, pub: Publication) {
@@ -157,8 +206,7 @@ async function readStats(db: Executor, pub: Publication) {
 
 /** The publisher's read statistics: "Đã đọc X/Y" and who in the audience has not read yet (at most 500 named). */
 export async function publicationReadsOf(db: Executor, p: Principal, id: string) {
-	const pub = await loadReadable(db, p, id);
-	if (!can(p, 'update', 'publication', resourceOf(pub))) throw new ForbiddenError(m.error_forbidden());
+	const pub = await loadManaged(db, p, id, 'update');
 	const stats = await readStats(db, pub);
 	const unread = await db
 		.select({ id: persons.id, familyName: persons.familyName, middleName: persons.middleName, givenName: persons.givenName })
@@ -168,12 +216,12 @@ export async function publicationReadsOf(db: Executor, p: Principal, id: string)
 	return { ...stats, unread: sortVietnamese(unread).map((u) => ({ id: u.id, name: fullName(u) })) };
 }
 
-/** The public page's items: news and values marked public, newest first (never anything else). */
+/** The public page's items: news and values marked public and not withdrawn, newest first (never anything else). */
 export async function publicItems(db: Executor, id?: string) {
 	return db
-		.select({ id: publications.id, kind: publications.kind, title: publications.title, body: publications.body, attachmentUrl: publications.attachmentUrl, publishedAt: publications.publishedAt })
+		.select({ id: publications.id, kind: publications.kind, title: publications.title, body: publications.body, attachmentUrl: publications.attachmentUrl, publishedAt: publications.publishedAt, editedAt: publications.editedAt })
 		.from(publications)
-		.where(and(eq(publications.public, true), inArray(publications.kind, ['news', 'value']), id ? eq(publications.id, id) : undefined))
+		.where(and(eq(publications.public, true), inArray(publications.kind, ['news', 'value']), isNull(publications.withdrawnAt), id ? eq(publications.id, id) : undefined))
 		.orderBy(desc(publications.publishedAt))
 		.limit(200);
 }

@@ -7,8 +7,9 @@
  * the feedback average (mean of usefulness and applicability, 1–5).
  *
  * Core teacher (giáo viên cốt cán): a trainee of a course for the core_teachers group who holds a
- * teacher-like role (teacher, homeroom teacher, subject-group head). The share is the completed
- * core teachers over every person holding such a role in the scope, in percent.
+ * teacher-like role (teacher, homeroom teacher, subject-group head). The share counts one set of
+ * people: the staff holding such a role whose current school (their own path) lies in the scope;
+ * of them, those who completed a core-teacher course in the period, in percent — so at most 100 %.
  */
 import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../db/client';
@@ -42,13 +43,16 @@ export const trainingFigures: FigureSource = async (db: Executor, scope: FigureS
 		from training_enrolments e join training_courses c on c.id = e.course_id
 		where e.path like ${prefix}
 		group by c.target_group`);
+	// One set of people for both sides of the share: the teachers whose current school lies in the
+	// scope, and of them those who completed a core-teacher course in the period, wherever they were
+	// enrolled (a teacher trained at one school who moved to another counts at the new one only).
 	const [core] = await rows<{ done: number; teachers: number }>(db, sql`
 		select
-			(select count(distinct e.person_id)::int from training_enrolments e join training_courses c on c.id = e.course_id
-				where c.target_group = 'core_teachers' and e.path like ${prefix} and e.completed_at >= ${from} and e.completed_at < ${to}
-				and exists (select 1 from role_grants g where g.person_id = e.person_id and g.role in ${TEACHER_ROLES})) as done,
-			(select count(distinct g.person_id)::int from role_grants g join persons pe on pe.id = g.person_id
-				where g.role in ${TEACHER_ROLES} and pe.kind = 'staff' and pe.path like ${prefix}) as teachers`);
+			count(*) filter (where exists (select 1 from training_enrolments e join training_courses c on c.id = e.course_id
+				where e.person_id = t.id and c.target_group = 'core_teachers' and e.completed_at >= ${from} and e.completed_at < ${to}))::int as done,
+			count(*)::int as teachers
+		from (select distinct pe.id from role_grants g join persons pe on pe.id = g.person_id
+			where g.role in ${TEACHER_ROLES} and pe.kind = 'staff' and pe.path like ${prefix}) t`);
 	const now = new Date();
 	const until = sql`${(scope.to < now ? scope.to : now).toISOString()}::timestamptz`;
 	const [held] = await rows<{ n: number }>(db, sql`

@@ -37,8 +37,14 @@ describe('targets', () => {
 		[3, 60, 5],
 		[1, 3, 33.3],
 		[0, 10, 0],
-		[2, 0, null]
+		[0, 0, null],
+		[7, 7, 100]
 	] as const)('core-teacher share: %s of %s teachers = %s %%', (done, all, expected) => expect(coreTeacherShare(done, all)).toBe(expected));
+	it.each([
+		[4, 3],
+		[2, 0],
+		[-1, 5]
+	])('core-teacher share: %s trained of %s teachers is not a part of them and is refused, never clamped to 100 %%', (done, all) => expect(() => coreTeacherShare(done, all)).toThrow(RangeError));
 	it.each([
 		[25, 50, 50],
 		[60, 50, 100],

@@ -70,10 +70,13 @@ export type TargetKey = (typeof TARGET_KEYS)[number];
 export const PLAN_TARGETS: Record<TargetKey, number> = { managers: 50, core_teachers: 150, pedagogy_management: 50, pedagogy_students: 150, school_staff: 50, core_teacher_share: 5 };
 
 /**
- * The core-teacher share in percent, one decimal: completed core-teacher trainees over all
- * teachers in scope. Null when the scope has no teachers (shown as "—", never 0 %).
+ * The core-teacher share in percent, one decimal: of the teachers in scope, those who completed a
+ * core-teacher course. The numerator is a subset of the denominator (the same people counted
+ * twice), so the share is at most 100 %; a numerator above it is a counting error and throws
+ * rather than being clamped. Null when the scope has no teachers (shown as "—", never 0 %).
  */
 export function coreTeacherShare(completedCoreTeachers: number, allTeachers: number): number | null {
+	if (completedCoreTeachers < 0 || completedCoreTeachers > allTeachers) throw new RangeError(`core-teacher share: ${completedCoreTeachers} trained is not a part of ${allTeachers} teachers`);
 	if (allTeachers <= 0) return null;
 	return Math.round((completedCoreTeachers / allTeachers) * 1000) / 10;
 }

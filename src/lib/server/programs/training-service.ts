@@ -383,13 +383,21 @@ export async function enrol(db: Executor, p: Principal, courseId: string, input:
 	});
 }
 
-/** Withdraw an enrolment (the leader of the trainee's school, an officer over them); its attendance goes with it. */
+/**
+ * Withdraw an enrolment (the leader of the trainee's school, an officer over them); its attendance
+ * goes with it. A completed enrolment is refused (409): a completed training is a fact, and its
+ * certificate must keep verifying.
+ */
 export async function withdraw(db: Executor, p: Principal, courseId: string, enrolmentId: string) {
 	const c = await loadCourse(db, p, courseId);
-	const [e] = await db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.id, enrolmentId), eq(trainingEnrolments.courseId, courseId)));
-	authorize(p, 'delete', 'training_enrolment', e ? enrolmentResource(e) : undefined);
+	const [found] = await db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.id, enrolmentId), eq(trainingEnrolments.courseId, courseId)));
+	authorize(p, 'delete', 'training_enrolment', found ? enrolmentResource(found) : undefined);
 	return db.transaction(async (tx) => {
 		await lockCourse(tx, c.id);
+		// Completion as it stands under the course's lock (attendance or scores may have just completed it).
+		const [e] = await tx.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, found.id));
+		if (!e) throw new NotFoundError(m.error_not_found());
+		if (e.completedAt) throw new ConflictError(m.prgtrn_withdraw_completed());
 		await tx.delete(trainingEnrolments).where(eq(trainingEnrolments.id, e.id));
 		await writeAudit(tx, p, { action: 'delete', entityType: 'training_enrolment', entityId: e.id, scopePath: e.path, schoolId: e.schoolId, before: e });
 		return { withdrawn: e.id };

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const rows = await orErrorPage(() => listPublications(db, p));
 	const units = await publisherUnits(db, p);
 	return {
-		items: rows.map((x) => ({ id: x.id, kind: x.kind, title: x.title, audience: x.audience, publishedAt: x.publishedAt, read: x.read, public: x.public })),
+		items: rows.map((x) => ({ id: x.id, kind: x.kind, title: x.title, audience: x.audience, publishedAt: x.publishedAt, read: x.read, public: x.public, withdrawn: x.withdrawnAt !== null })),
 		units: units.map((u) => ({ id: u.id, name: u.name })),
 		kinds: PUBLICATION_KINDS,
 		audiences: PUBLICATION_AUDIENCES,

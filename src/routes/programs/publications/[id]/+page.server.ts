@@ -1,17 +1,68 @@
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
 import { requirePrincipal } from '#lib/server/http/pages';
-import { openPublication, publicationReadsOf } from '#lib/server/programs/publication-service';
-import { idOr404, orErrorPage } from '#lib/server/organisations/views';
+import { formObject, parse } from '#lib/server/http/validate';
+import { GoneError } from '#lib/server/errors';
+import { publicationPatch, publicationWithdrawal } from '#lib/server/programs/publication-inputs';
+import { editPublication, openPublication, publicationReadsOf, withdrawPublication } from '#lib/server/programs/publication-service';
+import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
+
+type Withdrawn = { title: string; withdrawnAt: Date; reason: string | null };
 
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
 	const { db } = getContext();
 	const id = idOr404(event.params.id);
-	const pub = await orErrorPage(() => openPublication(db, p, id));
+	// Its audience following an old link to a withdrawn publication learns that it was withdrawn.
+	const opened = await orErrorPage(() => openPublication(db, p, id).catch((e) => (e instanceof GoneError ? { gone: e.details as Withdrawn } : Promise.reject(e))));
+	if ('gone' in opened) return { gone: opened.gone, pub: null, reads: null };
+	const pub = opened;
 	const reads = pub.canManage ? await publicationReadsOf(db, p, id) : null;
 	return {
-		pub: { id: pub.id, kind: pub.kind, title: pub.title, body: pub.body, attachmentUrl: pub.attachmentUrl, audience: pub.audience, levels: pub.levels, public: pub.public, publishedAt: pub.publishedAt },
+		gone: null,
+		pub: {
+			id: pub.id,
+			kind: pub.kind,
+			title: pub.title,
+			body: pub.body,
+			attachmentUrl: pub.attachmentUrl,
+			audience: pub.audience,
+			levels: pub.levels,
+			public: pub.public,
+			publishedAt: pub.publishedAt,
+			editedAt: pub.editedAt,
+			withdrawnAt: pub.withdrawnAt,
+			withdrawalReason: pub.withdrawalReason,
+			canManage: pub.canManage
+		},
 		reads
 	};
+};
+
+export const actions: Actions = {
+	/** A correction of the title, body and attachment; an emptied attachment field removes the link. */
+	edit: async (event) => {
+		const p = requirePrincipal(event);
+		const id = idOr404(event.params.id);
+		const form = await event.request.formData();
+		const v = formObject(form);
+		try {
+			const input = parse(publicationPatch, { title: String(form.get('title') ?? ''), body: String(form.get('body') ?? ''), attachmentUrl: v.attachmentUrl ?? null });
+			await editPublication(getContext().db, p, id, input);
+		} catch (e) {
+			return pageFailure(e, v, 'edit');
+		}
+		return { done: 'edit' };
+	},
+	withdraw: async (event) => {
+		const p = requirePrincipal(event);
+		const id = idOr404(event.params.id);
+		const v = formObject(await event.request.formData());
+		try {
+			await withdrawPublication(getContext().db, p, id, parse(publicationWithdrawal, { reason: v.reason ?? null }));
+		} catch (e) {
+			return pageFailure(e, v, 'withdraw');
+		}
+		return { done: 'withdraw' };
+	}
 };
