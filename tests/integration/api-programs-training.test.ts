@@ -265,6 +265,27 @@ describe('attendance, scores, completion and certificates', () => {
 	});
 });
 
+describe('a completion stands', () => {
+	it('sessions added after it do not take it back; correcting the trainee’s own attendance does', async () => {
+		const done = async () => (await app.db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id.teacherEnrolment)))[0];
+		const first = await done();
+		expect(first.completedAt).not.toBeNull();
+		// Two more sessions a month ahead: 2 attended of 5 is below the 60 % the course asks for.
+		const later = [];
+		for (const days of [30, 31]) later.push((await ok(await as.city.post(`/api/v1/training-courses/${id.course}/sessions`, { startsAt: new Date(Date.now() + days * 86_400_000).toISOString(), endsAt: new Date(Date.now() + days * 86_400_000 + 3 * 3600_000).toISOString(), place: 'Hội trường Sở' }), 201)).id);
+		expect((await done()).completedAt).toEqual(first.completedAt);
+		const verify = await app.request('GET', `/programs/training/verify?code=${first.verificationCode}`);
+		expect(await verify.text()).toContain('Giấy chứng nhận hợp lệ.');
+		// The organiser corrects this trainee's sheet of the first session: now 1 of 5, not complete.
+		await ok(await as.city.put(`/api/v1/training-courses/${id.course}/sessions/${id.s1}/attendance`, { rows: [{ enrolmentId: id.teacherEnrolment, attended: false }] }));
+		expect((await done()).completedAt).toBeNull();
+		// Put right again, and the later sessions removed: complete as before.
+		await ok(await as.city.put(`/api/v1/training-courses/${id.course}/sessions/${id.s1}/attendance`, { rows: [{ enrolmentId: id.teacherEnrolment, attended: true }] }));
+		for (const s of later) await ok(await as.city.delete(`/api/v1/training-courses/${id.course}/sessions/${s}`));
+		expect((await done()).completedAt).not.toBeNull();
+	});
+});
+
 describe('feedback, reminders and online materials', () => {
 	it('a trainee gives feedback once the course has begun (one each, replaced when given again); someone not enrolled may not', async () => {
 		await ok(await as.teacher.post(`/api/v1/training-courses/${id.course}/feedback`, { usefulness: 4, applicability: 3, comment: 'Bổ ích' }), 201);

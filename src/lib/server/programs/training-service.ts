@@ -9,7 +9,10 @@
  * locks the course row (`select … for update`), so two leaders racing for a school's last place
  * are counted one after the other. Completion is the pure rule `isCompleted`, applied again in
  * the same transaction whenever attendance, scores or sessions change, and kept as `completed_at`
- * so that figures are plain SQL aggregates.
+ * so that figures are plain SQL aggregates. A completion stands once reached (as Moodle's course
+ * completion does): a session added later or a stricter rule completes more trainees but never
+ * takes a completion — and its certificate — back; only a correction of the trainee's own
+ * attendance or score re-examines theirs.
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
@@ -411,8 +414,12 @@ export async function listEnrolments(db: Executor, p: Principal, courseId: strin
 	return (await getCourse(db, p, courseId)).enrolments;
 }
 
-/** Apply the completion rule to every enrolment of the course (in the caller's transaction). */
-async function refreshCompletion(tx: Executor, course: Pick<Course, 'id'>, now = new Date()) {
+/**
+ * Apply the completion rule to every enrolment of the course (in the caller's transaction): the
+ * ones now meeting it are completed; a completion is taken back only for the enrolments in
+ * `corrected`, whose own attendance or scores the caller has just changed.
+ */
+async function refreshCompletion(tx: Executor, course: Pick<Course, 'id'>, corrected: readonly string[] = [], now = new Date()) {
 	// The rule as it stands now (the caller holds the course's lock): not a copy read before the transaction.
 	const [c] = await tx.select({ id: trainingCourses.id, requiredShare: trainingCourses.requiredShare, passMark: trainingCourses.passMark }).from(trainingCourses).where(eq(trainingCourses.id, course.id));
 	const [{ n: sessions }] = await tx.select({ n: sql<number>`count(*)::int` }).from(trainingSessions).where(eq(trainingSessions.courseId, c.id));
@@ -425,11 +432,11 @@ async function refreshCompletion(tx: Executor, course: Pick<Course, 'id'>, now =
 		})
 		.from(trainingEnrolments)
 		.where(eq(trainingEnrolments.courseId, c.id));
-	const [done, undone] = [[] as string[], [] as string[]];
+	const [done, undone, revisable] = [[] as string[], [] as string[], new Set(corrected)];
 	for (const r of rows) {
 		const complete = isCompleted({ sessions, attended: r.attended, requiredShare: c.requiredShare, passMark: c.passMark, postScore: r.postScore });
 		if (complete && !r.completedAt) done.push(r.id);
-		if (!complete && r.completedAt) undone.push(r.id);
+		if (!complete && r.completedAt && revisable.has(r.id)) undone.push(r.id);
 	}
 	if (done.length) await tx.update(trainingEnrolments).set({ completedAt: now }).where(inArray(trainingEnrolments.id, done));
 	if (undone.length) await tx.update(trainingEnrolments).set({ completedAt: null }).where(inArray(trainingEnrolments.id, undone));
@@ -456,7 +463,7 @@ export async function recordAttendance(db: Executor, p: Principal, courseId: str
 			.insert(trainingAttendance)
 			.values(rows.map((r) => ({ sessionId, enrolmentId: r.enrolmentId, attended: r.attended })))
 			.onConflictDoUpdate({ target: [trainingAttendance.sessionId, trainingAttendance.enrolmentId], set: { attended: sql`excluded.attended` } });
-		await refreshCompletion(tx, c);
+		await refreshCompletion(tx, c, rows.map((r) => r.enrolmentId));
 		await writeAudit(tx, p, { action: 'update', entityType: 'training_attendance', entityId: sessionId, scopePath: c.path, before, after: rows });
 		return { updated: rows.length };
 	});
@@ -487,7 +494,7 @@ export async function recordScores(db: Executor, p: Principal, courseId: string,
 			if (r.postScore !== undefined) set.postScore = r.postScore;
 			if (Object.keys(set).length) await tx.update(trainingEnrolments).set(set).where(eq(trainingEnrolments.id, r.enrolmentId));
 		}
-		await refreshCompletion(tx, c);
+		await refreshCompletion(tx, c, rows.map((r) => r.enrolmentId));
 		await writeAudit(tx, p, { action: 'update', entityType: 'training_scores', entityId: courseId, scopePath: c.path, before: rows.map((r) => ({ enrolmentId: r.enrolmentId, preScore: known.get(r.enrolmentId)!.preScore, postScore: known.get(r.enrolmentId)!.postScore })), after: rows });
 		return { updated: rows.length };
 	});
