@@ -83,6 +83,12 @@ describe('a pilot site and a publication, from the school and the family back to
 		await expect(o.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${title} (đổi giờ)`);
 		await expect(o.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
 		await snap(o, 'publication-corrected-390');
+		// A document added from the phone, without JavaScript.
+		const attach = o.locator('form[action="?/attach"]');
+		await attach.getByLabel(/^Tệp tài liệu/).setInputFiles({ name: 'Giấy mời họp.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
+		await Promise.all([o.waitForLoadState('load'), attach.getByRole('button', { name: 'Thêm tài liệu' }).click()]);
+		await o.getByText('Đã thêm tài liệu.').waitFor();
+		await expect(o.getByTestId('documents').textContent()).resolves.toContain('Giấy mời họp.pdf');
 
 		// The parent opens the notice sent at publishing and reads the corrected text, marked as edited.
 		const pctx = await newContext(browser, sen, { width: 390, height: 844 });
@@ -93,6 +99,10 @@ describe('a pilot site and a publication, from the school and the family back to
 		await Promise.all([p.waitForURL((u) => u.pathname === `/programs/publications/${pub.id}`), notice.getByRole('button', { name: /^Xem/ }).click()]);
 		await p.getByText('Thứ bảy, 14 giờ.').waitFor();
 		await expect(p.getByTestId('edited').textContent()).resolves.toMatch(/Đã sửa lúc \d/);
+		const doc = p.getByTestId('documents').getByRole('link', { name: 'Giấy mời họp.pdf' });
+		const got = await p.request.get((await doc.getAttribute('href'))!);
+		expect(got.status()).toBe(200);
+		expect(got.headers()['content-type']).toContain('application/pdf');
 
 		// The office withdraws it with a reason; the parent's old link now says so, and the list no longer has it.
 		const withdraw = o.locator('form[action="?/withdraw"]');

@@ -13,7 +13,8 @@ import { accounts, persons, roleGrants } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
-import { publicationReads, publications } from '#lib/server/programs/publication-schema';
+import { publicationFiles, publicationReads, publications } from '#lib/server/programs/publication-schema';
+import { files } from '#lib/server/files/schema';
 import { pilotFigures } from '#lib/server/programs/pilot-figures';
 import { sendMilestoneReminders } from '#lib/server/programs/pilot-service';
 import { periodicJobs } from '#lib/server/platform/jobs';
@@ -404,6 +405,54 @@ describe('publications', () => {
 		expect((await denied(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, {}), 409)).message).toBe('Mục này đã được thu hồi nên không sửa hay thu hồi lại được.');
 		await denied(await as.city.patch(`/api/v1/publications/${pub.id}`, { title: 'Sửa sau khi thu hồi' }), 409);
 		expect((await audits(pub.id)).map((a) => a.action)).toEqual(['create', 'update', 'withdraw']);
+	});
+
+	it('documents: the office uploads them (a correction, audited, no new notice); its audience downloads them, nobody else; a public one’s from /program without sign-in; withdrawn, they go too', async () => {
+		const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const upload = (who: string, pubId: string, parts: [Uint8Array, string, string][]) => {
+			const fd = new FormData();
+			for (const [bytes, type, name] of parts) fd.append('file', new Blob([bytes as BlobPart], { type }), name);
+			return app.request('POST', `/api/v1/publications/${pubId}/files`, { cookie: as[who].cookie, body: fd });
+		};
+		const fileCount = async () => (await app.db.select({ n: sql<number>`count(*)::int` }).from(files))[0].n;
+		const guide = await ok(await as.city.post('/api/v1/publications', { kind: 'guidance', title: 'Hướng dẫn lập kế hoạch STEM', audience: 'leaders' }), 201);
+		const notices = async () => (await app.db.select().from(notifications).where(eq(notifications.key, `publication:${guide.id}`))).length;
+		const noticed = await notices();
+		const added = await ok(await upload('city', guide.id, [[PDF, 'application/pdf', 'Hướng dẫn STEM.pdf'], [PNG, 'image/png', 'so-do.png']]), 201);
+		expect(added.files.map((f: { name: string }) => f.name)).toEqual(['Hướng dẫn STEM.pdf', 'so-do.png']);
+		expect(added.editedAt).not.toBeNull();
+		expect((await audits(guide.id)).map((a) => a.action)).toEqual(['create', 'update']);
+		expect(await notices()).toBe(noticed);
+		// A leader of the audience sees and downloads them; a parent (not the audience) gets 404.
+		const opened = await ok(await as.leader.get(`/api/v1/publications/${guide.id}`));
+		const pdf = opened.files.find((f: { name: string }) => f.name === 'Hướng dẫn STEM.pdf');
+		const res = await as.leader.get(`/api/v1/publications/${guide.id}/files/${pdf.id}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('application/pdf');
+		expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+		await denied(await as.parent.get(`/api/v1/publications/${guide.id}/files/${pdf.id}`), 404);
+		// Another publication's id with this file: 404 (a document belongs to its publication only).
+		const other = await ok(await as.city.post('/api/v1/publications', { kind: 'guidance', title: 'Hướng dẫn khác', audience: 'leaders' }), 201);
+		await denied(await as.leader.get(`/api/v1/publications/${other.id}/files/${pdf.id}`), 404);
+		// A reader who is not the office may not add (403), nor may a text file be one (415): nothing is kept.
+		const before = await fileCount();
+		await denied(await upload('leader', guide.id, [[PDF, 'application/pdf', 'x.pdf']]), 403);
+		expect((await upload('city', guide.id, [[new TextEncoder().encode('chỉ là chữ'), 'text/plain', 'ghi-chu.exe']])).status).toBe(415);
+		expect(await fileCount()).toBe(before);
+		expect(await app.db.select().from(publicationFiles).where(eq(publicationFiles.publicationId, guide.id))).toHaveLength(2);
+		// Public news: its document is on /program without sign-in; the guidance's is not.
+		const news = await ok(await as.city.post('/api/v1/publications', { kind: 'news', title: 'Tài liệu ngày hội STEM', audience: 'everyone', public: true }), 201);
+		const [doc] = (await ok(await upload('city', news.id, [[PDF, 'application/pdf', 'Chương trình ngày hội.pdf']]), 201)).files;
+		expect(await (await app.request('GET', `/program/${news.id}`)).text()).toContain(`/program/${news.id}/files/${doc.id}`);
+		expect((await app.request('GET', `/program/${news.id}/files/${doc.id}`)).status).toBe(200);
+		expect((await app.request('GET', `/program/${guide.id}/files/${pdf.id}`)).status).toBe(404);
+		expect((await app.request('GET', `/program/${news.id}/files/${pdf.id}`)).status).toBe(404);
+		// Withdrawn: the audience gets 410 for its documents, the public page 404; adding more is 409.
+		await ok(await as.city.post(`/api/v1/publications/${news.id}/withdrawal`, {}));
+		await denied(await as.parent.get(`/api/v1/publications/${news.id}/files/${doc.id}`), 410);
+		expect((await app.request('GET', `/program/${news.id}/files/${doc.id}`)).status).toBe(404);
+		expect((await as.city.get(`/api/v1/publications/${news.id}/files/${doc.id}`)).status).toBe(200);
+		await denied(await upload('city', news.id, [[PDF, 'application/pdf', 'muộn.pdf']]), 409);
 	});
 
 	it('a city-wide publication reaches an audience beyond PostgreSQL’s 65,535 parameters, each person once', async () => {

@@ -4,11 +4,12 @@
  * `teacher` teaches there and `parent` is a parent there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { accounts } from '#lib/server/people/schema';
 import { schools } from '#lib/server/organisations/schema';
 import { pilotEvidence, pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
+import { files } from '#lib/server/files/schema';
 import { publications } from '#lib/server/programs/publication-schema';
 
 let app: TestApp;
@@ -149,6 +150,36 @@ describe('the publication pages', () => {
 		const [pub] = await app.db.select().from(publications).where(eq(publications.title, 'Tổng kết học kỳ I'));
 		expect(pub.public).toBe(true);
 		expect(await page(as.parent, '/program')).toContain('Tổng kết học kỳ I');
+	});
+
+	it('the office publishes guidance with a document from the multipart form (levels kept), adds another on its page; a refused post keeps no file', async () => {
+		const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const fd = (fields: Record<string, string | string[]>, docs: [string, Uint8Array][]) => {
+			const f = new FormData();
+			for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
+			for (const [name, bytes] of docs) f.append('file', new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
+			return f;
+		};
+		const before = (await app.db.select({ n: sql<number>`count(*)::int` }).from(files))[0].n;
+		const bad = await as.city.form('/programs/publications?/publish', fd({ kind: 'guidance', audience: 'staff' }, [['Hướng dẫn.pdf', PDF]]));
+		expect(bad.status).toBe(400);
+		expect((await app.db.select({ n: sql<number>`count(*)::int` }).from(files))[0].n).toBe(before);
+		const res = await as.city.form('/programs/publications?/publish', fd({ kind: 'guidance', title: 'Hướng dẫn tổ chức CLB STEM', audience: 'staff', levels: ['primary', 'lower_secondary'] }, [['Hướng dẫn CLB STEM.pdf', PDF]]));
+		expect(res.status).toBe(303);
+		const path = res.headers.get('location')!;
+		const [pub] = await app.db.select().from(publications).where(eq(publications.title, 'Hướng dẫn tổ chức CLB STEM'));
+		expect(pub.levels).toEqual(['primary', 'lower_secondary']);
+		const html = await page(as.city, path);
+		expect(html).toContain('Hướng dẫn CLB STEM.pdf');
+		const added = await as.city.form(`${path}?/attach`, fd({}, [['Mẫu kế hoạch.pdf', PDF]]));
+		expect(added.status).toBe(200);
+		expect(textOf(await added.text())).toContain('Đã thêm tài liệu.');
+		const teacherView = await page(as.teacher, path);
+		expect(teacherView).toContain('Mẫu kế hoạch.pdf');
+		expect(teacherView).not.toContain('Thêm tài liệu');
+		const none = await as.city.form(`${path}?/attach`, fd({}, []));
+		expect(none.status).toBe(400);
+		expect(textOf(await none.text())).toContain('Hãy chọn ít nhất một tệp tài liệu.');
 	});
 
 	it('the office corrects and then withdraws a publication from its page without JavaScript; the audience sees "Đã sửa lúc …", then "Thông báo đã được thu hồi"', async () => {

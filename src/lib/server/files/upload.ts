@@ -25,6 +25,8 @@ export interface StoredUpload {
 export interface UploadRequest {
 	/** Text fields of the form (empty strings become undefined, as `formObject` does). */
 	fields: Record<string, string | undefined>;
+	/** Every value of each field, in order (checkboxes sharing a name, as `FormData.getAll`). */
+	all: Record<string, string[]>;
 	files: StoredUpload[];
 }
 
@@ -56,6 +58,7 @@ export async function readUploads(request: Request, opts: { maxFiles?: number; s
 	if (declared > maxFiles * maxBytes + 1024 * 1024) throw new AppError(413, 'file_too_large', m.file_request_too_large({ count: maxFiles, max: getContext().config.FILES_MAX_MB }));
 
 	const fields: Record<string, string | undefined> = {};
+	const all: Record<string, string[]> = {};
 	const stored: StoredUpload[] = [];
 	const pending: Promise<void>[] = [];
 	let failure: unknown;
@@ -68,6 +71,7 @@ export async function readUploads(request: Request, opts: { maxFiles?: number; s
 
 	bb.on('field', (name: string, value: string) => {
 		fields[name] = value.trim() === '' ? undefined : value;
+		(all[name] ??= []).push(value);
 	});
 	bb.on('filesLimit', () => fail(new ValidationError(m.file_too_many({ max: maxFiles }), [{ path: 'file', message: m.file_too_many({ max: maxFiles }) }])));
 	bb.on('file', (field: string, file: Readable, filename: string | undefined) => {
@@ -142,5 +146,18 @@ export async function readUploads(request: Request, opts: { maxFiles?: number; s
 		await discardUploads(stored, store);
 		throw failure;
 	}
-	return { fields, files: stored };
+	return { fields, all, files: stored };
+}
+
+/** A form posted without files (JavaScript off and no file chosen, or an urlencoded post), in the shape `readUploads` gives. */
+export async function readPlainForm(request: Request): Promise<UploadRequest> {
+	const form = await request.formData();
+	const fields: Record<string, string | undefined> = {};
+	const all: Record<string, string[]> = {};
+	for (const [name, value] of form) {
+		if (typeof value !== 'string') continue;
+		fields[name] = value.trim() === '' ? undefined : value;
+		(all[name] ??= []).push(value);
+	}
+	return { fields, all, files: [] };
 }

@@ -3,11 +3,12 @@
  * audience along its path (the city's or a unit's, optionally only schools of some levels), and
  * who has read each: one row per person, the first time they open it. The office corrects a
  * publication in place (`edited_at`) and withdraws it (`withdrawn_at`, with an optional reason);
- * its audience never changes once sent.
+ * its audience never changes once sent. Uploaded documents are `publication_files`.
  */
 import { pgTable, pgEnum, uuid, text, boolean, timestamp, index, primaryKey } from 'drizzle-orm/pg-core';
 import { schoolLevel, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
+import { files } from '../files/schema';
 import { PUBLICATION_AUDIENCES, PUBLICATION_KINDS } from './publication-rules';
 
 export const publicationKind = pgEnum('publication_kind', PUBLICATION_KINDS);
@@ -23,7 +24,7 @@ export const publications = pgTable(
 		kind: publicationKind('kind').notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),
-		/** An https link to the attached document (the files module keeps files of schools only). */
+		/** An https link to a document kept elsewhere; documents uploaded to Sen are `publication_files`. */
 		attachmentUrl: text('attachment_url'),
 		audience: publicationAudience('audience').notNull(),
 		/** Empty: every level. */
@@ -55,4 +56,19 @@ export const publicationReads = pgTable(
 		readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.publicationId, t.personId] })]
+);
+
+/** The documents uploaded with a publication (guidance as PDF, forms as Word …), stored by the files module at its path. */
+export const publicationFiles = pgTable(
+	'publication_files',
+	{
+		publicationId: uuid('publication_id')
+			.notNull()
+			.references(() => publications.id, { onDelete: 'cascade' }),
+		fileId: uuid('file_id')
+			.notNull()
+			.references(() => files.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.publicationId, t.fileId] })]
 );

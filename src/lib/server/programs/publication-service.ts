@@ -12,6 +12,10 @@
  * and attachment (`edited_at`, audited with before and after) and withdraws it (`withdrawn_at`,
  * an optional reason, audited). A withdrawn publication leaves the audience's lists and the public
  * page; its audience following the old link learns it was withdrawn (410), and reads stop.
+ *
+ * Documents (a guidance PDF, a form to fill in) are uploaded with it or added later, stored by the
+ * files module at the publication's path (no school: they are the office's), and served to whoever
+ * may open the publication — and, for a public one, to anyone from /program.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -24,7 +28,10 @@ import { ConflictError, GoneError, NotFoundError, ValidationError, ForbiddenErro
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
-import { publicationReads, publications } from './publication-schema';
+import { publicationFiles, publicationReads, publications } from './publication-schema';
+import { files } from '../files/schema';
+import { downloadResponse, presentFile, recordFiles } from '../files/service';
+import { discardUploads, type StoredUpload } from '../files/upload';
 import { isHttpsUrl } from './pilot-rules';
 import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
 import type { PublicationInput, PublicationPatch, PublicationWithdrawal } from './publication-inputs';
@@ -82,6 +89,12 @@ async function loadManaged(db: Executor, p: Principal, id: string, action: 'upda
 	return pub;
 }
 
+/** Refuses (404, 403, 409 once withdrawn) whoever may not correct the publication: a check before an upload is stored. */
+export async function mayCorrectPublication(db: Executor, p: Principal, id: string): Promise<void> {
+	const pub = await loadManaged(db, p, id, 'update');
+	if (pub.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
+}
+
 /** What its audience learns of a withdrawn publication: that it was withdrawn, when and why — not its content. */
 const withdrawnError = (pub: Publication) => new GoneError(m.prgpub_withdrawn(), { id: pub.id, title: pub.title, withdrawnAt: pub.withdrawnAt, reason: pub.withdrawalReason });
 
@@ -103,7 +116,17 @@ function audienceSql(pub: Pick<Publication, 'path' | 'audience' | 'levels' | 'pu
 	return sql`select distinct g.person_id from role_grants g where g.scope_path like ${prefix} and g.person_id <> ${pub.publishedBy}::uuid and g.role::text in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)}) ${levels}`;
 }
 
-export async function publish(db: Executor, p: Principal, input: PublicationInput) {
+/** Publishes, with the documents already streamed into the store (removed again if it is refused). */
+export async function publish(db: Executor, p: Principal, input: PublicationInput, uploads: StoredUpload[] = []) {
+	try {
+		return await publishWith(db, p, input, uploads);
+	} catch (e) {
+		await discardUploads(uploads);
+		throw e;
+	}
+}
+
+async function publishWith(db: Executor, p: Principal, input: PublicationInput, uploads: StoredUpload[]) {
 	const units = await publisherUnits(db, p);
 	// Someone who publishes from nowhere is refused as such (403) before their choice is judged.
 	if (!units.length) authorizeCreate(p, 'publication', { path: '/' });
@@ -117,7 +140,9 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 			.insert(publications)
 			.values({ schoolId: null, path: unit.path, kind: input.kind, title: input.title, body: input.body, attachmentUrl: input.attachmentUrl || null, audience: input.audience, levels: input.levels, public: input.public, publishedBy: p.personId })
 			.returning();
-		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: pub });
+		const docs = await recordFiles(tx, p, { schoolId: null, path: pub.path }, uploads);
+		if (docs.length) await tx.insert(publicationFiles).values(docs.map((f) => ({ publicationId: pub.id, fileId: f.id })));
+		await writeAudit(tx, p, { action: 'create', entityType: 'publication', entityId: pub.id, scopePath: pub.path, after: { ...pub, files: docs.map((f) => f.id) } });
 		// The audience's select, taken in pages by id: notify() writes each page in multi-row inserts,
 		// and a page stays far below PostgreSQL's 65,535 parameters (a city-wide audience is millions).
 		const aud = audienceSql(pub);
@@ -133,8 +158,59 @@ export async function publish(db: Executor, p: Principal, input: PublicationInpu
 			if (page.length < FANOUT_PAGE) break;
 			after = page[page.length - 1].id;
 		}
-		return pub;
+		return { ...pub, files: docs.map(presentFile) };
 	});
+}
+
+/** The documents of publications, by publication, in name order. */
+async function documentsOf(db: Executor, ids: string[]) {
+	const out = new Map<string, ReturnType<typeof presentFile>[]>();
+	if (!ids.length) return out;
+	const rows = await db.select({ publicationId: publicationFiles.publicationId, file: files }).from(publicationFiles).innerJoin(files, eq(files.id, publicationFiles.fileId)).where(inArray(publicationFiles.publicationId, ids)).orderBy(asc(files.name));
+	for (const r of rows) out.set(r.publicationId, [...(out.get(r.publicationId) ?? []), presentFile(r.file)]);
+	return out;
+}
+
+/**
+ * Adds documents to a sent publication: a correction like an edit (`edited_at`, audited), the
+ * audience not notified again. Withdrawn ones are final. The uploads are removed if refused.
+ */
+export async function attachDocuments(db: Executor, p: Principal, id: string, uploads: StoredUpload[], now = new Date()) {
+	try {
+		if (!uploads.length) throw invalid('file', m.prgpub_no_document());
+		const found = await loadManaged(db, p, id, 'update');
+		return await db.transaction(async (tx) => {
+			const [before] = await tx.select().from(publications).where(eq(publications.id, found.id)).for('update');
+			if (before.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
+			const docs = await recordFiles(tx, p, { schoolId: null, path: before.path }, uploads);
+			await tx.insert(publicationFiles).values(docs.map((f) => ({ publicationId: before.id, fileId: f.id })));
+			const [after] = await tx.update(publications).set({ editedAt: now }).where(eq(publications.id, before.id)).returning();
+			await writeAudit(tx, p, { action: 'update', entityType: 'publication', entityId: after.id, scopePath: after.path, before, after: { ...after, filesAdded: docs.map((f) => f.id) } });
+			return { ...after, files: (await documentsOf(tx, [after.id])).get(after.id) ?? [] };
+		});
+	} catch (e) {
+		await discardUploads(uploads);
+		throw e;
+	}
+}
+
+/** A document of a publication, for whoever may open it (its audience gets 410 once it is withdrawn). */
+export async function publicationDocument(db: Executor, p: Principal, id: string, fileId: string) {
+	const pub = await loadReadable(db, p, id);
+	if (pub.withdrawnAt && !can(p, 'update', 'publication', resourceOf(pub))) throw withdrawnError(pub);
+	return documentResponse(db, pub.id, fileId);
+}
+
+/** A document of a public publication, for anyone (the public page /program). */
+export async function publicDocument(db: Executor, id: string, fileId: string) {
+	const item = await publicItem(db, id);
+	return documentResponse(db, item.id, fileId);
+}
+
+async function documentResponse(db: Executor, publicationId: string, fileId: string) {
+	const [row] = await db.select({ file: files }).from(publicationFiles).innerJoin(files, eq(files.id, publicationFiles.fileId)).where(and(eq(publicationFiles.publicationId, publicationId), eq(publicationFiles.fileId, fileId)));
+	if (!row) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(row.file);
 }
 
 /** Publications for the caller's audience (and those they published, withdrawn ones too, marked), newest first, with unread marks. */
@@ -160,7 +236,7 @@ export async function openPublication(db: Executor, p: Principal, id: string) {
 	const manage = can(p, 'update', 'publication', resourceOf(pub));
 	if (pub.withdrawnAt && !manage) throw withdrawnError(pub);
 	if (!pub.withdrawnAt) await db.insert(publicationReads).values({ publicationId: id, personId: p.personId }).onConflictDoNothing();
-	return { ...pub, canManage: manage, stats: manage ? await readStats(db, pub) : null };
+	return { ...pub, canManage: manage, stats: manage ? await readStats(db, pub) : null, files: (await documentsOf(db, [pub.id])).get(pub.id) ?? [] };
 }
 
 /**
@@ -229,6 +305,6 @@ export async function publicItems(db: Executor, id?: string) {
 export async function publicItem(db: Executor, id: string) {
 	const [item] = await publicItems(db, id);
 	if (!item) throw new NotFoundError(m.error_not_found());
-	return item;
+	return { ...item, files: (await documentsOf(db, [item.id])).get(item.id) ?? [] };
 }
 

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
 import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
-import { formObject, parse } from '#lib/server/http/validate';
+import { parse } from '#lib/server/http/validate';
+import { discardUploads, readPlainForm, readUploads } from '#lib/server/files/upload';
 import { publicationInput } from '#lib/server/programs/publication-inputs';
 import { listPublications, publish, publisherUnits } from '#lib/server/programs/publication-service';
 import { PUBLICATION_AUDIENCES, PUBLICATION_KINDS } from '#lib/server/programs/publication-rules';
@@ -27,25 +28,38 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** Multipart (the documents streamed into the store, removed again if refused), or a plain form without documents. */
 	publish: async (event) => {
 		const p = requirePrincipal(event);
-		const form = await event.request.formData();
-		const v = formObject(form);
+		const { db } = getContext();
+		let v: Record<string, string | undefined> = {};
 		let id: string;
 		try {
-			const input = parse(publicationInput, {
-				orgUnitId: v.orgUnitId,
-				kind: v.kind,
-				title: v.title,
-				body: v.body ?? '',
-				attachmentUrl: v.attachmentUrl ?? null,
-				audience: v.audience,
-				levels: form.getAll('levels').map(String),
-				public: v.public === 'on'
-			});
-			id = (await publish(getContext().db, p, input)).id;
+			// Someone who may publish from nowhere is refused before a byte is stored.
+			if (!(await publisherUnits(db, p)).length) error(403, m.ui_error_forbidden());
+			const multipart = event.request.headers.get('content-type')?.startsWith('multipart/form-data');
+			const upload = multipart ? await readUploads(event.request) : await readPlainForm(event.request);
+			v = upload.fields;
+			let input;
+			try {
+				input = parse(publicationInput, {
+					orgUnitId: v.orgUnitId,
+					kind: v.kind,
+					title: v.title,
+					body: v.body ?? '',
+					attachmentUrl: v.attachmentUrl ?? null,
+					audience: v.audience,
+					levels: upload.all.levels ?? [],
+					public: v.public === 'on'
+				});
+			} catch (e) {
+				await discardUploads(upload.files);
+				throw e;
+			}
+			id = (await publish(db, p, input, upload.files)).id;
 		} catch (e) {
-			return pageFailure(e, v, 'publish');
+			// A file's own refusal (empty, too large …) is kept as it is, not taken for an empty field.
+			return pageFailure(e, { ...v, file: '' }, 'publish');
 		}
 		redirect(303, `/programs/publications/${id}`);
 	}

@@ -1,10 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
-import { requirePrincipal } from '#lib/server/http/pages';
+import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { GoneError } from '#lib/server/errors';
 import { publicationPatch, publicationWithdrawal } from '#lib/server/programs/publication-inputs';
-import { editPublication, openPublication, publicationReadsOf, withdrawPublication } from '#lib/server/programs/publication-service';
+import { attachDocuments, editPublication, mayCorrectPublication, openPublication, publicationReadsOf, withdrawPublication } from '#lib/server/programs/publication-service';
+import { readUploads } from '#lib/server/files/upload';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 
 type Withdrawn = { title: string; withdrawnAt: Date; reason: string | null };
@@ -33,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 			editedAt: pub.editedAt,
 			withdrawnAt: pub.withdrawnAt,
 			withdrawalReason: pub.withdrawalReason,
-			canManage: pub.canManage
+			canManage: pub.canManage,
+			files: pub.files.map((f) => ({ id: f.id, name: f.name, size: f.size }))
 		},
 		reads
 	};
@@ -53,6 +55,20 @@ export const actions: Actions = {
 			return pageFailure(e, v, 'edit');
 		}
 		return { done: 'edit' };
+	},
+	/** Multipart: documents added to the publication (refused before a byte is stored to whom may not correct it). */
+	attach: async (event) => {
+		const p = requirePrincipal(event);
+		const id = idOr404(event.params.id);
+		const { db } = getContext();
+		try {
+			await mayCorrectPublication(db, p, id);
+			const upload = event.request.headers.get('content-type')?.startsWith('multipart/form-data') ? await readUploads(event.request) : { files: [] };
+			await attachDocuments(db, p, id, upload.files);
+		} catch (e) {
+			return formFailure(e, {}, 'attach');
+		}
+		return { done: 'attach' };
 	},
 	withdraw: async (event) => {
 		const p = requirePrincipal(event);
