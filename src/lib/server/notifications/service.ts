@@ -4,7 +4,8 @@
  * as each recipient chose (channels per kind, quiet hours, daily digest), so a notification exists
  * exactly when the change that caused it committed, and each copy is queued once
  * (`notification:<id>:<channel>` keys). `notifyMany()` does the same for any number of notices
- * (one per school of a survey, one per reminder) in a bounded number of queries; notify() is it for one.
+ * (one per school of a survey, one per reminder) in a bounded number of queries; notify() is it for one,
+ * and `notifyInBatches()` runs it in transactions of bounded size for the periodic reminder jobs.
  */
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
