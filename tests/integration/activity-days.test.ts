@@ -8,7 +8,8 @@
  * `now` is the real time (the server stamps requests with it); the other days are relative to it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../helpers/app';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accountActivityDays, accounts, persons, sessions } from '#lib/server/people/schema';
@@ -213,5 +214,35 @@ describe('retention', () => {
 		expect(await daysOf(a.id)).toEqual([daysAgo(ACTIVITY_RETENTION_DAYS)]);
 		expect(await all()).toHaveLength(kept);
 		expect(await pruneActivityDays(app.db, now)).toBe(0);
+	});
+});
+
+describe('the days before the table existed (migration 0014)', () => {
+	it('every session still held gives its sign-in day in Vietnam, so a period begun before the table keeps its session-based count', async () => {
+		const backfill = readFileSync('drizzle/0014_activity_days_from_sessions.sql', 'utf8');
+		const a = await someone('learner', 'B');
+		const b = await someone('staff', 'unit');
+		// Two sign-ins on one Vietnamese day (the second at 23:30 there), one the next day (00:30 there).
+		await app.db.insert(sessions).values([
+			{ id: `old-${a.id}-1`, accountId: a.id, createdAt: new Date('2026-10-05T02:00:00Z'), expiresAt: new Date(now.getTime() + DAY_MS) },
+			{ id: `old-${a.id}-2`, accountId: a.id, createdAt: new Date('2026-10-05T16:30:00Z'), expiresAt: new Date(now.getTime() + DAY_MS) },
+			{ id: `old-${a.id}-3`, accountId: a.id, createdAt: new Date('2026-10-05T17:30:00Z'), expiresAt: new Date(now.getTime() + DAY_MS) },
+			{ id: `old-${b.id}`, accountId: b.id, createdAt: new Date('2026-10-20T03:00:00Z'), expiresAt: new Date(now.getTime() + DAY_MS) }
+		]);
+		await app.db.execute(sql.raw(backfill));
+		const rows = async (accountId: string) => app.db.select().from(accountActivityDays).where(eq(accountActivityDays.accountId, accountId)).orderBy(asc(accountActivityDays.day));
+		expect(await rows(a.id)).toEqual([
+			{ day: '2026-10-05', accountId: a.id, kind: 'learner', schoolId: school.B.id },
+			{ day: '2026-10-06', accountId: a.id, kind: 'learner', schoolId: school.B.id }
+		]);
+		expect(await rows(b.id)).toEqual([{ day: '2026-10-20', accountId: b.id, kind: 'staff', schoolId: null }]);
+		// Run again (as on a database migrated twice over the same sessions): nothing more.
+		await app.db.execute(sql.raw(backfill));
+		expect(await rows(a.id)).toHaveLength(2);
+		// October 2026 as a report period counts the learner of school B and the officer.
+		const usage = Object.fromEntries(
+			(await computeFigures(app.db, { path: unitPath, from: new Date('2026-09-30T17:00:00Z'), to: new Date('2026-10-31T17:00:00Z') })).filter((f) => f.group === 'usage' && f.key.endsWith('_active')).map((f) => [f.key, f.value])
+		);
+		expect(usage).toMatchObject({ 'usage.schools_active': 1, 'usage.learners_active': 1, 'usage.staff_active': 1 });
 	});
 });

@@ -6,7 +6,7 @@
  * Hồng) and twenty learners `racer01…racer20` for the capacity race.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type Client, type TestApp } from '../helpers/app';
 import { classes, enrolments, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
@@ -216,6 +216,38 @@ describe('reminders', () => {
 		expect((await reminders()).map((n) => n.personId)).toEqual([id.classmate]);
 		expect((await sendEventReminders(app.db, new Date(dayBefore.getTime() + 3600_000))).sent).toBe(0);
 		expect(await reminders()).toHaveLength(1);
+	});
+
+	it('an event whose reminder the database refuses does not stop the run: the other events are reminded, and it is on the next run', async () => {
+		const [e] = await app.db.select().from(events).where(eq(events.id, id.experience));
+		const [seat] = await app.db.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.personId, id.classmate)));
+		const copy = async (title: string) => {
+			const { id: _id, createdAt: _c, ...rest } = e;
+			const [x] = await app.db.insert(events).values({ ...rest, title }).returning();
+			const { id: _s, ...seatRest } = seat;
+			await app.db.insert(eventRegistrations).values({ ...seatRest, eventId: x.id });
+			return x;
+		};
+		const refused = await copy('Từ chối');
+		const fine = await copy('Bình thường');
+		const dayBefore = new Date(e.startsAt.getTime() - 23 * 3600_000);
+		// As the database would refuse a notice for a person deleted since the job read the seats.
+		await app.db.execute(sql.raw(`create function refuse_notice() returns trigger language plpgsql as $$ begin if new.key = 'event-reminder:${refused.id}' then raise exception 'refused'; end if; return new; end $$`));
+		await app.db.execute(sql`create trigger refuse_notice before insert on notifications for each row execute function refuse_notice()`);
+		const remindedOf = async (eventId: string) => (await app.db.select().from(notifications).where(eq(notifications.key, `event-reminder:${eventId}`))).map((n) => n.personId);
+		try {
+			expect((await sendEventReminders(app.db, dayBefore)).sent).toBe(1);
+			expect(await remindedOf(fine.id)).toEqual([id.classmate]);
+			expect(await remindedOf(refused.id)).toEqual([]);
+		} finally {
+			await app.db.execute(sql`drop trigger refuse_notice on notifications`);
+			await app.db.execute(sql`drop function refuse_notice()`);
+		}
+		expect((await sendEventReminders(app.db, dayBefore)).sent).toBe(1);
+		expect(await remindedOf(refused.id)).toEqual([id.classmate]);
+		await app.db.delete(eventRegistrations).where(sql`${eventRegistrations.eventId} in (${refused.id}, ${fine.id})`);
+		await app.db.delete(notifications).where(sql`${notifications.key} in (${`event-reminder:${refused.id}`}, ${`event-reminder:${fine.id}`})`);
+		await app.db.delete(events).where(sql`${events.id} in (${refused.id}, ${fine.id})`);
 	});
 });
 

@@ -4,7 +4,7 @@
  * SMTP server, web push against a local HTTPS server standing in for the push service.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createECDH, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { settings } from '#lib/server/settings/schema';
 import { outbox } from '#lib/server/platform/schema';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from '#lib/server/notifications/schema';
-import { alreadyNotified, notify, notifyMany, type Notice } from '#lib/server/notifications/service';
+import { alreadyNotified, notify, notifyInBatches, notifyMany, type Notice } from '#lib/server/notifications/service';
 import { sendDigests } from '#lib/server/notifications/digest';
 import { deliverPending, listOutbox, logSender, registerSender } from '#lib/server/platform/outbox';
 import { smtpSender } from '#lib/server/notifications/senders/email';
@@ -446,5 +446,43 @@ describe('notifyMany()', () => {
 		expect((await queued()).length).toBe(33);
 		// A kind that does not wait for the school's quiet hours does not read them.
 		expect(await queriesOf(notices(30, 'c', 'general'))).toBeLessThan(thirty);
+	});
+});
+
+describe('notifyInBatches() (the reminder jobs)', () => {
+	const sorted = (xs: string[][]) => xs.map((x) => [...x].sort());
+	// A notice the database refuses (as it would one for a person deleted since the job read them).
+	const refuse = async (key: string | null) => {
+		await handle.db.execute(sql`drop trigger if exists refuse_notice on notifications`);
+		if (!key) return;
+		await handle.db.execute(sql.raw(`create or replace function refuse_notice() returns trigger language plpgsql as $$ begin if new.key = '${key}' then raise exception 'refused'; end if; return new; end $$`));
+		await handle.db.execute(sql`create trigger refuse_notice before insert on notifications for each row execute function refuse_notice()`);
+	};
+	afterEach(() => refuse(null));
+
+	it('a notice that fails loses only itself: the other batches and the rest of its own batch are written, and it is sent on the next run', async () => {
+		const notices: Notice[] = [
+			{ to: [id.lan], kind: 'general', title: 'Một', key: 'batch:1' },
+			{ to: [id.minh], kind: 'general', title: 'Hai', key: 'batch:2' },
+			{ to: [id.hoa], kind: 'general', title: 'Ba', key: 'batch:3' },
+			{ to: [id.lan], kind: 'general', title: 'Bốn', key: 'batch:4' },
+			{ to: [id.minh, id.hoa], kind: 'general', title: 'Năm', key: 'batch:5' }
+		];
+		await refuse('batch:3');
+		// Two recipients a batch: [1, 2], [3, 4], [5].
+		expect(sorted(await notifyInBatches(handle.db, notices, AFTERNOON, 2))).toEqual(sorted([[id.lan], [id.minh], [], [id.lan], [id.minh, id.hoa]]));
+		const keys = async () => (await handle.db.select({ key: notifications.key }).from(notifications)).map((r) => r.key).sort();
+		expect(await keys()).toEqual(['batch:1', 'batch:2', 'batch:4', 'batch:5', 'batch:5']);
+		expect(await queued()).toHaveLength(5);
+		// The next run, the database accepting it again: only the refused notice is sent.
+		await refuse(null);
+		expect(await notifyInBatches(handle.db, notices, AFTERNOON, 2)).toEqual([[], [], [id.hoa], [], []]);
+		expect(await keys()).toEqual(['batch:1', 'batch:2', 'batch:3', 'batch:4', 'batch:5', 'batch:5']);
+		expect(await queued()).toHaveLength(6);
+	});
+
+	it('a notice with more recipients than a batch holds is its own batch', async () => {
+		const fresh = await notifyInBatches(handle.db, [{ to: [id.lan, id.minh, id.hoa], kind: 'general', title: 'Lớn', key: 'big:1' }, { to: [id.lan], kind: 'general', title: 'Nhỏ', key: 'big:2' }], AFTERNOON, 2);
+		expect(fresh.map((x) => x.length)).toEqual([3, 1]);
 	});
 });

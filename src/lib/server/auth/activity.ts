@@ -7,8 +7,10 @@
  * one who stays signed in for weeks counts on every day they use Sen.
  *
  * Cheap at city scale: at most one row per active account and day (the primary key, written
- * `on conflict do nothing`, so several processes may race); a process writes an account's day at
- * most once (ActivityThrottle), so most requests add one in-memory check and no query; rows older
+ * `on conflict do nothing`, so several processes may race); a process's requests write an
+ * account's day once (ActivityThrottle; again only after a failed write or a mark dropped at the
+ * throttle's capacity, and every sign-in writes — each extra write an insert that does nothing),
+ * so most requests add one in-memory check and no query; rows older
  * than ACTIVITY_RETENTION_DAYS are pruned by the `dashboard-stats` job.
  */
 import { sql } from 'drizzle-orm';

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify, notifyMany } from '../notifications/service';
+import { notify, notifyInBatches, notifyMany } from '../notifications/service';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -371,29 +371,28 @@ export async function sendEventReminders(db: Executor, now = new Date()) {
 	const due = await db.select().from(events).where(and(isNull(events.cancelledAt), gt(events.startsAt, now), lte(events.startsAt, until)));
 	const toRemind = due.filter((x) => reminderDue(x, now));
 	if (!toRemind.length) return { sent: 0 };
-	return db.transaction(async (tx) => {
-		// Every due event's confirmed seats in one query, and every reminder in one notifyMany(): the
-		// notify keys keep two processes running the job at once from sending twice.
-		const seats = await tx
-			.select({ eventId: eventRegistrations.eventId, personId: eventRegistrations.personId, registeredBy: eventRegistrations.registeredBy })
-			.from(eventRegistrations)
-			.where(and(inArray(eventRegistrations.eventId, toRemind.map((e) => e.id)), eq(eventRegistrations.status, 'confirmed')));
-		const seated = new Map<string, string[]>();
-		for (const s of seats) {
-			if (!seated.has(s.eventId)) seated.set(s.eventId, []);
-			seated.get(s.eventId)!.push(s.personId, s.registeredBy);
-		}
-		const notices = toRemind.map((e) => ({
-			to: seated.get(e.id) ?? [],
-			kind: 'event_reminder' as const,
-			title: m.evt_notify_reminder_title({ title: e.title }),
-			body: m.evt_notify_reminder_body(),
-			link: `/events/${e.id}`,
-			schoolId: e.schoolId,
-			key: `event-reminder:${e.id}`
-		}));
-		return { sent: (await notifyMany(tx, notices, now)).flat().length };
-	});
+	// Every due event's confirmed seats in one query, and the reminders in batches of a few queries,
+	// each its own transaction (notifyInBatches): the notify keys keep two processes running the job
+	// at once from sending twice, and what fails is tried again next run.
+	const seats = await db
+		.select({ eventId: eventRegistrations.eventId, personId: eventRegistrations.personId, registeredBy: eventRegistrations.registeredBy })
+		.from(eventRegistrations)
+		.where(and(inArray(eventRegistrations.eventId, toRemind.map((e) => e.id)), eq(eventRegistrations.status, 'confirmed')));
+	const seated = new Map<string, string[]>();
+	for (const s of seats) {
+		if (!seated.has(s.eventId)) seated.set(s.eventId, []);
+		seated.get(s.eventId)!.push(s.personId, s.registeredBy);
+	}
+	const notices = toRemind.map((e) => ({
+		to: seated.get(e.id) ?? [],
+		kind: 'event_reminder' as const,
+		title: m.evt_notify_reminder_title({ title: e.title }),
+		body: m.evt_notify_reminder_body(),
+		link: `/events/${e.id}`,
+		schoolId: e.schoolId,
+		key: `event-reminder:${e.id}`
+	}));
+	return { sent: (await notifyInBatches(db, notices, now)).flat().length };
 }
 
 /** Events the caller (or their child) holds a confirmed place at, for the personal calendar feed. */

@@ -4,7 +4,8 @@
  * as each recipient chose (channels per kind, quiet hours, daily digest), so a notification exists
  * exactly when the change that caused it committed, and each copy is queued once
  * (`notification:<id>:<channel>` keys). `notifyMany()` does the same for any number of notices
- * (one per school of a survey, one per reminder) in a bounded number of queries; notify() is it for one.
+ * (one per school of a survey, one per reminder) in a bounded number of queries; notify() is it for one,
+ * and `notifyInBatches()` runs it in transactions of bounded size for the periodic reminder jobs.
  */
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -16,6 +17,7 @@ import { kindDef, NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, 
 import { quietUntil, type QuietHours } from './rules';
 import { schools } from '../organisations/schema';
 import { getSettingAtEach } from '../settings/service';
+import { log } from '../log';
 
 export interface Notice {
 	/** Person ids; duplicates are dropped. */
@@ -161,6 +163,40 @@ export async function notifyMany(tx: Executor, notices: readonly Notice[], now =
 	}
 	for (let i = 0; i < digestItems.length; i += INSERT_CHUNK) await tx.insert(notificationDigestItems).values(digestItems.slice(i, i + INSERT_CHUNK)).onConflictDoNothing();
 	await enqueueMany(tx, outgoing, INSERT_CHUNK);
+	return fresh;
+}
+
+/** Recipients per transaction of notifyInBatches(): a few seconds of work at most, however large the run. */
+export const BATCH_RECIPIENTS = 1000;
+
+/**
+ * A periodic job's notices (a reminder run: thousands at city scale), each batch of about
+ * `recipients` recipients in its own transaction through notifyMany(): no run holds its locks —
+ * or, on PGlite's one connection, every other request — for the whole run, and a batch that fails
+ * (a recipient deleted since the job read them, say) is tried again a notice per transaction, so
+ * one bad notice loses only itself; it is logged and, as it was not written, tried again next run.
+ * The notify keys keep two processes running the job at once from sending twice. Returns, per
+ * notice, the ids newly notified (none for a notice that failed).
+ */
+export async function notifyInBatches(db: Executor, notices: readonly Notice[], now = new Date(), recipients = BATCH_RECIPIENTS): Promise<string[][]> {
+	const fresh: string[][] = notices.map(() => []);
+	const run = async (from: number, to: number) => {
+		const ids = await db.transaction((tx) => notifyMany(tx, notices.slice(from, to), now));
+		ids.forEach((x, i) => (fresh[from + i] = x));
+	};
+	for (let start = 0; start < notices.length; ) {
+		let end = start;
+		for (let n = 0; end < notices.length && (end === start || n + notices[end].to.length <= recipients); end++) n += notices[end].to.length;
+		try {
+			await run(start, end);
+		} catch (err) {
+			if (end - start === 1) log.warn({ err, key: notices[start].key }, 'notice not written; tried again next run');
+			else
+				for (let i = start; i < end; i++)
+					await run(i, i + 1).catch((e: unknown) => log.warn({ err: e, key: notices[i].key }, 'notice not written; tried again next run'));
+		}
+		start = end;
+	}
 	return fresh;
 }
 

@@ -107,7 +107,7 @@ export const sessions = pgTable(
 /**
  * The days an account used Sen (docs/decisions/012): one row per account and day in Vietnam's
  * time on which it signed in or was served a request with a session or an API token, written
- * `on conflict do nothing` through auth/activity.ts — at most once per account, day and process.
+ * `on conflict do nothing` through auth/activity.ts — normally once per account, day and process.
  * The exact source of the "using Sen" counts (dashboards, reports), pruned after
  * ACTIVITY_RETENTION_DAYS. The person's kind and home school of that day are carried, so the
  * dashboards' job groups the rows without joining accounts and persons; the key leads with the

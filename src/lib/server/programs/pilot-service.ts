@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
-import { alreadyNotified, notifyMany } from '../notifications/service';
+import { alreadyNotified, notifyInBatches } from '../notifications/service';
 import { fullName } from '../people/names';
 import { downloadResponse, findFiles, presentFile, recordFiles } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
@@ -367,8 +367,8 @@ export async function sendMilestoneReminders(db: Executor, now = new Date()) {
 		}))
 		.filter((n) => n.to.length);
 	if (!notices.length) return { sent: 0 };
-	// One transaction for the run (a few queries however many milestones): the notify keys keep two
-	// processes running the job at once from sending twice, and what fails is tried again next run.
-	const sent = (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
+	// A few queries per batch of reminders, each batch its own transaction (notifyInBatches): the notify
+	// keys keep two processes running the job at once from sending twice, and what fails is tried again next run.
+	const sent = (await notifyInBatches(db, notices, now)).flat().length;
 	return { sent };
 }

@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { ownsReport, receivesReport, scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { alreadyNotified, notify, notifyMany, type Notice } from '../notifications/service';
+import { alreadyNotified, notify, notifyInBatches, type Notice } from '../notifications/service';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons, roleGrants } from '../people/schema';
@@ -410,8 +410,8 @@ export async function sendReportReminders(db: Executor, now = new Date()) {
 		}
 	}
 	if (!notices.length) return 0;
-	// Every organisation's reminder in one transaction and a few queries: the notify keys keep two
-	// processes running the job at once from sending twice, and what fails is tried again next run.
-	return (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
+	// A few queries per batch of reminders, each batch its own transaction (notifyInBatches): the notify
+	// keys keep two processes running the job at once from sending twice, and what fails is tried again next run.
+	return (await notifyInBatches(db, notices, now)).flat().length;
 }
 

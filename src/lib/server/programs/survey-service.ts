@@ -12,7 +12,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeList } from '../auth/authorize';
 import { can, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { alreadyNotified, notify, notifyMany } from '../notifications/service';
+import { alreadyNotified, notify, notifyInBatches, notifyMany } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { roleGrants } from '../people/schema';
@@ -441,7 +441,7 @@ export async function sendSurveyReminders(db: Executor, now = new Date()) {
 			.filter((n) => n.to.length)
 	);
 	if (!notices.length) return 0;
-	// One transaction for the run's reminders (a few queries, however many schools): the notify keys
-	// keep two processes running the job at once from sending twice, and what fails is tried again next run.
-	return (await db.transaction((tx) => notifyMany(tx, notices, now))).flat().length;
+	// A few queries per batch of reminders, each batch its own transaction (notifyInBatches): the notify
+	// keys keep two processes running the job at once from sending twice, and what fails is tried again next run.
+	return (await notifyInBatches(db, notices, now)).flat().length;
 }

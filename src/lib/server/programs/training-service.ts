@@ -21,7 +21,7 @@ import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, mayEver, scopeCondition, type Resource } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notifyMany } from '../notifications/service';
+import { notifyInBatches, notifyMany } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -607,29 +607,28 @@ export async function sendSessionReminders(db: Executor, now = new Date()) {
 		.where(and(gt(trainingSessions.startsAt, now), lte(trainingSessions.startsAt, until), ne(trainingCourses.status, 'cancelled')));
 	const sessions = due.filter((x) => sessionReminderDue(x.s.startsAt, now));
 	if (!sessions.length) return { sent: 0 };
-	return db.transaction(async (tx) => {
-		// Every due session's trainees in one query, and every reminder in one notifyMany(): the notify
-		// keys keep two processes running the job at once from sending twice.
-		const enrolled = await tx
-			.select({ courseId: trainingEnrolments.courseId, personId: trainingEnrolments.personId })
-			.from(trainingEnrolments)
-			.innerJoin(persons, eq(persons.id, trainingEnrolments.personId))
-			.where(inArray(trainingEnrolments.courseId, [...new Set(sessions.map((d) => d.s.courseId))]));
-		const traineesOf = new Map<string, string[]>();
-		for (const e of enrolled) {
-			if (!traineesOf.has(e.courseId)) traineesOf.set(e.courseId, []);
-			traineesOf.get(e.courseId)!.push(e.personId);
-		}
-		const notices = sessions.map((d) => ({
-			to: traineesOf.get(d.s.courseId) ?? [],
-			kind: 'training_reminder' as const,
-			title: m.prgtrn_notify_reminder_title({ title: d.title }),
-			body: m.prgtrn_notify_reminder_body(),
-			link: `/programs/training/${d.s.courseId}`,
-			key: `training-reminder:${d.s.id}`
-		}));
-		return { sent: (await notifyMany(tx, notices, now)).flat().length };
-	});
+	// Every due session's trainees in one query, and the reminders in batches of a few queries, each
+	// its own transaction (notifyInBatches): the notify keys keep two processes running the job at
+	// once from sending twice, and what fails is tried again next run.
+	const enrolled = await db
+		.select({ courseId: trainingEnrolments.courseId, personId: trainingEnrolments.personId })
+		.from(trainingEnrolments)
+		.innerJoin(persons, eq(persons.id, trainingEnrolments.personId))
+		.where(inArray(trainingEnrolments.courseId, [...new Set(sessions.map((d) => d.s.courseId))]));
+	const traineesOf = new Map<string, string[]>();
+	for (const e of enrolled) {
+		if (!traineesOf.has(e.courseId)) traineesOf.set(e.courseId, []);
+		traineesOf.get(e.courseId)!.push(e.personId);
+	}
+	const notices = sessions.map((d) => ({
+		to: traineesOf.get(d.s.courseId) ?? [],
+		kind: 'training_reminder' as const,
+		title: m.prgtrn_notify_reminder_title({ title: d.title }),
+		body: m.prgtrn_notify_reminder_body(),
+		link: `/programs/training/${d.s.courseId}`,
+		key: `training-reminder:${d.s.id}`
+	}));
+	return { sent: (await notifyInBatches(db, notices, now)).flat().length };
 }
 
 

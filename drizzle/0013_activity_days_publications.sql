@@ -1,3 +1,11 @@
+CREATE TABLE "account_activity_days" (
+	"day" date NOT NULL,
+	"account_id" uuid NOT NULL,
+	"kind" "person_kind" NOT NULL,
+	"school_id" uuid,
+	CONSTRAINT "account_activity_days_day_account_id_pk" PRIMARY KEY("day","account_id")
+);
+--> statement-breakpoint
 CREATE TABLE "publication_files" (
 	"publication_id" uuid NOT NULL,
 	"file_id" uuid NOT NULL,
@@ -5,5 +13,8 @@ CREATE TABLE "publication_files" (
 	CONSTRAINT "publication_files_publication_id_file_id_pk" PRIMARY KEY("publication_id","file_id")
 );
 --> statement-breakpoint
+ALTER TABLE "publications" ADD COLUMN "edited_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "publications" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "publications" ADD COLUMN "withdrawal_reason" text;--> statement-breakpoint
 ALTER TABLE "publication_files" ADD CONSTRAINT "publication_files_publication_id_publications_id_fk" FOREIGN KEY ("publication_id") REFERENCES "public"."publications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publication_files" ADD CONSTRAINT "publication_files_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;
