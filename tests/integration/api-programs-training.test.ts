@@ -12,6 +12,7 @@ import { startApp, type Client, type TestApp } from '../helpers/app';
 import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
+import { files } from '#lib/server/files/schema';
 import { notifications } from '#lib/server/notifications/schema';
 import { trainingCourses, trainingEnrolments } from '#lib/server/programs/training-schema';
 import { sendSessionReminders } from '#lib/server/programs/training-service';
@@ -318,6 +319,34 @@ describe('feedback, reminders and online materials', () => {
 		await denied(await as.parent.get(`/api/v1/training-courses/${id.course}`), 404);
 		await denied(await as.learner.get(`/api/v1/training-courses/${materials.id}`), 404);
 		await denied(await as.city.post(`/api/v1/training-courses/${materials.id}/enrolments`, { personIds: [id.teacher] }), 409);
+	});
+
+	it('documents: the organiser uploads them (audited; refused to anyone else before a byte is kept); the course’s readers download them, nobody else', async () => {
+		const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const upload = (who: string, courseId: string, names: string[]) => {
+			const fd = new FormData();
+			for (const name of names) fd.append('file', new Blob([PDF as BlobPart], { type: 'application/pdf' }), name);
+			return app.request('POST', `/api/v1/training-courses/${courseId}/files`, { cookie: as[who].cookie, body: fd });
+		};
+		const materials = (await ok(await as.parent.get('/api/v1/training-courses'))).items.find((c: { targetGroup: string }) => c.targetGroup === 'parents');
+		const added = await ok(await upload('city', materials.id, ['Cẩm nang phụ huynh.pdf', 'An toàn trên mạng.pdf']), 201);
+		expect(added.files.map((f: { name: string }) => f.name)).toEqual(['An toàn trên mạng.pdf', 'Cẩm nang phụ huynh.pdf']);
+		expect((await app.db.select().from(auditLog).where(and(eq(auditLog.entityId, materials.id), eq(auditLog.action, 'update')))).some((a) => JSON.stringify(a.after).includes('filesAdded'))).toBe(true);
+		// A parent of the audience sees and downloads them; a learner, outside it, gets 404.
+		const view = await ok(await as.parent.get(`/api/v1/training-courses/${materials.id}`));
+		const doc = view.documents.find((f: { name: string }) => f.name === 'Cẩm nang phụ huynh.pdf');
+		const res = await as.parent.get(`/api/v1/training-courses/${materials.id}/files/${doc.id}`);
+		expect(res.status).toBe(200);
+		expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+		await denied(await as.learner.get(`/api/v1/training-courses/${materials.id}/files/${doc.id}`), 404);
+		// The document belongs to its course only; a parent may not add one, a leader neither.
+		await denied(await as.city.get(`/api/v1/training-courses/${id.course}/files/${doc.id}`), 404);
+		const before = (await app.db.select({ id: files.id }).from(files)).length;
+		await denied(await upload('parent', materials.id, ['x.pdf']), 403);
+		await denied(await upload('leader', id.course, ['x.pdf']), 403);
+		expect((await app.db.select({ id: files.id }).from(files)).length).toBe(before);
+		// The materials page lists them for the parent.
+		expect(await (await as.parent.get('/programs/training/materials')).text()).toContain(`/api/v1/training-courses/${materials.id}/files/${doc.id}`);
 	});
 });
 

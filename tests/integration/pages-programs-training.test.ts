@@ -94,6 +94,21 @@ describe('the course page', () => {
 		expect(await page(as.city, `/programs/training/${id.created}`)).toContain('20/12/2026 08:00 – 20/12/2026 11:30');
 	});
 
+	it('the organiser adds documents to a course from the multipart form; its reader sees them, without the form; an empty post is named', async () => {
+		const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const fd = new FormData();
+		fd.append('file', new Blob([PDF as BlobPart], { type: 'application/pdf' }), 'Tài liệu tập huấn.pdf');
+		const res = await as.city.form(`/programs/training/${id.parents}?/documents`, fd);
+		expect(res.status).toBe(200);
+		expect(textOf(await res.text())).toContain('Tài liệu tập huấn.pdf');
+		const parentView = await (await as.parent.get(`/programs/training/${id.parents}`)).text();
+		expect(parentView).toContain('Tài liệu tập huấn.pdf');
+		expect(parentView).not.toContain('action="?/documents"');
+		const none = await as.city.form(`/programs/training/${id.parents}?/documents`, new FormData());
+		expect(none.status).toBe(400);
+		expect(textOf(await none.text())).toContain('Hãy chọn ít nhất một tệp tài liệu.');
+	});
+
 	it('the organiser sets a quota from the form; the leader enrolling beyond it sees which row and how many places remain', async () => {
 		const [thcs] = await app.db.select({ schoolId: trainingEnrolments.schoolId }).from(trainingEnrolments).where(eq(trainingEnrolments.personId, id.teacher)).limit(1);
 		const set = await as.city.form(`/programs/training/${id.created}?/quotas`, { [`places:${thcs.schoolId}`]: '1' });

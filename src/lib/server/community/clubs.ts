@@ -21,6 +21,7 @@ import { fullName, sortVietnamese } from '../people/names';
 import { clubActivities, clubAttendance, clubMembers, clubPosts, clubShowcase, clubs, forumSpaces } from './schema';
 import { clubLevel, isHttpsUrl, mayDecide, mayRequestAgain, type ClubKind, type ClubLevel } from './rules';
 import { m } from '#lib/paraglide/messages.js';
+import { underPattern } from '../db/like';
 
 type Club = typeof clubs.$inferSelect;
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
@@ -321,7 +322,7 @@ export async function clubCreateChoices(db: Executor, p: Principal) {
 	}
 	const unique = [...new Map(places.map((x) => [x.value, x])).values()];
 	if (!unique.length) return { places: [], advisors: [] };
-	const under = sql.join(unique.map((x) => sql`${persons.path} like ${x.path + '%'}`), sql` or `);
+	const under = sql.join(unique.map((x) => sql`${persons.path} like ${underPattern(x.path)}`), sql` or `);
 	const staff = await db.select(nameColumns).from(persons).where(and(eq(persons.kind, 'staff'), sql`(${under})`)).limit(500);
 	return { places: unique.map(({ value, label }) => ({ value, label })), advisors: sortVietnamese(staff).map((r) => ({ id: r.id, name: fullName(r) })) };
 }

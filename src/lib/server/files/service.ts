@@ -4,7 +4,8 @@
  * attached to (a lesson plan, an assignment, a submission) before it calls these.
  */
 import { Readable } from 'node:stream';
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { writeAudit } from '../audit/service';
@@ -71,4 +72,35 @@ export async function downloadResponse(file: FileRow, opts: { inline?: boolean }
 			etag: `"${file.sha256}"`
 		}
 	});
+}
+
+/** A link table of files to what they are attached to (owner id, file id), e.g. a publication's documents. */
+export interface FileLink {
+	table: PgTable;
+	ownerId: PgColumn;
+	fileId: PgColumn;
+}
+
+/** The files linked to each owner, in name order (owners without files are absent). */
+export async function linkedFiles(db: Executor, link: FileLink, ownerIds: readonly string[]): Promise<Map<string, ReturnType<typeof presentFile>[]>> {
+	const out = new Map<string, ReturnType<typeof presentFile>[]>();
+	if (!ownerIds.length) return out;
+	const rows = await db
+		.select({ ownerId: link.ownerId, file: files })
+		.from(link.table)
+		.innerJoin(files, eq(files.id, link.fileId))
+		.where(inArray(link.ownerId, [...ownerIds]))
+		.orderBy(asc(files.name));
+	for (const r of rows) {
+		const owner = String(r.ownerId);
+		out.set(owner, [...(out.get(owner) ?? []), presentFile(r.file)]);
+	}
+	return out;
+}
+
+/** The download of a file linked to this owner; 404 for a file of another (the caller has checked the owner). */
+export async function linkedFileResponse(db: Executor, link: FileLink, ownerId: string, fileId: string): Promise<Response> {
+	const [row] = await db.select({ file: files }).from(link.table).innerJoin(files, eq(files.id, link.fileId)).where(and(eq(link.ownerId, ownerId), eq(link.fileId, fileId)));
+	if (!row) throw new NotFoundError(m.error_not_found());
+	return downloadResponse(row.file);
 }

@@ -8,6 +8,7 @@
 import { pgTable, uuid, text, integer, smallint, boolean, real, date, jsonb, timestamp, index, uniqueIndex, primaryKey, pgEnum } from 'drizzle-orm/pg-core';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
+import { files } from '../files/schema';
 import { COURSE_AUDIENCES, COURSE_STATUSES, TARGET_GROUPS } from './training-rules';
 
 export const trainingTargetGroup = pgEnum('training_target_group', TARGET_GROUPS);
@@ -171,4 +172,19 @@ export const trainingTargets = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.programYear, t.path, t.key] })]
+);
+
+/** Documents of a course (slides, handouts, a guide for parents), stored by the files module at the course's path, read by whoever reads the course. */
+export const trainingCourseFiles = pgTable(
+	'training_course_files',
+	{
+		courseId: uuid('course_id')
+			.notNull()
+			.references(() => trainingCourses.id, { onDelete: 'cascade' }),
+		fileId: uuid('file_id')
+			.notNull()
+			.references(() => files.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.courseId, t.fileId] })]
 );

@@ -27,9 +27,11 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName, sortVietnamese, splitFullName } from '../people/names';
 import { meetingUrl, newRoomName } from '../platform/meeting-link';
-import { trainingAttendance, trainingCourses, trainingEnrolments, trainingFeedback, trainingQuotas, trainingSessions, trainingTargets } from './training-schema';
+import { trainingAttendance, trainingCourseFiles, trainingCourses, trainingEnrolments, trainingFeedback, trainingQuotas, trainingSessions, trainingTargets } from './training-schema';
 import { capacityCheck, isCompleted, mayGiveFeedback, ONLINE_GROUPS, PLAN_TARGETS, quotaCheck, REMINDER_HOURS, scoreProblem, sessionReminderDue, TARGET_KEYS, audienceFor, type TargetKey } from './training-rules';
 import type { CourseInput, EnrolInput, SessionInput } from './training-inputs';
+import { linkedFileResponse, linkedFiles, recordFiles, type FileLink } from '../files/service';
+import { discardUploads, type StoredUpload } from '../files/upload';
 import { m } from '#lib/paraglide/messages.js';
 
 export type Course = typeof trainingCourses.$inferSelect;
@@ -47,6 +49,40 @@ export async function loadCourse(db: Executor, p: Principal, id: string, action:
 	const [c] = await db.select().from(trainingCourses).where(eq(trainingCourses.id, id));
 	authorize(p, action, 'training_course', c ? courseResource(c) : undefined);
 	return c;
+}
+
+const courseFiles: FileLink = { table: trainingCourseFiles, ownerId: trainingCourseFiles.courseId, fileId: trainingCourseFiles.fileId };
+
+/** The documents of courses (slides, handouts, a guide for parents), by course. */
+export const courseDocuments = (db: Executor, courseIds: readonly string[]) => linkedFiles(db, courseFiles, courseIds);
+
+/** Refuses whoever may not run the course, before an upload is stored. */
+export async function mayAddCourseDocuments(db: Executor, p: Principal, courseId: string): Promise<void> {
+	await loadCourse(db, p, courseId, 'update');
+}
+
+/** The organiser adds documents to a course (audited); the uploads are removed again if refused. */
+export async function addCourseDocuments(db: Executor, p: Principal, courseId: string, uploads: StoredUpload[]) {
+	try {
+		if (!uploads.length) throw new ValidationError(m.error_invalid_input(), [{ path: 'file', message: m.prgtrn_no_document() }]);
+		const c = await loadCourse(db, p, courseId, 'update');
+		return await db.transaction(async (tx) => {
+			await lockCourse(tx, c.id);
+			const docs = await recordFiles(tx, p, { schoolId: null, path: c.path }, uploads);
+			await tx.insert(trainingCourseFiles).values(docs.map((f) => ({ courseId: c.id, fileId: f.id })));
+			await writeAudit(tx, p, { action: 'update', entityType: 'training_course', entityId: c.id, scopePath: c.path, after: { filesAdded: docs.map((f) => f.id) } });
+			return { files: (await courseDocuments(tx, [c.id])).get(c.id) ?? [] };
+		});
+	} catch (e) {
+		await discardUploads(uploads);
+		throw e;
+	}
+}
+
+/** A course document, for whoever may read the course (its trainees, its audience of parents or learners, its officers). */
+export async function courseDocument(db: Executor, p: Principal, courseId: string, fileId: string) {
+	const c = await loadCourse(db, p, courseId);
+	return linkedFileResponse(db, courseFiles, c.id, fileId);
 }
 
 /** May the caller run this course (sessions, quotas, attendance, scores, any certificate)? */
@@ -196,10 +232,12 @@ export async function getCourse(db: Executor, p: Principal, id: string, now = ne
 	const feedbackAll = manage ? await db.select().from(trainingFeedback).where(eq(trainingFeedback.courseId, id)).orderBy(desc(trainingFeedback.createdAt)) : [];
 	const joinable = manage || !!mine;
 	const online = ONLINE_GROUPS.includes(c.targetGroup);
+	const documents = (await courseDocuments(db, [c.id])).get(c.id) ?? [];
 	return {
 		course: { ...c, organiser: organiser?.name ?? '' },
 		online,
 		manage,
+		documents,
 		sessions: sessions.map((s) => ({
 			id: s.id,
 			title: s.title,

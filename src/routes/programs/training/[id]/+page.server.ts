@@ -4,12 +4,14 @@ import { getContext } from '#lib/server/context';
 import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { attendanceInput, courseUpdateInput, enrolInput, feedbackInput, quotasInput, scoresInput, sessionInput } from '#lib/server/programs/training-inputs';
-import { addSession, deleteSession, enrol, enrolmentCandidates, getCourse, giveFeedback, recordAttendance, recordScores, setQuotas, updateCourse, withdraw } from '#lib/server/programs/training-service';
+import { addCourseDocuments, addSession, deleteSession, mayAddCourseDocuments, enrol, enrolmentCandidates, getCourse, giveFeedback, recordAttendance, recordScores, setQuotas, updateCourse, withdraw } from '#lib/server/programs/training-service';
 import { externalFromForm, scoreFromForm, sessionFromForm } from '#lib/server/programs/training-views';
 import { COURSE_STATUSES } from '#lib/server/programs/training-rules';
 import { schools } from '#lib/server/organisations/schema';
 import { idOr404, isUuid, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 import { ValidationError } from '#lib/server/errors';
+import { underPattern } from '#lib/server/db/like';
+import { readUploads } from '#lib/server/files/upload';
 import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await orErrorPage(() => getCourse(db, p, id));
 	const candidates = view.mayEnrol && view.quotas.length ? await enrolmentCandidates(db, p, id) : [];
 	// The organiser's quota form offers every school under the course's path.
-	const schoolChoices = view.manage ? await db.select({ id: schools.id, name: schools.name }).from(schools).where(like(schools.path, `${view.course.path}%`)).orderBy(asc(schools.name)) : [];
+	const schoolChoices = view.manage ? await db.select({ id: schools.id, name: schools.name }).from(schools).where(like(schools.path, underPattern(view.course.path))).orderBy(asc(schools.name)) : [];
 	return { ...view, candidates, schoolChoices, statuses: COURSE_STATUSES };
 };
 
@@ -43,6 +45,19 @@ async function run(event: RequestEvent, name: string, work: (id: string, form: F
 const db = () => getContext().db;
 
 export const actions: Actions = {
+	/** Multipart: documents for the course, refused before a byte is stored to whom may not run it. */
+	documents: async (event) => {
+		const p = requirePrincipal(event);
+		const id = idOr404(event.params.id);
+		try {
+			await mayAddCourseDocuments(db(), p, id);
+			const upload = event.request.headers.get('content-type')?.startsWith('multipart/form-data') ? await readUploads(event.request) : { files: [] };
+			await addCourseDocuments(db(), p, id, upload.files);
+		} catch (e) {
+			return formFailure(e, {}, 'documents');
+		}
+		return { done: 'documents' };
+	},
 	/** A leader's (or officer's) enrolment: one checkbox per candidate, all or nothing. */
 	enrol: (event) =>
 		run(event, 'enrol', (id, f) => {

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getContext } from '#lib/server/context';
 import { mayEver } from '#lib/server/auth/policy';
 import { requirePrincipal } from '#lib/server/http/pages';
-import { listCourses } from '#lib/server/programs/training-service';
+import { courseDocuments, listCourses } from '#lib/server/programs/training-service';
 import { ONLINE_GROUPS } from '#lib/server/programs/training-rules';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -11,6 +11,10 @@ import { m } from '#lib/paraglide/messages.js';
 export const load: PageServerLoad = async (event) => {
 	const p = requirePrincipal(event);
 	if (!mayEver(p, 'read', 'training_course')) error(403, m.ui_error_forbidden());
-	const courses = (await listCourses(getContext().db, p, {})).filter((c) => ONLINE_GROUPS.includes(c.targetGroup) && c.status !== 'cancelled');
-	return { courses: courses.map((c) => ({ id: c.id, title: c.title, description: c.description, targetGroup: c.targetGroup, organiser: c.organiser, materials: c.materials })) };
+	const { db } = getContext();
+	const courses = (await listCourses(db, p, {})).filter((c) => ONLINE_GROUPS.includes(c.targetGroup) && c.status !== 'cancelled');
+	const documents = await courseDocuments(db, courses.map((c) => c.id));
+	return {
+		courses: courses.map((c) => ({ id: c.id, title: c.title, description: c.description, targetGroup: c.targetGroup, organiser: c.organiser, materials: c.materials, documents: (documents.get(c.id) ?? []).map((f) => ({ id: f.id, name: f.name })) }))
+	};
 };

@@ -1,0 +1,5 @@
+import { endpoint } from '#lib/server/http/api';
+import { idOr404 } from '#lib/server/organisations/views';
+import { courseDocument } from '#lib/server/programs/training-service';
+
+export const GET = endpoint({}, ({ db, p, event }) => courseDocument(db, p, idOr404(event.params.id!), idOr404(event.params.fileId!)));
