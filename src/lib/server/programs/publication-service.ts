@@ -29,8 +29,7 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { publicationFiles, publicationReads, publications } from './publication-schema';
-import { files } from '../files/schema';
-import { downloadResponse, presentFile, recordFiles } from '../files/service';
+import { linkedFileResponse, linkedFiles, presentFile, recordFiles, type FileLink } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { isHttpsUrl } from './pilot-rules';
 import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
@@ -162,14 +161,10 @@ async function publishWith(db: Executor, p: Principal, input: PublicationInput, 
 	});
 }
 
+const publicationDocs: FileLink = { table: publicationFiles, ownerId: publicationFiles.publicationId, fileId: publicationFiles.fileId };
+
 /** The documents of publications, by publication, in name order. */
-async function documentsOf(db: Executor, ids: string[]) {
-	const out = new Map<string, ReturnType<typeof presentFile>[]>();
-	if (!ids.length) return out;
-	const rows = await db.select({ publicationId: publicationFiles.publicationId, file: files }).from(publicationFiles).innerJoin(files, eq(files.id, publicationFiles.fileId)).where(inArray(publicationFiles.publicationId, ids)).orderBy(asc(files.name));
-	for (const r of rows) out.set(r.publicationId, [...(out.get(r.publicationId) ?? []), presentFile(r.file)]);
-	return out;
-}
+const documentsOf = (db: Executor, ids: string[]) => linkedFiles(db, publicationDocs, ids);
 
 /**
  * Adds documents to a sent publication: a correction like an edit (`edited_at`, audited), the
@@ -207,11 +202,7 @@ export async function publicDocument(db: Executor, id: string, fileId: string) {
 	return documentResponse(db, item.id, fileId);
 }
 
-async function documentResponse(db: Executor, publicationId: string, fileId: string) {
-	const [row] = await db.select({ file: files }).from(publicationFiles).innerJoin(files, eq(files.id, publicationFiles.fileId)).where(and(eq(publicationFiles.publicationId, publicationId), eq(publicationFiles.fileId, fileId)));
-	if (!row) throw new NotFoundError(m.error_not_found());
-	return downloadResponse(row.file);
-}
+const documentResponse = (db: Executor, publicationId: string, fileId: string) => linkedFileResponse(db, publicationDocs, publicationId, fileId);
 
 /** Publications for the caller's audience (and those they published, withdrawn ones too, marked), newest first, with unread marks. */
 export async function listPublications(db: Executor, p: Principal, f: { kind?: string } = {}) {
