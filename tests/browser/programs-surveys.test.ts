@@ -47,6 +47,17 @@ describe('a survey from the unit officer to a school and back on the board', () 
 		await expect.poll(async () => (await items())[0]).toContain('Trường có phòng máy riêng?');
 		await o.getByRole('button', { name: 'Chuyển xuống: Trường có phòng máy riêng?' }).click();
 		await expect.poll(async () => (await items())[0]).toContain('Số máy tính');
+		// The arrows and the removal sit on one line beside the question, on a 360-px phone too, not stacked.
+		for (const width of [1280, 360]) {
+			await o.setViewportSize({ width, height: 800 });
+			const tops = await Promise.all(['Chuyển lên: Số máy tính', 'Chuyển xuống: Số máy tính'].map(async (name) => (await o.getByRole('button', { name }).boundingBox())!.y));
+			const remove = (await o.getByTestId('questions-s1').locator(':scope > li').first().getByRole('button', { name: 'Xóa' }).boundingBox())!.y;
+			expect(Math.abs(tops[0] - tops[1]), `${width} px`).toBeLessThan(2);
+			expect(Math.abs(tops[0] - remove), `${width} px`).toBeLessThan(2);
+			await expect(o.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+			if (width === 360) await snap(o, 'survey-builder-360');
+		}
+		await o.setViewportSize({ width: 1280, height: 800 });
 
 		const details = o.locator('form[action="?/details"]');
 		// Typing before the page has hydrated can be undone by hydration on a loaded machine.

@@ -12,6 +12,7 @@ import { orgUnits, schools } from '#lib/server/organisations/schema';
 import { accounts, persons, roleGrants } from '#lib/server/people/schema';
 import { auditLog } from '#lib/server/audit/schema';
 import { notifications } from '#lib/server/notifications/schema';
+import { outbox } from '#lib/server/platform/schema';
 import { pilotMilestones, pilotModels, pilotSites } from '#lib/server/programs/pilot-schema';
 import { publicationFiles, publicationReads, publications } from '#lib/server/programs/publication-schema';
 import { files } from '#lib/server/files/schema';
@@ -383,7 +384,21 @@ describe('publications', () => {
 		expect(html).toMatch(/Đã sửa lúc \d/);
 		expect(titles((await ok(await as.parent.get('/api/v1/publications'))).items)).toContain('Ngày hội sáng tạo toàn thành phố');
 		await denied(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, { reason: 'x'.repeat(1001) }), 400);
+		// The announcement's notices carry the body's first lines; one email copy is still waiting (quiet hours).
+		const notices = () => app.db.select().from(notifications).where(eq(notifications.key, `publication:${pub.id}`));
+		const announced = await notices();
+		expect(announced.length).toBeGreaterThan(1);
+		expect(announced.every((n) => n.body === 'Ngày 20/12.')).toBe(true);
+		const held = await app.db.insert(outbox).values({ channel: 'email', recipient: 'cho@example.vn', subject: announced[0].title, body: 'Ngày 20/12.', key: `notification:${announced[0].id}:held`, notBefore: new Date(Date.now() + 3600_000) }).returning();
+		const sentCopy = await app.db.insert(outbox).values({ channel: 'email', recipient: 'da-gui@example.vn', subject: announced[0].title, body: 'Ngày 20/12.', key: `notification:${announced[0].id}:sent`, sentAt: new Date() }).returning();
 		const gone = await ok(await as.city.post(`/api/v1/publications/${pub.id}/withdrawal`, { reason: 'Đổi ngày tổ chức' }));
+		// The notices now say it was withdrawn (the link leads to that page), none shows the content; the held copy is not sent.
+		const taken = await notices();
+		expect(taken.map((n) => n.id).sort()).toEqual(announced.map((n) => n.id).sort());
+		for (const n of taken) expect(n, n.personId).toMatchObject({ title: 'Đã thu hồi — Ngày hội sáng tạo toàn thành phố', body: 'Đơn vị phát hành đã thu hồi mục này nên nội dung không còn được hiển thị.', link: `/programs/publications/${pub.id}` });
+		expect(await app.db.select().from(outbox).where(eq(outbox.id, held[0].id))).toEqual([]);
+		expect(await app.db.select().from(outbox).where(eq(outbox.id, sentCopy[0].id))).toHaveLength(1);
+		await app.db.delete(outbox).where(eq(outbox.id, sentCopy[0].id));
 		expect(gone).toMatchObject({ id: pub.id, withdrawalReason: 'Đổi ngày tổ chức' });
 		expect(gone.withdrawnAt).not.toBeNull();
 		const trail = await audits(pub.id);

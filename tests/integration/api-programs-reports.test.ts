@@ -392,6 +392,9 @@ describe('the list, a page at a time', () => {
 		expect(bad.details.issues[0]).toMatchObject({ path: 'cursor', message: 'Liên kết trang không hợp lệ; hãy mở lại danh sách từ trang đầu.' });
 		const forged = Buffer.from(JSON.stringify([0, 'yesterday', 'monthly', '/x/'])).toString('base64url');
 		await denied(await as.city.get(`/api/v1/program-reports?cursor=${forged}`), 400);
+		// Year 0000 passes an ISO check but no timestamptz takes it: 400, not a 500 from the query.
+		const year0 = Buffer.from(JSON.stringify([0, '0000-01-01T00:00:00Z', 'monthly', city.path])).toString('base64url');
+		await denied(await as.city.get(`/api/v1/program-reports?cursor=${year0}`), 400);
 		await denied(await as.city.get('/api/v1/program-reports?limit=0'), 400);
 		await denied(await as.city.get('/api/v1/program-reports?limit=201'), 400);
 	});

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+// The text a reader sees: not the hydration data in the scripts (it repeats a failure's message even when the page shows none).
+const textOf = (html: string) => html.replace(/<script\b[^]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 const page = async (c: Client, path: string, status = 200) => {
 	const res = await c.get(path);
 	expect(res.status, path).toBe(status);
@@ -87,7 +88,26 @@ describe('the builder', () => {
 		const reworded = (await app.db.select().from(surveys).where(eq(surveys.id, sid)))[0].definition.sections.flatMap((x) => x.questions).find((q) => q.id === grid.id)!;
 		expect(reworded).toMatchObject({ type: 'grid', label: 'Số máy tính theo khối', help: 'Chỉ tính máy còn dùng được', required: false, rows: (grid as { rows: unknown }).rows });
 		expect(textOf(await page(as.unit, path))).toContain('Số máy tính theo khối');
-		expect((await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: 'nope', direction: 'down' })).status).toBe(400);
+		const nope = await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: 'nope', direction: 'down' });
+		expect(nope.status).toBe(400);
+		expect(textOf(await nope.text())).toContain('Không thể chuyển câu hỏi này');
+		// A move that cannot be made, or from a stale page, says why beside that question (no JavaScript needed).
+		const first = (await ids())[0][0];
+		const top = await as.unit.form(`${path}?/moveQuestion`, { version: await version(), questionId: first, direction: 'up' });
+		expect(top.status).toBe(400);
+		const topHtml = await top.text();
+		expect(textOf(topHtml)).toContain('Không thể chuyển câu hỏi này (câu đã ở đầu hoặc cuối, hoặc không còn trong khảo sát).');
+		expect(topHtml.indexOf('errors-summary')).toBeGreaterThan(topHtml.indexOf(`name="questionId" value="${first}"`));
+		const staleMove = await as.unit.form(`${path}?/moveQuestion`, { version: '1', questionId: grid.id, direction: 'down' });
+		expect(staleMove.status).toBe(409);
+		expect(textOf(await staleMove.text())).toContain('Dữ liệu đã được người khác lưu trong lúc bạn sửa.');
+		const staleRemove = await as.unit.form(`${path}?/removeQuestion`, { version: '1', questionId: grid.id });
+		expect(staleRemove.status).toBe(409);
+		expect(textOf(await staleRemove.text())).toContain('Dữ liệu đã được người khác lưu trong lúc bạn sửa.');
+		// A refused rewording keeps what was ticked: "required" stays ticked on the form shown again.
+		const keep = await (await as.unit.form(`${path}?/rewordQuestion`, { version: await version(), questionId: grid.id, label: '', help: '', required: 'on' })).text();
+		const rewordForm = keep.slice(keep.indexOf(`id="rw-${grid.id}-label"`));
+		expect(/<input type="checkbox" name="required"([^>]*)>/.exec(rewordForm)?.[1]).toContain('checked');
 
 		const stale = await as.unit.form(`${path}?/addQuestion`, { version: '1', type: 'text', label: 'Cũ' });
 		expect(stale.status).toBe(409);

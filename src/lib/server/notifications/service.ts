@@ -11,6 +11,7 @@ import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { accounts, persons } from '../people/schema';
 import { enqueueMany, type OutgoingMessage } from '../platform/outbox';
+import { outbox } from '../platform/schema';
 import { getContext, hasContext } from '../context';
 import { notificationDigestItems, notificationPreferences, notifications, notificationSettings, pushSubscriptions } from './schema';
 import { kindDef, NOTIFICATION_KINDS, OUTGOING_CHANNELS, type NotificationKind, type OutgoingChannel } from './kinds';
@@ -272,4 +273,29 @@ export async function markAllRead(db: Executor, personId: string, now = new Date
 		.where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
 		.returning({ id: notifications.id });
 	return r.length;
+}
+
+/**
+ * Takes back the notices of something withdrawn (a publication thu hồi), in the caller's
+ * transaction: every in-app notice under `key` keeps its link (which now says what happened) but
+ * its title and body become `replacement` — the daily digest reads them from there — and its
+ * outgoing copies not yet delivered (held for quiet hours, waiting for a retry, unclaimed) are
+ * dropped. Copies already delivered cannot be recalled. Returns how many notices were rewritten.
+ */
+export async function withdrawNotices(tx: Executor, key: string, replacement: { title: string; body: string }, now = new Date()): Promise<number> {
+	const rewritten = await tx.update(notifications).set({ title: replacement.title, body: replacement.body }).where(eq(notifications.key, key)).returning({ id: notifications.id });
+	if (!rewritten.length) return 0;
+	// Copies are keyed `notification:<id>:<channel>[:<subscription>]`; only pending rows are looked at (their index).
+	const ids = `{${rewritten.map((r) => r.id).join(',')}}`;
+	await tx
+		.delete(outbox)
+		.where(
+			and(
+				isNull(outbox.sentAt),
+				isNull(outbox.deadAt),
+				sql`(${outbox.claimedUntil} is null or ${outbox.claimedUntil} < ${now.toISOString()}::timestamptz)`,
+				sql`${outbox.key} like 'notification:%' and split_part(${outbox.key}, ':', 2) = any(${ids}::text[])`
+			)
+		);
+	return rewritten.length;
 }

@@ -23,7 +23,7 @@ import type { Principal } from '../auth/principal';
 import { authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, publicationAudienceRoles, scopeCondition } from '../auth/policy';
 import { writeAudit } from '../audit/service';
-import { notify } from '../notifications/service';
+import { notify, withdrawNotices } from '../notifications/service';
 import { ConflictError, GoneError, NotFoundError, ValidationError, ForbiddenError } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -248,7 +248,7 @@ export async function editPublication(db: Executor, p: Principal, id: string, pa
 	});
 }
 
-/** Withdraws a publication (thu hồi), with an optional reason; once only. */
+/** Withdraws a publication (thu hồi), with an optional reason; once only. Its notices are taken back (`withdrawNotices`). */
 export async function withdrawPublication(db: Executor, p: Principal, id: string, input: PublicationWithdrawal, now = new Date()) {
 	const found = await loadManaged(db, p, id, 'delete');
 	return db.transaction(async (tx) => {
@@ -256,6 +256,9 @@ export async function withdrawPublication(db: Executor, p: Principal, id: string
 		if (before.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
 		const [after] = await tx.update(publications).set({ withdrawnAt: now, withdrawalReason: input.reason || null }).where(eq(publications.id, before.id)).returning();
 		await writeAudit(tx, p, { action: 'withdraw', entityType: 'publication', entityId: after.id, scopePath: after.path, before, after });
+		// Its announcement carried the first lines of the body: the audience's notices now say it was
+		// withdrawn instead, and the copies not yet sent (quiet hours, the digest) are not sent.
+		await withdrawNotices(tx, `publication:${after.id}`, { title: m.prgpub_notify_withdrawn_title({ title: after.title }), body: m.prgpub_withdrawn_intro() }, now);
 		return after;
 	});
 }

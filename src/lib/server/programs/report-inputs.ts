@@ -40,7 +40,10 @@ export interface ReportCursor {
 	path: string;
 }
 
-const cursorTuple = z.tuple([z.union([z.literal(0), z.literal(1)]), z.iso.datetime(), z.enum(REPORT_TEMPLATES), z.string().regex(/^\/([0-9a-f-]{36}\/)+$/i)]);
+// The instant's year from 1 on: zod's ISO form admits year 0000, which PostgreSQL's timestamptz
+// refuses (a 500 from a forged cursor instead of the 400 below).
+const cursorInstant = z.iso.datetime().refine((s) => Number(s.slice(0, 4)) >= 1);
+const cursorTuple = z.tuple([z.union([z.literal(0), z.literal(1)]), cursorInstant, z.enum(REPORT_TEMPLATES), z.string().regex(/^\/([0-9a-f-]{36}\/)+$/i)]);
 
 /** The opaque `next` of a reports page (base64url of the row's place). */
 export const encodeReportCursor = (c: ReportCursor) => Buffer.from(JSON.stringify([c.rank, c.from, c.template, c.path])).toString('base64url');
