@@ -134,6 +134,16 @@ describe('tasks and the plan', () => {
 		expect(audit.action).toBe('create');
 	});
 
+	it('should answer two offices racing for the same new code with one task and one refusal, never a 500', async () => {
+		const codes = async () => (await app.db.select().from(budgetTasks).where(eq(budgetTasks.code, '8'))).length;
+		// On PostgreSQL both may pass the check before either writes: the unique index decides, and its refusal is the same.
+		const answers = await Promise.all([as.city.post('/api/v1/budget-tasks', { code: '8', name: 'Một' }), as.city.post('/api/v1/budget-tasks', { code: '8', name: 'Hai' })]);
+		expect(answers.map((r) => r.status).sort()).toEqual([201, 400]);
+		const refusal = await answers.find((r) => r.status === 400)!.json();
+		expect(refusal.error.details.issues[0]).toEqual({ path: 'code', message: 'Mã 8 đã được dùng.' });
+		expect(await codes()).toBe(1);
+	});
+
 	it('should rename a task with an audit record, refusing a taken code; 404 for a unit officer', async () => {
 		const t = await ok(await as.city.patch(`/api/v1/budget-tasks/${task['6']}`, { name: 'Quản lý, kiểm tra, giám sát, báo cáo' }));
 		expect(t).toMatchObject({ code: '6', name: 'Quản lý, kiểm tra, giám sát, báo cáo' });

@@ -22,6 +22,7 @@ import { sortErrors, tableErrors, validateLearners, validateStaff, type ClassInf
 import { getSetting } from '../settings/service';
 import { todayInVietnam } from '../../format';
 import { m } from '#lib/paraglide/messages.js';
+import { isUniqueViolation } from '../db/errors';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -247,7 +248,7 @@ async function insertAudit(tx: Executor, actor: Principal, entries: AuditRow[]) 
 async function insertPersons(tx: Executor, rows: PersonRow[]) {
 	await bulkInsert(tx, persons, rows).catch((e) => {
 		// Someone created the same code between the check and the write.
-		if ((e.code ?? e.cause?.code) === '23505') throw new ConflictError(m.error_duplicate_code());
+		if (isUniqueViolation(e)) throw new ConflictError(m.error_duplicate_code());
 		throw e;
 	});
 }

@@ -14,6 +14,7 @@ import type { ClassInput, OrgUnitInput, SchoolInput } from './inputs';
 import type { z } from 'zod';
 import type { classPatch, enrolmentInput, orgUnitPatch, schoolPatch, schoolYearInput, schoolYearPatch, subjectGroupInput, subjectGroupPatch, subjectInput, subjectPatch } from './inputs';
 import { m } from '#lib/paraglide/messages.js';
+import { isUniqueViolation } from '../db/errors';
 
 const childPath = (parentPath: string, id: string) => `${parentPath}${id}/`;
 
@@ -22,8 +23,7 @@ async function unique<T>(fn: () => Promise<T>, message: string): Promise<T> {
 	try {
 		return await fn();
 	} catch (e) {
-		const err = e as { code?: string; cause?: { code?: string } };
-		if (err.code === '23505' || err.cause?.code === '23505') throw new ConflictError(message);
+		if (isUniqueViolation(e)) throw new ConflictError(message);
 		throw e;
 	}
 }

@@ -13,6 +13,7 @@ import { adminResetPassword } from '../auth/service';
 import type { accountInput, grantInput, guardianInput, peopleQuery, personInput, personPatch } from './inputs';
 import { m } from '#lib/paraglide/messages.js';
 import { escapeLike } from '../db/like';
+import { isUniqueViolation } from '../db/errors';
 
 export type Person = typeof persons.$inferSelect;
 
@@ -94,9 +95,7 @@ async function homePath(db: Executor, schoolId?: string | null, orgUnitId?: stri
 }
 
 export function uniqueCodeError(e: unknown): never {
-	const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-	const code = err.code ?? err.cause?.code;
-	if (code === '23505') throw new ConflictError(m.error_duplicate_code());
+	if (isUniqueViolation(e)) throw new ConflictError(m.error_duplicate_code());
 	throw e;
 }
 
@@ -177,7 +176,7 @@ export async function grantRole(db: Executor, p: Principal, personId: string, in
 			.values({ personId: person.id, role: input.role, scopeType: input.scopeType, scopeId: input.scopeId ?? null, scopePath: scope.path, schoolId: scope.schoolId })
 			.returning()
 			.catch((e) => {
-				if ((e.code ?? e.cause?.code) === '23505') throw new ConflictError(m.error_role_exists());
+				if (isUniqueViolation(e)) throw new ConflictError(m.error_role_exists());
 				throw e;
 			});
 		await writeAudit(tx, p, { action: 'grant', entityType: 'role_grant', entityId: row.id, schoolId: scope.schoolId, scopePath: person.path, after: row });
@@ -219,7 +218,7 @@ export async function createAccount(db: Executor, p: Principal, personId: string
 			.values({ personId: person.id, username: input.username.toLowerCase(), email: input.email ?? null, passwordHash })
 			.returning({ id: accounts.id, username: accounts.username, email: accounts.email })
 			.catch((e) => {
-				if ((e.code ?? e.cause?.code) === '23505') throw new ConflictError(m.error_username_taken());
+				if (isUniqueViolation(e)) throw new ConflictError(m.error_username_taken());
 				throw e;
 			});
 		await writeAudit(tx, p, { action: 'create', entityType: 'account', entityId: row.id, schoolId: person.schoolId, scopePath: person.path, after: row });

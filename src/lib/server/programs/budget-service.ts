@@ -27,6 +27,7 @@ import type { CommitmentInput, PlansInput, ReversalInput, SpendingInput, TaskInp
 import { buildBudgetWorkbook, budgetFileName, readPlanSheet } from './budget-xlsx';
 import { todayInVietnam } from '#lib/format';
 import { m } from '#lib/paraglide/messages.js';
+import { refuseDuplicate } from '../db/errors';
 
 const invalid = (path: string, message: string) => new ValidationError(m.error_invalid_input(), [{ path, message }]);
 
@@ -265,10 +266,11 @@ export async function createTask(db: Executor, p: Principal, input: TaskInput) {
 		}
 		const [dup] = await tx.select({ id: budgetTasks.id }).from(budgetTasks).where(and(eq(budgetTasks.path, home.path), eq(budgetTasks.code, input.code)));
 		if (dup) throw invalid('code', m.prgbud_code_taken({ code: input.code }));
-		const [t] = await tx
-			.insert(budgetTasks)
-			.values({ path: home.path, code: input.code, name: input.name, parentId: input.parentId ?? null, position: input.position ?? 0, createdBy: p.personId })
-			.returning();
+		// Another office's post may take the code between the check and the write: the same refusal, not a 500.
+		const [t] = await refuseDuplicate(
+			() => tx.insert(budgetTasks).values({ path: home.path, code: input.code, name: input.name, parentId: input.parentId ?? null, position: input.position ?? 0, createdBy: p.personId }).returning(),
+			() => invalid('code', m.prgbud_code_taken({ code: input.code }))
+		);
 		await writeAudit(tx, p, { action: 'create', entityType: 'budget_task', entityId: t.id, scopePath: home.path, after: t });
 		return t;
 	});
@@ -283,11 +285,10 @@ export async function updateTask(db: Executor, p: Principal, id: string, patch: 
 			const [dup] = await tx.select({ id: budgetTasks.id }).from(budgetTasks).where(and(eq(budgetTasks.path, home.path), eq(budgetTasks.code, patch.code)));
 			if (dup) throw invalid('code', m.prgbud_code_taken({ code: patch.code }));
 		}
-		const [after] = await tx
-			.update(budgetTasks)
-			.set({ code: patch.code ?? t.code, name: patch.name ?? t.name, position: patch.position ?? t.position })
-			.where(eq(budgetTasks.id, id))
-			.returning();
+		const [after] = await refuseDuplicate(
+			() => tx.update(budgetTasks).set({ code: patch.code ?? t.code, name: patch.name ?? t.name, position: patch.position ?? t.position }).where(eq(budgetTasks.id, id)).returning(),
+			() => invalid('code', m.prgbud_code_taken({ code: patch.code ?? t.code }))
+		);
 		await writeAudit(tx, p, { action: 'update', entityType: 'budget_task', entityId: id, scopePath: home.path, before: t, after });
 		return after;
 	});
