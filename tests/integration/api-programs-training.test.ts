@@ -345,6 +345,12 @@ describe('feedback, reminders and online materials', () => {
 		await denied(await upload('parent', materials.id, ['x.pdf']), 403);
 		await denied(await upload('leader', id.course, ['x.pdf']), 403);
 		expect((await app.db.select({ id: files.id }).from(files)).length).toBe(before);
+		// The organiser takes one off (audited; the file is gone); the parent may not.
+		const other = view.documents.find((f: { name: string }) => f.name === 'An toàn trên mạng.pdf');
+		await denied(await as.parent.delete(`/api/v1/training-courses/${materials.id}/files/${other.id}`), 403);
+		expect((await ok(await as.city.delete(`/api/v1/training-courses/${materials.id}/files/${other.id}`))).files.map((f: { name: string }) => f.name)).toEqual(['Cẩm nang phụ huynh.pdf']);
+		expect(await app.db.select().from(files).where(eq(files.id, other.id))).toHaveLength(0);
+		await denied(await as.parent.get(`/api/v1/training-courses/${materials.id}/files/${other.id}`), 404);
 		// The materials page lists them for the parent.
 		expect(await (await as.parent.get('/programs/training/materials')).text()).toContain(`/api/v1/training-courses/${materials.id}/files/${doc.id}`);
 	});

@@ -178,6 +178,14 @@ describe('the publication pages', () => {
 		const teacherView = await page(as.teacher, path);
 		expect(teacherView).toContain('Mẫu kế hoạch.pdf');
 		expect(teacherView).not.toContain('Thêm tài liệu');
+		// The office takes the form off again from the page.
+		const [mau] = await app.db.select().from(files).where(eq(files.name, 'Mẫu kế hoạch.pdf'));
+		const removed = await as.city.form(`${path}?/removeDocument`, { fileId: mau.id });
+		expect(removed.status).toBe(200);
+		const afterRemoval = textOf(await removed.text());
+		expect(afterRemoval).toContain('Đã gỡ tài liệu.');
+		expect(afterRemoval).not.toContain('Mẫu kế hoạch.pdf');
+		expect((await as.teacher.form(`${path}?/removeDocument`, { fileId: mau.id })).status).toBe(403);
 		const none = await as.city.form(`${path}?/attach`, fd({}, []));
 		expect(none.status).toBe(400);
 		expect(textOf(await none.text())).toContain('Hãy chọn ít nhất một tệp tài liệu.');

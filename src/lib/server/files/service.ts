@@ -104,3 +104,16 @@ export async function linkedFileResponse(db: Executor, link: FileLink, ownerId: 
 	if (!row) throw new NotFoundError(m.error_not_found());
 	return downloadResponse(row.file);
 }
+
+/**
+ * Takes a file off its owner: the link and the file's row (audited), in the caller's transaction;
+ * the caller deletes the stored bytes once it has committed (`deleteStoredBytes`). 404 for a file
+ * that is not this owner's.
+ */
+export async function unlinkFile(tx: Executor, p: Principal, link: FileLink, ownerId: string, fileId: string): Promise<FileRow> {
+	const [row] = await tx.select({ file: files }).from(link.table).innerJoin(files, eq(files.id, link.fileId)).where(and(eq(link.ownerId, ownerId), eq(link.fileId, fileId)));
+	if (!row) throw new NotFoundError(m.error_not_found());
+	await tx.delete(link.table).where(and(eq(link.ownerId, ownerId), eq(link.fileId, fileId)));
+	await forgetFile(tx, p, row.file);
+	return row.file;
+}

@@ -29,7 +29,7 @@ import { orgUnits, schools } from '../organisations/schema';
 import { persons } from '../people/schema';
 import { fullName, sortVietnamese } from '../people/names';
 import { publicationFiles, publicationReads, publications } from './publication-schema';
-import { linkedFileResponse, linkedFiles, presentFile, recordFiles, type FileLink } from '../files/service';
+import { deleteStoredBytes, linkedFileResponse, linkedFiles, presentFile, recordFiles, unlinkFile, type FileLink } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { isHttpsUrl } from './pilot-rules';
 import { mayBePublic, PUBLICATION_AUDIENCES } from './publication-rules';
@@ -187,6 +187,21 @@ export async function attachDocuments(db: Executor, p: Principal, id: string, up
 		await discardUploads(uploads);
 		throw e;
 	}
+}
+
+/** Takes a wrong document off a sent publication: a correction (`edited_at`, audited); the file is deleted. Withdrawn ones are final. */
+export async function removeDocument(db: Executor, p: Principal, id: string, fileId: string, now = new Date()) {
+	const found = await loadManaged(db, p, id, 'update');
+	const result = await db.transaction(async (tx) => {
+		const [before] = await tx.select().from(publications).where(eq(publications.id, found.id)).for('update');
+		if (before.withdrawnAt) throw new ConflictError(m.prgpub_already_withdrawn());
+		const file = await unlinkFile(tx, p, publicationDocs, before.id, fileId);
+		const [after] = await tx.update(publications).set({ editedAt: now }).where(eq(publications.id, before.id)).returning();
+		await writeAudit(tx, p, { action: 'update', entityType: 'publication', entityId: after.id, scopePath: after.path, before, after: { ...after, fileRemoved: file.id } });
+		return { ...after, files: (await documentsOf(tx, [after.id])).get(after.id) ?? [] };
+	});
+	await deleteStoredBytes([fileId]);
+	return result;
 }
 
 /** A document of a publication, for whoever may open it (its audience gets 410 once it is withdrawn). */

@@ -30,7 +30,7 @@ import { meetingUrl, newRoomName } from '../platform/meeting-link';
 import { trainingAttendance, trainingCourseFiles, trainingCourses, trainingEnrolments, trainingFeedback, trainingQuotas, trainingSessions, trainingTargets } from './training-schema';
 import { capacityCheck, isCompleted, mayGiveFeedback, ONLINE_GROUPS, PLAN_TARGETS, quotaCheck, REMINDER_HOURS, scoreProblem, sessionReminderDue, TARGET_KEYS, audienceFor, type TargetKey } from './training-rules';
 import type { CourseInput, EnrolInput, SessionInput } from './training-inputs';
-import { linkedFileResponse, linkedFiles, recordFiles, type FileLink } from '../files/service';
+import { deleteStoredBytes, linkedFileResponse, linkedFiles, recordFiles, unlinkFile, type FileLink } from '../files/service';
 import { discardUploads, type StoredUpload } from '../files/upload';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -77,6 +77,19 @@ export async function addCourseDocuments(db: Executor, p: Principal, courseId: s
 		await discardUploads(uploads);
 		throw e;
 	}
+}
+
+/** The organiser takes a document off a course (audited); the file is deleted. */
+export async function removeCourseDocument(db: Executor, p: Principal, courseId: string, fileId: string) {
+	const c = await loadCourse(db, p, courseId, 'update');
+	const result = await db.transaction(async (tx) => {
+		await lockCourse(tx, c.id);
+		const file = await unlinkFile(tx, p, courseFiles, c.id, fileId);
+		await writeAudit(tx, p, { action: 'update', entityType: 'training_course', entityId: c.id, scopePath: c.path, after: { fileRemoved: file.id } });
+		return { files: (await courseDocuments(tx, [c.id])).get(c.id) ?? [] };
+	});
+	await deleteStoredBytes([fileId]);
+	return result;
 }
 
 /** A course document, for whoever may read the course (its trainees, its audience of parents or learners, its officers). */

@@ -4,7 +4,7 @@ import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { GoneError } from '#lib/server/errors';
 import { publicationPatch, publicationWithdrawal } from '#lib/server/programs/publication-inputs';
-import { attachDocuments, editPublication, mayCorrectPublication, openPublication, publicationReadsOf, withdrawPublication } from '#lib/server/programs/publication-service';
+import { attachDocuments, editPublication, removeDocument, mayCorrectPublication, openPublication, publicationReadsOf, withdrawPublication } from '#lib/server/programs/publication-service';
 import { readUploads } from '#lib/server/files/upload';
 import { idOr404, orErrorPage, pageFailure } from '#lib/server/organisations/views';
 
@@ -69,6 +69,17 @@ export const actions: Actions = {
 			return formFailure(e, {}, 'attach');
 		}
 		return { done: 'attach' };
+	},
+	removeDocument: async (event) => {
+		const p = requirePrincipal(event);
+		const id = idOr404(event.params.id);
+		const v = formObject(await event.request.formData());
+		try {
+			await removeDocument(getContext().db, p, id, idOr404(v.fileId ?? ''));
+		} catch (e) {
+			return formFailure(e, {}, 'removeDocument');
+		}
+		return { done: 'removeDocument' };
 	},
 	withdraw: async (event) => {
 		const p = requirePrincipal(event);

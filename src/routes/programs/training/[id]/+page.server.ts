@@ -4,7 +4,7 @@ import { getContext } from '#lib/server/context';
 import { formFailure, requirePrincipal } from '#lib/server/http/pages';
 import { formObject, parse } from '#lib/server/http/validate';
 import { attendanceInput, courseUpdateInput, enrolInput, feedbackInput, quotasInput, scoresInput, sessionInput } from '#lib/server/programs/training-inputs';
-import { addCourseDocuments, addSession, deleteSession, mayAddCourseDocuments, enrol, enrolmentCandidates, getCourse, giveFeedback, recordAttendance, recordScores, setQuotas, updateCourse, withdraw } from '#lib/server/programs/training-service';
+import { addCourseDocuments, addSession, deleteSession, mayAddCourseDocuments, removeCourseDocument, enrol, enrolmentCandidates, getCourse, giveFeedback, recordAttendance, recordScores, setQuotas, updateCourse, withdraw } from '#lib/server/programs/training-service';
 import { externalFromForm, scoreFromForm, sessionFromForm } from '#lib/server/programs/training-views';
 import { COURSE_STATUSES } from '#lib/server/programs/training-rules';
 import { schools } from '#lib/server/organisations/schema';
@@ -72,6 +72,7 @@ export const actions: Actions = {
 			return withdraw(db(), event.locals.principal!, id, v.enrolmentId);
 		}),
 	addSession: (event) => run(event, 'addSession', (id, _f, v) => addSession(db(), event.locals.principal!, id, parse(sessionInput, sessionFromForm(v)))),
+	removeDocument: (event) => run(event, 'removeDocument', (id, _f, v) => removeCourseDocument(db(), event.locals.principal!, id, idOr404(v.fileId ?? ''))),
 	deleteSession: (event) =>
 		run(event, 'deleteSession', (id, _f, v) => {
 			if (!isUuid(v.sessionId)) throw new ValidationError(m.error_invalid_input());
