@@ -454,7 +454,7 @@ describe('publications', () => {
 		await denied(await upload('leader', guide.id, [[PDF, 'application/pdf', 'x.pdf']]), 403);
 		expect((await upload('city', guide.id, [[new TextEncoder().encode('chỉ là chữ'), 'text/plain', 'ghi-chu.exe']])).status).toBe(415);
 		expect(await fileCount()).toBe(before);
-		expect(await app.db.select().from(publicationFiles).where(eq(publicationFiles.publicationId, guide.id))).toHaveLength(1);
+		expect(await app.db.select().from(publicationFiles).where(eq(publicationFiles.publicationId, guide.id))).toHaveLength(2);
 		// A wrong document is taken off by the office (a correction, audited; the file is gone), by nobody else.
 		const png = opened.files.find((f: { name: string }) => f.name === 'so-do.png');
 		await denied(await as.leader.delete(`/api/v1/publications/${guide.id}/files/${png.id}`), 403);
@@ -462,6 +462,7 @@ describe('publications', () => {
 		const left = await ok(await as.city.delete(`/api/v1/publications/${guide.id}/files/${png.id}`));
 		expect(left.files.map((f: { name: string }) => f.name)).toEqual(['Hướng dẫn STEM.pdf']);
 		expect(await app.db.select().from(files).where(eq(files.id, png.id))).toHaveLength(0);
+		expect(await app.db.select().from(publicationFiles).where(eq(publicationFiles.publicationId, guide.id))).toHaveLength(1);
 		await denied(await as.leader.get(`/api/v1/publications/${guide.id}/files/${png.id}`), 404);
 		expect((await audits(guide.id)).map((a) => a.action)).toEqual(['create', 'update', 'update']);
 		// Public news: its document is on /program without sign-in; the guidance's is not.
