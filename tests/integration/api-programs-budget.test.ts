@@ -166,8 +166,14 @@ describe('tasks and the plan', () => {
 		const audits = await app.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'budget_plan'), eq(auditLog.entityId, `${task['6']}:2025`)));
 		expect(audits[0].before).toEqual({ amount: String(40 * M) });
 		expect(audits[0].after).toMatchObject({ amount: String(50 * M) });
+		// Several rows in one save: each changed row upserted and audited, in one transaction.
+		const auditsBefore = (await app.db.select().from(auditLog).where(eq(auditLog.entityType, 'budget_plan'))).length;
+		expect((await ok(await as.city.put('/api/v1/budget-plans', { year: 2025, rows: [{ taskId: task['6'], amount: 41 * M }, { taskId: task['5'], amount: 51 * M }] }))).changed).toBe(2);
+		const two = await ok(await as.city.get('/api/v1/budget-plans?year=2025'));
+		expect(['5', '6'].map((c) => two.rows.find((r: { task: { code: string } }) => r.task.code === c).amount)).toEqual([String(51 * M), String(41 * M)]);
+		expect((await app.db.select().from(auditLog).where(eq(auditLog.entityType, 'budget_plan'))).length).toBe(auditsBefore + 2);
 		// put it back so the programme's 2025 total holds for the other tests
-		await ok(await as.city.put('/api/v1/budget-plans', { year: 2025, rows: [{ taskId: task['6'], amount: 40 * M }] }));
+		await ok(await as.city.put('/api/v1/budget-plans', { year: 2025, rows: [{ taskId: task['6'], amount: 40 * M }, { taskId: task['5'], amount: 50 * M }] }));
 	});
 });
 

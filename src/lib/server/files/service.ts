@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
-import { writeAudit } from '../audit/service';
+import { writeAudit, writeAudits } from '../audit/service';
 import { NotFoundError } from '../errors';
 import { files } from './schema';
 import { fileStore } from './store';
@@ -28,7 +28,7 @@ export async function recordFiles(tx: Executor, p: Principal, place: { schoolId:
 		.insert(files)
 		.values(uploads.map((u) => ({ id: u.id, schoolId: place.schoolId, path: place.path, ownerId: p.personId, name: u.name, contentType: u.contentType, size: u.size, sha256: u.sha256 })))
 		.returning();
-	for (const f of rows) await writeAudit(tx, p, { action: 'upload', entityType: 'file', entityId: f.id, scopePath: f.path, schoolId: f.schoolId, after: presentFile(f) });
+	await writeAudits(tx, p, rows.map((f) => ({ action: 'upload', entityType: 'file', entityId: f.id, scopePath: f.path, schoolId: f.schoolId, after: presentFile(f) })));
 	return rows;
 }
 

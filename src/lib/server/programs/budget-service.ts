@@ -13,7 +13,7 @@ import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/authorize';
 import { can } from '../auth/policy';
-import { writeAudit } from '../audit/service';
+import { writeAudit, writeAudits } from '../audit/service';
 import { NotFoundError, ValidationError } from '../errors';
 import { orgUnits } from '../organisations/schema';
 import { persons } from '../people/schema';
@@ -317,17 +317,20 @@ export async function setPlans(db: Executor, p: Principal, input: PlansInput) {
 	return db.transaction(async (tx) => {
 		const before = await tx.select().from(budgetPlans).where(and(eq(budgetPlans.path, home.path), eq(budgetPlans.year, input.year)));
 		const old = new Map(before.map((r) => [r.taskId, r.amount]));
-		let changed = 0;
-		for (const r of input.rows) {
-			if ((old.get(r.taskId) ?? 0n) === r.amount) continue; // unchanged (no plan and 0 are the same)
+		// Unchanged rows are left alone (no plan and 0 are the same); the rest in one upsert and one audit insert.
+		const changed = input.rows.filter((r) => (old.get(r.taskId) ?? 0n) !== r.amount);
+		if (changed.length) {
 			await tx
 				.insert(budgetPlans)
-				.values({ taskId: r.taskId, year: input.year, path: home.path, amount: r.amount, updatedBy: p.personId })
-				.onConflictDoUpdate({ target: [budgetPlans.taskId, budgetPlans.year], set: { amount: r.amount, updatedBy: p.personId, updatedAt: new Date() } });
-			await writeAudit(tx, p, { action: 'set_plan', entityType: 'budget_plan', entityId: `${r.taskId}:${input.year}`, scopePath: home.path, before: old.has(r.taskId) ? { amount: String(old.get(r.taskId)) } : null, after: { taskId: r.taskId, year: input.year, amount: String(r.amount) } });
-			changed++;
+				.values(changed.map((r) => ({ taskId: r.taskId, year: input.year, path: home.path, amount: r.amount, updatedBy: p.personId })))
+				.onConflictDoUpdate({ target: [budgetPlans.taskId, budgetPlans.year], set: { amount: sql`excluded.amount`, updatedBy: p.personId, updatedAt: new Date() } });
+			await writeAudits(
+				tx,
+				p,
+				changed.map((r) => ({ action: 'set_plan', entityType: 'budget_plan', entityId: `${r.taskId}:${input.year}`, scopePath: home.path, before: old.has(r.taskId) ? { amount: String(old.get(r.taskId)) } : null, after: { taskId: r.taskId, year: input.year, amount: String(r.amount) } }))
+			);
 		}
-		return { year: input.year, changed };
+		return { year: input.year, changed: changed.length };
 	});
 }
 

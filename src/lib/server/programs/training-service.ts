@@ -20,7 +20,7 @@ import type { Executor } from '../db/client';
 import type { Principal } from '../auth/principal';
 import { authorize, authorizeCreate, authorizeList } from '../auth/authorize';
 import { can, mayEver, scopeCondition, type Resource } from '../auth/policy';
-import { writeAudit } from '../audit/service';
+import { writeAudit, writeAudits } from '../audit/service';
 import { notifyInBatches, notifyMany } from '../notifications/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import { orgUnits, schools } from '../organisations/schema';
@@ -431,7 +431,7 @@ export async function enrol(db: Executor, p: Principal, courseId: string, input:
 			.insert(trainingEnrolments)
 			.values(trainees.map((t) => ({ courseId, personId: t.id, schoolId: t.schoolId, path: t.path, enrolledBy: p.personId, enrolledAt: now, verificationCode: newCode() })))
 			.returning();
-		for (const r of rows) await writeAudit(tx, p, { action: 'create', entityType: 'training_enrolment', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r });
+		await writeAudits(tx, p, rows.map((r) => ({ action: 'create', entityType: 'training_enrolment', entityId: r.id, scopePath: r.path, schoolId: r.schoolId, after: r })));
 		await notifyMany(tx, rows.map((r) => ({ to: [r.personId], kind: 'training_enrolled', title: m.prgtrn_notify_enrolled_title({ title: c.title }), body: m.prgtrn_notify_enrolled_body(), link: `/programs/training/${c.id}`, schoolId: r.schoolId, key: `training-enrolled:${r.id}` })));
 		return { enrolled: rows.map((r) => ({ id: r.id, personId: r.personId, schoolId: r.schoolId })) };
 	});
